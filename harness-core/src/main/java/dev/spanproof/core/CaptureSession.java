@@ -1,0 +1,133 @@
+package dev.spanproof.core;
+
+import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.ImplicitContextKeyed;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The spans of one unit of work, typically one test, inside a shared {@link TracingHarness}.
+ *
+ * <p>A span belongs to a session when its parent context carries the session (it is stored in the
+ * {@link Context}, so it travels with {@code Context.taskWrapping} executors), when its trace was
+ * started by the session, or when the session is current on the thread that starts it. Spans
+ * started after the session is closed, or with no session anywhere, land in the harness's {@link
+ * TracingHarness#unownedSpans() unowned spans}, never nowhere.
+ *
+ * <pre>{@code
+ * try (CaptureSession session = harness.openSession("order flow");
+ *     Scope scope = session.makeCurrent()) {
+ *   orderService.processOrder(order);
+ *   List<Trace> traces = session.traces();
+ * }
+ * }</pre>
+ */
+public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable {
+
+  static final ContextKey<CaptureSession> CONTEXT_KEY = ContextKey.named("spanproof-capture-session");
+
+  private final TracingHarness harness;
+  private final String name;
+  private final SpanBucket bucket;
+  private volatile boolean closed;
+
+  CaptureSession(TracingHarness harness, String name, int maxSpans) {
+    this.harness = harness;
+    this.name = name;
+    this.bucket = new SpanBucket("[" + name + "]", maxSpans);
+  }
+
+  /** The session stored in the current context, if any: the current test's, inside a test. */
+  public static Optional<CaptureSession> current() {
+    return Optional.ofNullable(Context.current().get(CONTEXT_KEY));
+  }
+
+  /** The session stored in {@code context}, if any. */
+  public static Optional<CaptureSession> fromContext(Context context) {
+    return Optional.ofNullable(Objects.requireNonNull(context, "context").get(CONTEXT_KEY));
+  }
+
+  /** The session's name, used in every message about its spans. */
+  public String name() {
+    return name;
+  }
+
+  /** The harness that captures this session's spans. */
+  public TracingHarness harness() {
+    return harness;
+  }
+
+  @Override
+  public Context storeInContext(Context context) {
+    return context.with(CONTEXT_KEY, this);
+  }
+
+  /**
+   * The session's ended spans, in start order.
+   *
+   * @throws SpanLimitExceededException if the session started more spans than its limit
+   */
+  public List<SpanData> finishedSpans() {
+    return bucket.finishedSpans();
+  }
+
+  /**
+   * The session's ended spans as trace trees, ordered by start.
+   *
+   * @throws SpanLimitExceededException if the session started more spans than its limit
+   */
+  public List<Trace> traces() {
+    return Trace.groupByTraceId(finishedSpans());
+  }
+
+  /** Spans the session started that have not ended (yet). */
+  public List<UnendedSpan> unendedSpans() {
+    return bucket.unendedSpans();
+  }
+
+  /** How many spans the session has started, ended or not, within its limit. */
+  public int startedSpanCount() {
+    return bucket.startedSpanCount();
+  }
+
+  /** How many spans were not kept because the session's limit was reached. */
+  public int droppedSpanCount() {
+    return bucket.rejectedSpanCount();
+  }
+
+  /** Forgets every span captured so far; the session stays open. */
+  public void reset() {
+    bucket.clear();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Stops capturing for this session: its traces are no longer claimed, and spans that still
+   * carry it start in the harness's unowned spans, marked as late. Captured spans stay readable.
+   */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      harness.sessionClosed(this);
+    }
+  }
+
+  SpanBucket bucket() {
+    return bucket;
+  }
+
+  @Override
+  public String toString() {
+    return "CaptureSession[" + name + (closed ? ", closed]" : "]");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.spanproof.core;
+
+/**
+ * A harness's claim on {@code GlobalOpenTelemetry}, from {@link TracingHarness#installGlobal()}.
+ * Closing it (once is enough; again does nothing) withdraws the claim; when the last claim is
+ * withdrawn, the global that was there before is restored exactly.
+ */
+public final class GlobalInstallation implements AutoCloseable {
+
+  private final TracingHarness harness;
+  private boolean closed;
+
+  GlobalInstallation(TracingHarness harness) {
+    this.harness = harness;
+  }
+
+  /** The harness this installation routes to. */
+  public TracingHarness harness() {
+    return harness;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    GlobalRouter.uninstall(this);
+    harness.globalUninstalled(this);
+  }
+}

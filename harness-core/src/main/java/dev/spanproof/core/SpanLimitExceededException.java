@@ -1,0 +1,38 @@
+package dev.spanproof.core;
+
+/**
+ * Thrown when spans are read from a capture that started more spans than its limit allows. The
+ * spans beyond the limit were not kept, so any assertion over the rest would be wrong; this error
+ * says so instead of an {@code OutOfMemoryError} or a silently short list.
+ */
+public final class SpanLimitExceededException extends IllegalStateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int limit;
+  private final int droppedSpans;
+
+  SpanLimitExceededException(String owner, int limit, int droppedSpans) {
+    super(
+        owner
+            + " started more spans than its limit of "
+            + limit
+            + ": "
+            + droppedSpans
+            + (droppedSpans == 1 ? " span" : " spans")
+            + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really"
+            + " needs that many, or look for a loop that starts spans without end.");
+    this.limit = limit;
+    this.droppedSpans = droppedSpans;
+  }
+
+  /** The span limit that was exceeded. */
+  public int limit() {
+    return limit;
+  }
+
+  /** How many spans started after the limit was reached and were not kept. */
+  public int droppedSpans() {
+    return droppedSpans;
+  }
+}

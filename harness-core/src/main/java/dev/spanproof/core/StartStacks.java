@@ -1,0 +1,33 @@
+package dev.spanproof.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Trims a span's start stack to the frames a user recognises: theirs, not the SDK's or ours. */
+final class StartStacks {
+
+  private static final int MAX_FRAMES = 12;
+
+  private StartStacks() {}
+
+  static List<StackTraceElement> userFrames(Throwable startStack) {
+    StackTraceElement[] frames = startStack.getStackTrace();
+    int first = 0;
+    while (first < frames.length && isInfrastructure(frames[first].getClassName())) {
+      first++;
+    }
+    List<StackTraceElement> result = new ArrayList<>();
+    for (int i = first; i < frames.length && result.size() < MAX_FRAMES; i++) {
+      result.add(frames[i]);
+    }
+    return result;
+  }
+
+  private static boolean isInfrastructure(String className) {
+    return className.startsWith("io.opentelemetry.sdk.")
+        || className.startsWith("io.opentelemetry.api.")
+        || className.startsWith("io.opentelemetry.context.")
+        || className.startsWith(CapturingSpanProcessor.class.getName())
+        || className.startsWith(RoutingTracerProvider.class.getName());
+  }
+}

@@ -1,0 +1,351 @@
+package dev.spanproof.core;
+
+import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.IdGenerator;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.SpanLimits;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything
+ * else that wants to look at the traces its code produces. It never touches {@code
+ * GlobalOpenTelemetry} unless {@link #installGlobal()} is called.
+ *
+ * <pre>{@code
+ * try (TracingHarness harness = TracingHarness.builder().build()) {
+ *   new OrderService(harness.openTelemetry()).processOrder(order);
+ *   System.out.println(TraceRenderer.create().render(harness.traces()));
+ * }
+ * }</pre>
+ *
+ * <p>One harness can serve many concurrent units of work: each opens a {@link CaptureSession} and
+ * sees only its own spans. Spans that belong to no open session are kept as {@link
+ * #unownedSpans()}.
+ */
+public final class TracingHarness implements AutoCloseable {
+
+  /** The instrumentation scope of {@link #tracer()}. */
+  public static final String TEST_TRACER_SCOPE = "spanproof-test";
+
+  private final OpenTelemetrySdk sdk;
+  private final CapturingSpanProcessor capture;
+  private final SpanBucket unowned;
+  private final int maxSpans;
+  private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
+  private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  private TracingHarness(Builder builder) {
+    this.maxSpans = builder.maxSpans;
+    this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
+    this.capture = new CapturingSpanProcessor(unowned, builder.recordStartStacks);
+    SdkTracerProviderBuilder tracerProvider =
+        SdkTracerProvider.builder()
+            .setSampler(builder.sampler)
+            .setResource(Resource.getDefault().merge(builder.resource))
+            .setSpanLimits(builder.spanLimits)
+            .setIdGenerator(builder.idGenerator)
+            .setClock(builder.clock)
+            .addSpanProcessor(capture);
+    builder.extraProcessors.forEach(tracerProvider::addSpanProcessor);
+    this.sdk =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(tracerProvider.build())
+            .setPropagators(builder.propagators)
+            .build();
+  }
+
+  /** A builder with the defaults: always-on sampling, W3C trace context and baggage, 100,000 spans. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The isolated OpenTelemetry to hand to the code under test. */
+  public OpenTelemetry openTelemetry() {
+    return sdk;
+  }
+
+  /** A tracer of this harness with the instrumentation scope {@value #TEST_TRACER_SCOPE}. */
+  public Tracer tracer() {
+    return sdk.getTracer(TEST_TRACER_SCOPE);
+  }
+
+  /** The propagators the harness injects and extracts with. */
+  public ContextPropagators propagators() {
+    return sdk.getPropagators();
+  }
+
+  /**
+   * Opens a session that captures the spans of one unit of work. Make it current (or store it in
+   * the context the work runs with) for its spans to be attributed to it.
+   *
+   * @param name what the session is, e.g. the test's name; used in every message about its spans
+   * @throws IllegalArgumentException if {@code name} is null or blank
+   * @throws IllegalStateException if the harness is closed
+   */
+  public CaptureSession openSession(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a capture session needs a name, but got " + quote(name));
+    }
+    requireOpen();
+    CaptureSession session = new CaptureSession(this, name, maxSpans);
+    openSessions.add(session);
+    return session;
+  }
+
+  /**
+   * Every ended span the harness holds (those of open sessions and the unowned ones), in start
+   * order.
+   *
+   * @throws SpanLimitExceededException if any of them started more spans than the limit
+   */
+  public List<SpanData> finishedSpans() {
+    List<SpanData> all = new ArrayList<>(unowned.finishedSpans());
+    for (CaptureSession session : openSessions) {
+      all.addAll(session.finishedSpans());
+    }
+    all.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
+    return all;
+  }
+
+  /** {@link #finishedSpans()} as trace trees, ordered by start. */
+  public List<Trace> traces() {
+    return Trace.groupByTraceId(finishedSpans());
+  }
+
+  /**
+   * The ended spans that belong to no open session: started with no session in their context or
+   * on their thread, or after their session was closed.
+   */
+  public List<SpanData> unownedSpans() {
+    return unowned.finishedSpans();
+  }
+
+  /**
+   * One line per unowned span (ended or not), saying what it is and why it has no session; empty
+   * when every span had a session.
+   */
+  public List<String> describeUnownedSpans() {
+    List<String> lines = new ArrayList<>();
+    for (CapturedSpan captured : unowned.captured()) {
+      SpanData span = captured.span().toSpanData();
+      StringBuilder line =
+          new StringBuilder("span [")
+              .append(span.getName())
+              .append("] (trace ")
+              .append(span.getTraceId())
+              .append(", span ")
+              .append(span.getSpanId())
+              .append(captured.span().hasEnded() ? ")" : ", not ended)");
+      line.append(captured.note() == null ? " started outside any capture session" : " " + captured.note());
+      lines.add(line.toString());
+    }
+    int dropped = unowned.rejectedSpanCount();
+    if (dropped > 0) {
+      lines.add(dropped + " more unowned spans were not kept: the limit is " + maxSpans);
+    }
+    return lines;
+  }
+
+  /** Unended spans that belong to no session. */
+  public List<UnendedSpan> unendedUnownedSpans() {
+    return unowned.unendedSpans();
+  }
+
+  /** Forgets every captured span, in every session; sessions stay open. */
+  public void reset() {
+    unowned.clear();
+    capture.releaseAll();
+    openSessions.forEach(CaptureSession::reset);
+  }
+
+  /**
+   * Makes {@code GlobalOpenTelemetry} serve this harness until the returned installation is
+   * closed; then the previous global (or its absence) is restored exactly.
+   *
+   * <p>Several harnesses may be installed at once, e.g. by test classes running in parallel: the
+   * global then routes each span to the harness of the session in its context, or of the session
+   * that owns its trace, so every test still sees only its own spans.
+   *
+   * @throws IllegalStateException if the harness is closed
+   */
+  public GlobalInstallation installGlobal() {
+    requireOpen();
+    GlobalInstallation installation = GlobalRouter.install(this);
+    globalInstallations.add(installation);
+    return installation;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Closes open sessions and global installations and shuts the SDK down. Captured spans stay
+   * readable.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    globalInstallations.forEach(GlobalInstallation::close);
+    openSessions.forEach(CaptureSession::close);
+    sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+  }
+
+  void sessionClosed(CaptureSession session) {
+    openSessions.remove(session);
+    capture.release(session);
+  }
+
+  void globalUninstalled(GlobalInstallation installation) {
+    globalInstallations.remove(installation);
+  }
+
+  CaptureSession ownerOfTrace(String traceId) {
+    return capture.ownerOfTrace(traceId);
+  }
+
+  SdkTracerProvider tracerProvider() {
+    return sdk.getSdkTracerProvider();
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this TracingHarness is closed");
+    }
+  }
+
+  private static String quote(String text) {
+    return text == null ? "null" : "\"" + text + "\"";
+  }
+
+  /** Configures a {@link TracingHarness}. Each setter validates its argument. */
+  public static final class Builder {
+
+    private Sampler sampler = Sampler.alwaysOn();
+    private Resource resource = Resource.empty();
+    private SpanLimits spanLimits = SpanLimits.getDefault();
+    private IdGenerator idGenerator = IdGenerator.random();
+    private Clock clock = Clock.getDefault();
+    private ContextPropagators propagators =
+        ContextPropagators.create(
+            TextMapPropagator.composite(
+                Propagation.W3C_TRACE_CONTEXT.propagator(), Propagation.W3C_BAGGAGE.propagator()));
+    private int maxSpans = 100_000;
+    private boolean recordStartStacks;
+    private final List<SpanProcessor> extraProcessors = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default: always on. */
+    public Builder sampler(Sampler sampler) {
+      this.sampler = requireArgument(sampler, "sampler");
+      return this;
+    }
+
+    /** Merged over the SDK's default resource, e.g. to set {@code service.name}. */
+    public Builder resource(Resource resource) {
+      this.resource = requireArgument(resource, "resource");
+      return this;
+    }
+
+    /** Attribute, event and link limits. Default: the SDK's. */
+    public Builder spanLimits(SpanLimits spanLimits) {
+      this.spanLimits = requireArgument(spanLimits, "spanLimits");
+      return this;
+    }
+
+    /** Trace and span id generation, e.g. a deterministic one for pinned reports. Default: random. */
+    public Builder idGenerator(IdGenerator idGenerator) {
+      this.idGenerator = requireArgument(idGenerator, "idGenerator");
+      return this;
+    }
+
+    /** The clock spans are timed with, e.g. a {@link ManualClock}. Default: the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = requireArgument(clock, "clock");
+      return this;
+    }
+
+    /** Injects and extracts these formats, in this order. Default: W3C trace context and baggage. */
+    public Builder propagation(Propagation first, Propagation... more) {
+      requireArgument(first, "propagation");
+      List<TextMapPropagator> all = new ArrayList<>();
+      all.add(first.propagator());
+      for (Propagation format : requireArgument(more, "propagation")) {
+        all.add(requireArgument(format, "propagation").propagator());
+      }
+      this.propagators = ContextPropagators.create(TextMapPropagator.composite(all));
+      return this;
+    }
+
+    /** Any propagators, when {@link #propagation} does not offer the format. */
+    public Builder propagators(ContextPropagators propagators) {
+      this.propagators = requireArgument(propagators, "propagators");
+      return this;
+    }
+
+    /**
+     * How many spans one session (and, separately, the unowned spans) may hold. Spans beyond it
+     * are not kept, and reading the session's spans then fails with {@link
+     * SpanLimitExceededException}. Default: 100,000.
+     *
+     * @throws IllegalArgumentException if {@code maxSpans} is less than 1
+     */
+    public Builder maxSpans(int maxSpans) {
+      if (maxSpans < 1) {
+        throw new IllegalArgumentException("maxSpans must be at least 1, but was " + maxSpans);
+      }
+      this.maxSpans = maxSpans;
+      return this;
+    }
+
+    /**
+     * Whether to record where each span starts, so that unended spans can be reported with their
+     * stack. Costs a stack walk per span. Default: off.
+     */
+    public Builder recordStartStacks(boolean recordStartStacks) {
+      this.recordStartStacks = recordStartStacks;
+      return this;
+    }
+
+    /** Adds a processor after the capture, e.g. an exporter to look at spans elsewhere as well. */
+    public Builder addSpanProcessor(SpanProcessor processor) {
+      extraProcessors.add(requireArgument(processor, "processor"));
+      return this;
+    }
+
+    /** Builds an isolated harness. */
+    public TracingHarness build() {
+      return new TracingHarness(this);
+    }
+
+    private static <T> T requireArgument(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.spanproof.core.trace;
+
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One span in a {@link Trace}, with its place in the tree: parent, children (ordered by start
+ * time), depth.
+ *
+ * <p>A node whose parent is not in the trace is a root of the trace. Such a root is either a true
+ * root (no parent at all), a span continuing a remote parent ({@link #hasRemoteParent()}), or an
+ * orphan ({@link #isOrphan()}): its parent is local but was never captured, which usually means a
+ * span was not ended or context was lost.
+ */
+public final class SpanNode {
+
+  private final SpanData span;
+  private final int captureIndex;
+  // Assigned once while the owning Trace is built, read-only afterwards.
+  private SpanNode parent;
+  private List<SpanNode> children = new ArrayList<>(2);
+  private int depth;
+  private boolean inParentCycle;
+
+  SpanNode(SpanData span, int captureIndex) {
+    this.span = span;
+    this.captureIndex = captureIndex;
+  }
+
+  /** The captured span. */
+  public SpanData span() {
+    return span;
+  }
+
+  /** The span's name. */
+  public String name() {
+    return span.getName();
+  }
+
+  /** The span id, 16 lowercase hex characters. */
+  public String spanId() {
+    return span.getSpanId();
+  }
+
+  /** The parent span id, or {@code 0000000000000000} for a span without a parent. */
+  public String parentSpanId() {
+    return span.getParentSpanId();
+  }
+
+  /** The parent within the trace; empty for every root (true root, remote parent or orphan). */
+  public Optional<SpanNode> parent() {
+    return Optional.ofNullable(parent);
+  }
+
+  /** The children, ordered by start time; spans that started at the same instant keep capture order. */
+  public List<SpanNode> children() {
+    return children;
+  }
+
+  /** Every node below this one, parents before children, siblings in start order. */
+  public List<SpanNode> descendants() {
+    List<SpanNode> result = new ArrayList<>();
+    TreeWalk.preOrder(children, (node, level) -> result.add(node));
+    return result;
+  }
+
+  /** 0 for a root, 1 for its children, and so on. */
+  public int depth() {
+    return depth;
+  }
+
+  /** True when the span has no parent inside this trace. */
+  public boolean isRoot() {
+    return parent == null;
+  }
+
+  /** True when the span continues a context received from another process. */
+  public boolean hasRemoteParent() {
+    return span.getParentSpanContext().isRemote() && span.getParentSpanContext().isValid();
+  }
+
+  /**
+   * True when the span names a local parent that is not in the trace (never ended, never captured,
+   * or dropped), or when its parent chain loops back on itself.
+   */
+  public boolean isOrphan() {
+    if (inParentCycle) {
+      return true;
+    }
+    SpanContext parentContext = span.getParentSpanContext();
+    return parent == null && parentContext.isValid() && !parentContext.isRemote();
+  }
+
+  /** The span's duration (end minus start). */
+  public Duration duration() {
+    return Duration.ofNanos(span.getEndEpochNanos() - span.getStartEpochNanos());
+  }
+
+  /** True when {@code ancestor} is this node's parent, grandparent, and so on. */
+  public boolean isDescendantOf(SpanNode ancestor) {
+    for (SpanNode p = parent; p != null; p = p.parent) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "span [" + name() + "] " + spanId();
+  }
+
+  int captureIndex() {
+    return captureIndex;
+  }
+
+  void attachTo(SpanNode newParent) {
+    parent = newParent;
+    newParent.children.add(this);
+  }
+
+  void detachFromParent() {
+    parent = null;
+  }
+
+  void markInParentCycle() {
+    inParentCycle = true;
+  }
+
+  void freeze(int depth) {
+    this.depth = depth;
+    children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
+  }
+}

@@ -1,0 +1,242 @@
+package dev.spanproof.core.trace;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * An immutable tree of the spans that share one trace id.
+ *
+ * <p>Built in one pass over the spans from their parent ids: spans are ordered by start time (spans
+ * that started at the same instant keep the order they were given in), and each is attached to its
+ * parent. A span whose parent is not in the trace becomes a root: a true root, a span continuing a
+ * remote parent, or an orphan. A trace may therefore have several roots.
+ *
+ * <pre>{@code
+ * Trace trace = Trace.of(exporter.getFinishedSpanItems());
+ * SpanNode root = trace.roots().get(0);
+ * System.out.println(TraceRenderer.create().render(trace));
+ * }</pre>
+ */
+public final class Trace {
+
+  private static final Comparator<SpanNode> START_ORDER =
+      Comparator.comparingLong((SpanNode node) -> node.span().getStartEpochNanos())
+          .thenComparingInt(SpanNode::captureIndex);
+
+  private final String traceId;
+  private final List<SpanNode> roots;
+  private final List<SpanNode> spans;
+  private final Map<String, SpanNode> bySpanId;
+  private final int depth;
+
+  private Trace(String traceId, List<SpanData> spanData) {
+    this.traceId = traceId;
+    List<SpanNode> nodes = new ArrayList<>(spanData.size());
+    for (int i = 0; i < spanData.size(); i++) {
+      nodes.add(new SpanNode(spanData.get(i), i));
+    }
+    // TimSort is linear on the nearly start-ordered lists that capture produces.
+    nodes.sort(START_ORDER);
+    Map<String, SpanNode> index = new HashMap<>(nodes.size() * 4 / 3 + 1);
+    for (SpanNode node : nodes) {
+      index.putIfAbsent(node.spanId(), node);
+    }
+    List<SpanNode> rootNodes = new ArrayList<>();
+    for (SpanNode node : nodes) {
+      SpanNode parent = node.span().getParentSpanContext().isValid() ? index.get(node.parentSpanId()) : null;
+      if (parent == null || parent == node) {
+        rootNodes.add(node);
+      } else {
+        node.attachTo(parent);
+      }
+    }
+    breakParentCycles(nodes, rootNodes);
+    List<SpanNode> ordered = new ArrayList<>(nodes.size());
+    int[] maxLevel = {-1};
+    TreeWalk.preOrder(
+        rootNodes,
+        (node, level) -> {
+          node.freeze(level);
+          ordered.add(node);
+          maxLevel[0] = Math.max(maxLevel[0], level);
+        });
+    this.roots = Collections.unmodifiableList(rootNodes);
+    this.spans = Collections.unmodifiableList(ordered);
+    this.bySpanId = index;
+    this.depth = maxLevel[0] + 1;
+  }
+
+  /**
+   * Malformed input can make spans each other's ancestors; none of them is then reachable from a
+   * root. Each such loop is cut at its earliest span, which becomes a root marked as an orphan.
+   */
+  private static void breakParentCycles(List<SpanNode> nodes, List<SpanNode> rootNodes) {
+    int[] reached = {0};
+    TreeWalk.preOrder(rootNodes, (node, level) -> reached[0]++);
+    if (reached[0] == nodes.size()) {
+      return;
+    }
+    Set<SpanNode> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+    TreeWalk.preOrder(rootNodes, (node, level) -> reachable.add(node));
+    for (SpanNode node : nodes) {
+      if (!reachable.contains(node)) {
+        node.parent().ifPresent(p -> p.children().remove(node));
+        node.detachFromParent();
+        node.markInParentCycle();
+        rootNodes.add(node);
+        TreeWalk.preOrder(List.of(node), (n, level) -> reachable.add(n));
+      }
+    }
+    rootNodes.sort(START_ORDER);
+  }
+
+  /**
+   * Builds the trace of {@code spans}, which must all share one trace id.
+   *
+   * @throws IllegalArgumentException if {@code spans} is null, empty, contains null, or holds
+   *     several trace ids (use {@link #groupByTraceId(Collection)} for those)
+   */
+  public static Trace of(Collection<? extends SpanData> spans) {
+    List<Trace> traces = groupByTraceId(spans);
+    if (traces.size() != 1) {
+      throw new IllegalArgumentException(
+          traces.isEmpty()
+              ? "a trace needs at least one span, but no spans were given"
+              : "expected spans of one trace, but they belong to "
+                  + traces.size()
+                  + " traces: "
+                  + traces.stream().map(Trace::traceId).toList());
+    }
+    return traces.get(0);
+  }
+
+  /**
+   * Groups {@code spans} by trace id and builds one trace per id, ordered by the start of each
+   * trace's earliest span.
+   *
+   * @throws IllegalArgumentException if {@code spans} is null or contains null
+   */
+  public static List<Trace> groupByTraceId(Collection<? extends SpanData> spans) {
+    if (spans == null) {
+      throw new IllegalArgumentException("spans must not be null");
+    }
+    Map<String, List<SpanData>> byTraceId = new LinkedHashMap<>();
+    for (SpanData span : spans) {
+      if (span == null) {
+        throw new IllegalArgumentException("spans must not contain null, but got " + spans);
+      }
+      byTraceId.computeIfAbsent(span.getTraceId(), id -> new ArrayList<>()).add(span);
+    }
+    List<Trace> traces = new ArrayList<>(byTraceId.size());
+    byTraceId.forEach((traceId, members) -> traces.add(new Trace(traceId, members)));
+    traces.sort(Comparator.comparingLong(Trace::startEpochNanos));
+    return Collections.unmodifiableList(traces);
+  }
+
+  /** The trace id, 32 lowercase hex characters. */
+  public String traceId() {
+    return traceId;
+  }
+
+  /** The spans without a parent in this trace, by start time. Usually one. */
+  public List<SpanNode> roots() {
+    return roots;
+  }
+
+  /** Every span, parents before their children, siblings by start time. */
+  public List<SpanNode> spans() {
+    return spans;
+  }
+
+  /** The number of spans. */
+  public int spanCount() {
+    return spans.size();
+  }
+
+  /** The span with this id. */
+  public Optional<SpanNode> findBySpanId(String spanId) {
+    return Optional.ofNullable(bySpanId.get(spanId));
+  }
+
+  /** The spans with this name, in tree order. */
+  public List<SpanNode> spansNamed(String name) {
+    Objects.requireNonNull(name, "name");
+    return spansMatching(node -> node.name().equals(name));
+  }
+
+  /** The spans of this kind, in tree order. */
+  public List<SpanNode> spansOfKind(SpanKind kind) {
+    Objects.requireNonNull(kind, "kind");
+    return spansMatching(node -> node.span().getKind() == kind);
+  }
+
+  /** The spans whose attribute {@code key} equals {@code value}, in tree order. */
+  public <T> List<SpanNode> spansWithAttribute(AttributeKey<T> key, T value) {
+    Objects.requireNonNull(key, "key");
+    return spansMatching(node -> Objects.equals(node.span().getAttributes().get(key), value));
+  }
+
+  /** The spans that satisfy {@code condition}, in tree order. */
+  public List<SpanNode> spansMatching(Predicate<? super SpanNode> condition) {
+    Objects.requireNonNull(condition, "condition");
+    return spans.stream().filter(condition).toList();
+  }
+
+  /** Roots whose local parent is missing from the trace. */
+  public List<SpanNode> orphans() {
+    return roots.stream().filter(SpanNode::isOrphan).toList();
+  }
+
+  /** Spans that continue a context received from another process. */
+  public List<SpanNode> spansWithRemoteParent() {
+    return spansMatching(SpanNode::hasRemoteParent);
+  }
+
+  /** The number of levels: 1 for a single span, 2 for a root with children, and so on. */
+  public int depth() {
+    return depth;
+  }
+
+  /** The earliest start of any span, in epoch nanoseconds. */
+  public long startEpochNanos() {
+    long start = Long.MAX_VALUE;
+    for (SpanNode node : spans) {
+      start = Math.min(start, node.span().getStartEpochNanos());
+    }
+    return start;
+  }
+
+  /** The latest end of any span, in epoch nanoseconds. */
+  public long endEpochNanos() {
+    long end = Long.MIN_VALUE;
+    for (SpanNode node : spans) {
+      end = Math.max(end, node.span().getEndEpochNanos());
+    }
+    return end;
+  }
+
+  /** From the earliest start to the latest end. */
+  public Duration duration() {
+    return Duration.ofNanos(endEpochNanos() - startEpochNanos());
+  }
+
+  @Override
+  public String toString() {
+    return TraceRenderer.create().render(this);
+  }
+}

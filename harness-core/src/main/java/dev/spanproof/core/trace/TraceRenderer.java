@@ -1,0 +1,193 @@
+package dev.spanproof.core.trace;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Draws traces as indented trees, one line per span with its kind, status, duration and chosen
+ * attributes; this is what failure messages and reports show.
+ *
+ * <pre>
+ * trace 4bf92f3577b34da6a3ce929d0e0e4736 (3 spans, 12.3 ms)
+ * └─ processOrder [INTERNAL, OK, 12.3 ms] order.id=42
+ *    ├─ validateInventory [INTERNAL, UNSET, 2.1 ms]
+ *    └─ processPayment [CLIENT, ERROR "card declined", 8.0 ms] events: exception  &lt;-- expected status OK
+ * </pre>
+ *
+ * <p>Instances are immutable; each {@code with…} method returns a copy.
+ */
+public final class TraceRenderer {
+
+  private final List<String> attributeKeys;
+  private final Map<SpanNode, String> marks;
+
+  private TraceRenderer(List<String> attributeKeys, Map<SpanNode, String> marks) {
+    this.attributeKeys = attributeKeys;
+    this.marks = marks;
+  }
+
+  /** A renderer that shows kind, status, duration and event names, and no attributes. */
+  public static TraceRenderer create() {
+    return new TraceRenderer(List.of(), Map.of());
+  }
+
+  /**
+   * Also shows these attributes, in this order, on spans that have them.
+   *
+   * @throws IllegalArgumentException if a key is null
+   */
+  public TraceRenderer withAttributes(String... keys) {
+    List<String> all = new ArrayList<>(attributeKeys);
+    for (String key : Objects.requireNonNull(keys, "keys")) {
+      if (key == null) {
+        throw new IllegalArgumentException("attribute keys must not contain null");
+      }
+      all.add(key);
+    }
+    return new TraceRenderer(List.copyOf(all), marks);
+  }
+
+  /** Also shows these attributes, in this order, on spans that have them. */
+  public TraceRenderer withAttributes(AttributeKey<?>... keys) {
+    return withAttributes(
+        Arrays.stream(Objects.requireNonNull(keys, "keys"))
+            .map(key -> Objects.requireNonNull(key, "attribute keys must not contain null").getKey())
+            .toArray(String[]::new));
+  }
+
+  /** Marks {@code node}'s line with {@code note}, e.g. to point at the span an assertion is about. */
+  public TraceRenderer withMark(SpanNode node, String note) {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(note, "note");
+    Map<SpanNode, String> all = new IdentityHashMap<>(marks);
+    all.put(node, note);
+    return new TraceRenderer(attributeKeys, Collections.unmodifiableMap(all));
+  }
+
+  /** The trace as an indented tree, without a trailing newline. */
+  public String render(Trace trace) {
+    Objects.requireNonNull(trace, "trace");
+    StringBuilder out = new StringBuilder();
+    out.append("trace ")
+        .append(trace.traceId())
+        .append(" (")
+        .append(trace.spanCount())
+        .append(trace.spanCount() == 1 ? " span, " : " spans, ")
+        .append(formatNanos(trace.endEpochNanos() - trace.startEpochNanos()))
+        .append(')');
+    // ancestorsLast[level] tells whether the ancestor at that level was the last of its siblings,
+    // which decides between "│  " and "   " in the indentation.
+    List<Boolean> ancestorsLast = new ArrayList<>();
+    List<SpanNode> roots = trace.roots();
+    TreeWalk.preOrder(
+        roots,
+        (node, level) -> {
+          List<SpanNode> siblings = node.parent().map(SpanNode::children).orElse(roots);
+          boolean last = siblings.get(siblings.size() - 1) == node;
+          while (ancestorsLast.size() > level) {
+            ancestorsLast.remove(ancestorsLast.size() - 1);
+          }
+          out.append('\n');
+          for (boolean ancestorLast : ancestorsLast) {
+            out.append(ancestorLast ? "   " : "│  ");
+          }
+          out.append(last ? "└─ " : "├─ ");
+          appendSpan(out, node);
+          ancestorsLast.add(last);
+        });
+    return out.toString();
+  }
+
+  /** Every trace, separated by blank lines; "no traces" when the list is empty. */
+  public String render(List<Trace> traces) {
+    Objects.requireNonNull(traces, "traces");
+    if (traces.isEmpty()) {
+      return "(no traces)";
+    }
+    StringBuilder out = new StringBuilder();
+    for (Trace trace : traces) {
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(render(trace));
+    }
+    return out.toString();
+  }
+
+  /** One span on one line, as in a tree but without indentation. */
+  public String renderLine(SpanNode node) {
+    StringBuilder out = new StringBuilder();
+    appendSpan(out, Objects.requireNonNull(node, "node"));
+    return out.toString();
+  }
+
+  private void appendSpan(StringBuilder out, SpanNode node) {
+    SpanData span = node.span();
+    out.append(span.getName()).append(" [").append(span.getKind()).append(", ");
+    appendStatus(out, span.getStatus());
+    out.append(", ").append(formatNanos(span.getEndEpochNanos() - span.getStartEpochNanos()));
+    out.append(']');
+    if (node.isOrphan()) {
+      out.append(" (orphan: parent ").append(node.parentSpanId()).append(" is not in the trace)");
+    } else if (node.hasRemoteParent()) {
+      out.append(" (remote parent ").append(node.parentSpanId()).append(')');
+    }
+    for (String key : attributeKeys) {
+      span.getAttributes()
+          .forEach(
+              (attributeKey, value) -> {
+                if (attributeKey.getKey().equals(key)) {
+                  out.append(' ').append(key).append('=').append(value);
+                }
+              });
+    }
+    List<EventData> events = span.getEvents();
+    if (!events.isEmpty()) {
+      out.append(" events: ");
+      for (int i = 0; i < events.size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(events.get(i).getName());
+      }
+    }
+    String mark = marks.get(node);
+    if (mark != null) {
+      out.append("  <-- ").append(mark);
+    }
+  }
+
+  private static void appendStatus(StringBuilder out, StatusData status) {
+    out.append(status.getStatusCode());
+    if (status.getStatusCode() == StatusCode.ERROR && !status.getDescription().isEmpty()) {
+      out.append(" \"").append(status.getDescription()).append('"');
+    }
+  }
+
+  /** Durations the way people read them: 850 ns, 12.3 µs, 4.07 ms, 1.20 s. */
+  static String formatNanos(long nanos) {
+    if (nanos < 1_000) {
+      return nanos + " ns";
+    }
+    if (nanos < 1_000_000) {
+      return threeDigits(nanos / 1e3) + " µs";
+    }
+    if (nanos < 1_000_000_000) {
+      return threeDigits(nanos / 1e6) + " ms";
+    }
+    return threeDigits(nanos / 1e9) + " s";
+  }
+
+  private static String threeDigits(double value) {
+    String pattern = value >= 100 ? "%.0f" : value >= 10 ? "%.1f" : "%.2f";
+    return String.format(Locale.ROOT, pattern, value);
+  }
+}
