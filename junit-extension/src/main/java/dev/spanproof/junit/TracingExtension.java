@@ -355,7 +355,7 @@ public class TracingExtension
       Path file =
           directory.get()
               .resolve(context.getRequiredTestClass().getName())
-              .resolve(fileNameOf(context.getUniqueId()) + ".txt");
+              .resolve(fileNameOf(context) + ".txt");
       try {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report + "\n", StandardCharsets.UTF_8);
@@ -365,9 +365,8 @@ public class TracingExtension
     }
   }
 
-  private static String fileNameOf(String uniqueId) {
-    String name = uniqueId.replaceAll(".*\\[method:|.*\\[test-template:|.*\\[test-factory:", "");
-    name = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+  private static String fileNameOf(ExtensionContext context) {
+    String name = testLabel(context).replaceAll("[^A-Za-z0-9._-]+", "_");
     return name.length() > 120 ? name.substring(0, 120) : name;
   }
 
@@ -427,10 +426,14 @@ public class TracingExtension
   }
 
   private static String describe(ExtensionContext context) {
-    String method = context.getTestMethod().map(Method::getName).orElse(context.getDisplayName());
+    return "test [" + context.getRequiredTestClass().getSimpleName() + "." + testLabel(context) + "]";
+  }
+
+  /** "processOrder(Tracer)", or "processesOrder repetition 3 of 80" for template invocations. */
+  private static String testLabel(ExtensionContext context) {
+    String method = context.getTestMethod().map(Method::getName).orElse("");
     String display = context.getDisplayName();
-    String name = context.getRequiredTestClass().getSimpleName() + "." + method;
-    return "test [" + (display.startsWith(method) ? name + display.substring(method.length()) : name + " " + display) + "]";
+    return display.startsWith(method) ? display : method + " " + display;
   }
 
   private record ClassClaim(Class<?> testClass) {}

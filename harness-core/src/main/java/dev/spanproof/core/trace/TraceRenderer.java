@@ -25,9 +25,13 @@ import java.util.Objects;
  *    └─ processPayment [CLIENT, ERROR "card declined", 8.0 ms] events: exception  &lt;-- expected status OK
  * </pre>
  *
- * <p>Instances are immutable; each {@code with…} method returns a copy.
+ * <p>Spans deeper than 32 levels are drawn as {@code ┆ (level 40) └─ name …} rather than with
+ * ever-growing indentation. Instances are immutable; each {@code with…} method returns a copy.
  */
 public final class TraceRenderer {
+
+  /** Deeper spans are drawn with their level number instead of indentation. */
+  static final int MAX_DRAWN_LEVELS = 32;
 
   private final List<String> attributeKeys;
   private final Map<SpanNode, String> marks;
@@ -99,8 +103,13 @@ public final class TraceRenderer {
             ancestorsLast.remove(ancestorsLast.size() - 1);
           }
           out.append('\n');
-          for (boolean ancestorLast : ancestorsLast) {
-            out.append(ancestorLast ? "   " : "│  ");
+          if (level > MAX_DRAWN_LEVELS) {
+            // Drawing every level would make output quadratic in depth for very deep traces.
+            out.append("┆ (level ").append(level).append(") ");
+          } else {
+            for (boolean ancestorLast : ancestorsLast) {
+              out.append(ancestorLast ? "   " : "│  ");
+            }
           }
           out.append(last ? "└─ " : "├─ ");
           appendSpan(out, node);

@@ -1,0 +1,82 @@
+package dev.spanproof.core.trace;
+
+import static dev.spanproof.core.trace.Spans.remoteChild;
+import static dev.spanproof.core.trace.Spans.span;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceRendererTest {
+
+  @Test
+  void should_draw_the_tree_with_kind_status_duration_attributes_events_and_marks() {
+    SpanData root = TestSpanData.builder().setName("processOrder").setKind(SpanKind.SERVER)
+        .setSpanContext(span("x", 1, 0, 0).getSpanContext())
+        .setParentSpanContext(span("x", 1, 0, 0).getParentSpanContext())
+        .setStartEpochNanos(0).setEndEpochNanos(12_300_000).setHasEnded(true)
+        .setStatus(StatusData.ok())
+        .setAttributes(Attributes.of(AttributeKey.longKey("order.id"), 42L, AttributeKey.stringKey("other"), "x"))
+        .setTotalRecordedEvents(0).setTotalRecordedLinks(0).setTotalAttributeCount(2).build();
+    SpanData payment = TestSpanData.builder().setName("processPayment").setKind(SpanKind.CLIENT)
+        .setSpanContext(span("x", 3, 1, 0).getSpanContext())
+        .setParentSpanContext(span("x", 3, 1, 0).getParentSpanContext())
+        .setStartEpochNanos(3_000_000).setEndEpochNanos(11_000_000).setHasEnded(true)
+        .setStatus(StatusData.create(io.opentelemetry.api.trace.StatusCode.ERROR, "card declined"))
+        .setEvents(List.of(EventData.create(4_000_000, "exception", Attributes.empty())))
+        .setTotalRecordedEvents(1).setTotalRecordedLinks(0).setTotalAttributeCount(0).build();
+    Trace trace = Trace.of(List.of(root, span("validateInventory", 2, 1, 1), payment,
+        span("audit", 4, 2, 2), span("lost", 9, 77, 20)));
+    SpanNode paymentNode = trace.spansNamed("processPayment").get(0);
+
+    String rendered = TraceRenderer.create().withAttributes("order.id")
+        .withMark(paymentNode, "expected status OK").render(trace);
+
+    assertThat(rendered).isEqualTo("""
+        trace 4bf92f3577b34da6a3ce929d0e0e4736 (5 spans, 30.0 ms)
+        ├─ processOrder [SERVER, OK, 12.3 ms] order.id=42
+        │  ├─ validateInventory [INTERNAL, UNSET, 10.0 ms]
+        │  │  └─ audit [INTERNAL, UNSET, 10.0 ms]
+        │  └─ processPayment [CLIENT, ERROR "card declined", 8.00 ms] events: exception  <-- expected status OK
+        └─ lost [INTERNAL, UNSET, 10.0 ms] (orphan: parent 000000000000004d is not in the trace)""");
+  }
+
+  @Test
+  void should_name_a_remote_parent_and_render_several_traces() {
+    Trace remote = Trace.of(List.of(remoteChild("GET /inventory", 5, 42, 0)));
+    assertThat(TraceRenderer.create().render(List.of(remote, remote))).isEqualTo("""
+        trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span, 10.0 ms)
+        └─ GET /inventory [INTERNAL, UNSET, 10.0 ms] (remote parent 000000000000002a)
+
+        trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span, 10.0 ms)
+        └─ GET /inventory [INTERNAL, UNSET, 10.0 ms] (remote parent 000000000000002a)""");
+    assertThat(TraceRenderer.create().render(List.of())).isEqualTo("(no traces)");
+  }
+
+  @Test
+  void should_draw_levels_beyond_32_with_their_number_instead_of_indentation() {
+    List<SpanData> chain = new java.util.ArrayList<>();
+    for (int i = 1; i <= 35; i++) {
+      chain.add(span("level-" + (i - 1), i, i - 1, i));
+    }
+    String[] lines = TraceRenderer.create().render(Trace.of(chain)).split("\n");
+    assertThat(lines[33]).isEqualTo("   ".repeat(32) + "└─ level-32 [INTERNAL, UNSET, 10.0 ms]");
+    assertThat(lines[34]).isEqualTo("┆ (level 33) └─ level-33 [INTERNAL, UNSET, 10.0 ms]");
+  }
+
+  @Test
+  void should_format_durations_for_people() {
+    assertThat(TraceRenderer.formatNanos(850)).isEqualTo("850 ns");
+    assertThat(TraceRenderer.formatNanos(12_345)).isEqualTo("12.3 µs");
+    assertThat(TraceRenderer.formatNanos(4_070_000)).isEqualTo("4.07 ms");
+    assertThat(TraceRenderer.formatNanos(123_400_000)).isEqualTo("123 ms");
+    assertThat(TraceRenderer.formatNanos(1_200_000_000)).isEqualTo("1.20 s");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.spanproof.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs fixture classes through the real Jupiter engine, as a user's build would. */
+final class EngineRuns {
+
+  private EngineRuns() {}
+
+  static EngineExecutionResults run(Class<?> fixture) {
+    return run(fixture, Map.of());
+  }
+
+  static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameters(configuration)
+        .selectors(selectClass(fixture))
+        .execute();
+  }
+
+  /** The messages of every failure among {@code events}, for readable assertions. */
+  static List<String> failureMessages(Events events) {
+    return events.failed().stream()
+        .map(EngineRuns::failureMessage)
+        .toList();
+  }
+
+  static String failureMessage(Event event) {
+    return event.getPayload(TestExecutionResult.class)
+        .flatMap(TestExecutionResult::getThrowable)
+        .map(Throwable::getMessage)
+        .orElse("(no message)");
+  }
+}
