@@ -349,7 +349,7 @@ public class TracingExtension
     String report =
         session.name() + "\n" + TraceRenderer.create().withAttributes(settings.reportedAttributes()).render(session.traces());
     if (print) {
-      System.out.println(report);
+      System.out.println(report + "\n");
     }
     if (directory.isPresent()) {
       Path file =
