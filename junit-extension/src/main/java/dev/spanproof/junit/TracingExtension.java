@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -157,6 +158,11 @@ public class TracingExtension
       }
     } finally {
       session.close();
+    }
+    HarnessResource perTestHarness = ownResource(context);
+    if (perTestHarness != null) {
+      // Registered on an instance field: the harness lives and dies with this test.
+      reportUnownedSpans(context, perTestHarness.harness());
     }
   }
 
@@ -477,7 +483,11 @@ public class TracingExtension
 
   /** Configures a {@link TracingExtension}. Each setter validates its argument. */
   public static final class Builder {
-    private final TracingHarness.Builder harness = TracingHarness.builder().recordStartStacks(true);
+    // Harness settings are kept as a recipe, replayed on a fresh TracingHarness.Builder for each
+    // harness, so a built extension never shares mutable state with this builder. Each step is
+    // also applied at once to a scratch builder, so bad arguments fail where they are given.
+    private final List<Consumer<TracingHarness.Builder>> harnessRecipe = new ArrayList<>();
+    private final TracingHarness.Builder validator = TracingHarness.builder();
     private boolean installGlobal;
     private SpanPolicy unendedSpans = SpanPolicy.FAIL;
     private SpanPolicy unownedSpans = SpanPolicy.WARN;
@@ -490,35 +500,31 @@ public class TracingExtension
 
     /** The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default: always on. */
     public Builder sampler(Sampler sampler) {
-      harness.sampler(sampler);
-      return this;
+      return harnessStep(harness -> harness.sampler(sampler));
     }
 
     /** Merged over the SDK's default resource, e.g. to set {@code service.name}. */
     public Builder resource(Resource resource) {
-      harness.resource(resource);
-      return this;
+      return harnessStep(harness -> harness.resource(resource));
     }
 
     /** Injects and extracts these formats, in this order. Default: W3C trace context and baggage. */
     public Builder propagation(Propagation first, Propagation... more) {
-      harness.propagation(first, more);
-      return this;
+      Propagation[] rest = more == null ? null : more.clone();
+      return harnessStep(harness -> harness.propagation(first, rest));
     }
 
     /** Any propagators, when {@link #propagation} does not offer the format. */
     public Builder propagators(ContextPropagators propagators) {
-      harness.propagators(propagators);
-      return this;
+      return harnessStep(harness -> harness.propagators(propagators));
     }
 
-    /** Further harness settings: clock, id generator, span limits, extra processors. */
-    public Builder harness(java.util.function.Consumer<TracingHarness.Builder> customizer) {
-      if (customizer == null) {
-        throw new IllegalArgumentException("customizer must not be null");
-      }
-      customizer.accept(harness);
-      return this;
+    /**
+     * Further harness settings: clock, id generator, span limits, extra processors. The customizer
+     * runs once for each harness the extension creates (one per test class).
+     */
+    public Builder harness(Consumer<TracingHarness.Builder> customizer) {
+      return harnessStep(requireArgument(customizer, "customizer"));
     }
 
     /**
@@ -550,8 +556,7 @@ public class TracingExtension
      * @throws IllegalArgumentException if {@code maxSpans} is less than 1
      */
     public Builder maxSpansPerTest(int maxSpans) {
-      harness.maxSpans(maxSpans);
-      return this;
+      return harnessStep(harness -> harness.maxSpans(maxSpans));
     }
 
     /**
@@ -573,8 +578,7 @@ public class TracingExtension
      * on. Turn off only for tests that start very many spans.
      */
     public Builder recordStartStacks(boolean record) {
-      harness.recordStartStacks(record);
-      return this;
+      return harnessStep(harness -> harness.recordStartStacks(record));
     }
 
     /** Prints each test's traces to standard output after the test (also: {@code spanproof.traces.print=true}). */
@@ -602,6 +606,12 @@ public class TracingExtension
       return this;
     }
 
+    private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
+      step.accept(validator);
+      harnessRecipe.add(step);
+      return this;
+    }
+
     /** The configured extension. */
     public TracingExtension build() {
       return new TracingExtension(this);
@@ -617,7 +627,7 @@ public class TracingExtension
 
   /** An immutable snapshot of a builder, so extension instances hold no mutable state. */
   private record Settings(
-      java.util.function.Supplier<TracingHarness> harnessFactory,
+      List<Consumer<TracingHarness.Builder>> harnessRecipe,
       boolean installGlobal,
       SpanPolicy unendedSpans,
       SpanPolicy unownedSpans,
@@ -628,7 +638,7 @@ public class TracingExtension
 
     Settings(Builder builder) {
       this(
-          builder.harness::build,
+          List.copyOf(builder.harnessRecipe),
           builder.installGlobal,
           builder.unendedSpans,
           builder.unownedSpans,
@@ -639,7 +649,9 @@ public class TracingExtension
     }
 
     TracingHarness newHarness() {
-      return harnessFactory.get();
+      TracingHarness.Builder harness = TracingHarness.builder().recordStartStacks(true);
+      harnessRecipe.forEach(step -> step.accept(harness));
+      return harness.build();
     }
 
     String[] reportedAttributes() {

@@ -312,6 +312,65 @@ class TracingExtensionTest {
         .endsWith(") started outside any capture session");
   }
 
+  static class InstanceFieldFailsOnUnowned {
+    @RegisterExtension
+    final TracingExtension tracing = TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
+
+    @Test
+    void startsSpanWithoutContext(Tracer tracer) throws Exception {
+      Thread thread = new Thread(() -> {
+        try (var ignored = Context.root().makeCurrent()) {
+          tracer.spanBuilder("lost-context").startSpan().end();
+        }
+      });
+      thread.start();
+      thread.join();
+    }
+  }
+
+  @Test
+  void should_report_spans_of_no_test_after_each_test_when_the_harness_is_per_test() {
+    EngineExecutionResults results = run(InstanceFieldFailsOnUnowned.class);
+
+    assertThat(failureMessages(results.testEvents())).singleElement().asString()
+        .startsWith("1 span belongs to no test of " + InstanceFieldFailsOnUnowned.class.getName());
+  }
+
+  @Test
+  void should_not_let_a_builder_change_an_extension_it_already_built() {
+    TracingExtension.Builder builder = TracingExtension.builder().sampler(Sampler.alwaysOn());
+    TracingExtension built = builder.build();
+    builder.sampler(Sampler.alwaysOff());
+    BuiltThenChanged.tracing = built;
+
+    EngineExecutionResults results = run(BuiltThenChanged.class);
+
+    assertThat(failureMessages(results.allEvents())).isEmpty();
+    assertThat(observed).containsEntry("spans", 1);
+  }
+
+  static class BuiltThenChanged {
+    @RegisterExtension static TracingExtension tracing;
+
+    @Test
+    void test(Tracer tracer, CaptureSession session) {
+      tracer.spanBuilder("sampled").startSpan().end();
+      observed.put("spans", session.finishedSpans().size());
+    }
+  }
+
+  @Test
+  void should_reject_bad_builder_arguments_where_they_are_given() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().sampler(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("sampler must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().maxSpansPerTest(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxSpans must be at least 1, but was 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().gracePeriod(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("gracePeriod must be zero or positive, but was PT-0.001S");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().unendedSpans(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("policy must not be null");
+  }
+
   // ---------------------------------------------------------------- global state
 
   @ExtendWith(TracingExtension.class)
