@@ -63,6 +63,17 @@ final class Headers {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
+  /** The value of an ASCII hex digit of either case, or -1. */
+  static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
   /** The first character that is not lowercase hex, or -1 when there is none. */
   static int firstNonLowerHex(String value) {
     for (int i = 0; i < value.length(); i++) {

@@ -9,7 +9,7 @@ import java.util.List;
  * id as 16 lowercase hex characters.
  */
 public sealed interface TraceHeaderValidation
-    permits TraceContextValidation {
+    permits TraceContextValidation, B3Validation, JaegerValidation {
 
   /** The format these headers belong to. */
   PropagationFormat format();
