@@ -96,14 +96,6 @@ public final class TraceContext {
     }
     // RFC 9110 section 5.5: leading and trailing whitespace is not part of a field value.
     String value = Headers.trimOws(received);
-    if (value.indexOf(',') >= 0) {
-      problems.add(
-          "traceparent: value "
-              + quote(value)
-              + " contains \",\", as if several traceparent headers were joined into one;"
-              + " a receiver must not pick one and starts a new trace");
-      return null;
-    }
     String[] fields = value.split("-", -1);
     String version = fields[0];
     if (version.length() != 2 || Headers.firstNonLowerHex(version) >= 0 || fields.length == 1) {
@@ -112,6 +104,15 @@ public final class TraceContext {
               + quote(version)
               + " is not 2 lowercase hex characters followed by \"-\","
               + " so a receiver starts a new trace");
+      return null;
+    }
+    // Only version 00 defines the whole value; later versions may put anything after 55 characters.
+    if (version.equals(VERSION_00) && value.indexOf(',') >= 0) {
+      problems.add(
+          "traceparent: value "
+              + quote(value)
+              + " contains \",\", as if several traceparent headers were joined into one;"
+              + " a receiver must not pick one and starts a new trace");
       return null;
     }
     if (version.equals(FORBIDDEN_VERSION)) {

@@ -110,6 +110,17 @@ class TraceContextTest {
                 + " a receiver must not pick one and starts a new trace");
   }
 
+  @Test
+  void should_accept_comma_in_the_unknown_fields_of_a_future_version() {
+    // GIVEN a receiver must not assume anything about fields after the first 55 characters
+    Map<String, List<String>> headers =
+        headers("traceparent", "cc-" + TRACE_ID + "-" + PARENT_ID + "-01-x,y");
+    // WHEN
+    TraceContextValidation validation = TraceContext.validate(headers);
+    // THEN
+    assertThat(validation.isValid()).isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"trace-parent", "trace.parent"})
   void should_ignore_misspelled_traceparent_header_names(String name) {
