@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Every trace-context format one request carries, each one's validation, its baggage and the
- * disagreements between formats. Created by {@link Propagation#inspect(java.util.Map)}.
+ * disagreements between formats. Created by {@link PropagationHeaders#inspect(java.util.Map)}.
  */
 public final class PropagationReport {
 

@@ -13,9 +13,9 @@ import java.util.function.Function;
  * Inspects every trace-context format a request carries and checks that they agree, since a
  * receiver with several propagators continues whichever runs first.
  */
-public final class Propagation {
+public final class PropagationHeaders {
 
-  private Propagation() {}
+  private PropagationHeaders() {}
 
   /**
    * Validates each format present in the headers, the baggage if sent, and compares the formats.

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PropagationTest {
+class PropagationHeadersTest {
 
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String SPAN_ID = "00f067aa0ba902b7";
@@ -24,7 +24,7 @@ class PropagationTest {
             "uber-trace-id", TRACE_ID + ":" + SPAN_ID + ":0:1",
             "baggage", "k=v");
     // WHEN
-    PropagationReport report = Propagation.inspect(headers);
+    PropagationReport report = PropagationHeaders.inspect(headers);
     // THEN
     assertThat(report.formats())
         .containsExactly(
@@ -47,7 +47,7 @@ class PropagationTest {
             "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
             "uber-trace-id", "abc:" + SPAN_ID + ":0:0");
     // WHEN
-    PropagationReport report = Propagation.inspect(headers);
+    PropagationReport report = PropagationHeaders.inspect(headers);
     // THEN
     assertThat(report.conflicts())
         .containsExactly(
@@ -70,7 +70,7 @@ class PropagationTest {
             "X-B3-TraceId", TRACE_ID,
             "X-B3-SpanId", SPAN_ID);
     // WHEN
-    PropagationReport report = Propagation.inspect(headers);
+    PropagationReport report = PropagationHeaders.inspect(headers);
     // THEN
     assertThat(report.conflicts()).isEmpty();
     assertThat(report.problems()).singleElement().asString().startsWith("traceparent: header occurs 2 times");
@@ -80,7 +80,7 @@ class PropagationTest {
   @Test
   void should_refuse_null_headers() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> Propagation.inspect(null))
+        .isThrownBy(() -> PropagationHeaders.inspect(null))
         .withMessage("headers must not be null");
   }
 }
