@@ -3,6 +3,7 @@ package dev.spanproof.core;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -15,13 +16,17 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything
@@ -44,7 +49,13 @@ public final class TracingHarness implements AutoCloseable {
   /** The instrumentation scope of {@link #tracer()}. */
   public static final String TEST_TRACER_SCOPE = "spanproof-test";
 
+  /** Open harnesses, so a span arriving from another process can find the session of its trace. */
+  private static final Set<TracingHarness> OPEN_HARNESSES = ConcurrentHashMap.newKeySet();
+
   private final OpenTelemetrySdk sdk;
+  private final Resource resource;
+  private final Function<Resource, SdkTracerProvider> tracerProviderFactory;
+  private final Map<String, SdkTracerProvider> serviceTracerProviders = new ConcurrentHashMap<>();
   private final CapturingSpanProcessor capture;
   private final SpanBucket unowned;
   private final int maxSpans;
@@ -56,20 +67,32 @@ public final class TracingHarness implements AutoCloseable {
     this.maxSpans = builder.maxSpans;
     this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
     this.capture = new CapturingSpanProcessor(unowned, builder.recordStartStacks);
-    SdkTracerProviderBuilder tracerProvider =
-        SdkTracerProvider.builder()
-            .setSampler(builder.sampler)
-            .setResource(Resource.getDefault().merge(builder.resource))
-            .setSpanLimits(builder.spanLimits)
-            .setIdGenerator(builder.idGenerator)
-            .setClock(builder.clock)
-            .addSpanProcessor(capture);
-    builder.extraProcessors.forEach(tracerProvider::addSpanProcessor);
+    this.resource = Resource.getDefault().merge(builder.resource);
+    List<SpanProcessor> processors = new ArrayList<>();
+    processors.add(capture);
+    processors.addAll(builder.extraProcessors);
+    Sampler sampler = builder.sampler;
+    SpanLimits spanLimits = builder.spanLimits;
+    IdGenerator idGenerator = builder.idGenerator;
+    Clock clock = builder.clock;
+    this.tracerProviderFactory =
+        providerResource -> {
+          SdkTracerProviderBuilder tracerProvider =
+              SdkTracerProvider.builder()
+                  .setSampler(sampler)
+                  .setResource(providerResource)
+                  .setSpanLimits(spanLimits)
+                  .setIdGenerator(idGenerator)
+                  .setClock(clock);
+          processors.forEach(tracerProvider::addSpanProcessor);
+          return tracerProvider.build();
+        };
     this.sdk =
         OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProvider.build())
+            .setTracerProvider(tracerProviderFactory.apply(resource))
             .setPropagators(builder.propagators)
             .build();
+    OPEN_HARNESSES.add(this);
   }
 
   /** A builder with the defaults: always-on sampling, W3C trace context and baggage, 100,000 spans. */
@@ -85,6 +108,43 @@ public final class TracingHarness implements AutoCloseable {
   /** A tracer of this harness with the instrumentation scope {@value #TEST_TRACER_SCOPE}. */
   public Tracer tracer() {
     return sdk.getTracer(TEST_TRACER_SCOPE);
+  }
+
+  /**
+   * A tracer provider that captures into this harness like {@link #openTelemetry()}, with the
+   * same sampler, clock and ids, but whose spans come from another service: its resource has
+   * {@code service.name} set to {@code serviceName}. For stand-ins of downstream services (a
+   * stubbed HTTP server, a message consumer) that should appear in the same trace.
+   *
+   * @throws IllegalArgumentException if {@code serviceName} is null or blank
+   * @throws IllegalStateException if the harness is closed
+   */
+  public TracerProvider tracerProviderForService(String serviceName) {
+    if (serviceName == null || serviceName.isBlank()) {
+      throw new IllegalArgumentException("a service needs a name, but got " + quote(serviceName));
+    }
+    requireOpen();
+    return serviceTracerProviders.computeIfAbsent(
+        serviceName,
+        name -> tracerProviderFactory.apply(resource.merge(Resource.builder().put(ServiceAttributes.SERVICE_NAME, name).build())));
+  }
+
+  /**
+   * The open session, in any open harness, that owns the trace with this id: the one whose test
+   * started it. This is how a span started from a remote context (say, by a stubbed server
+   * thread) finds the test it belongs to.
+   */
+  public static Optional<CaptureSession> findSessionOwningTrace(String traceId) {
+    if (traceId == null) {
+      return Optional.empty();
+    }
+    for (TracingHarness harness : OPEN_HARNESSES) {
+      CaptureSession owner = harness.ownerOfTrace(traceId);
+      if (owner != null && !owner.isClosed()) {
+        return Optional.of(owner);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The propagators the harness injects and extracts with. */
@@ -208,9 +268,11 @@ public final class TracingHarness implements AutoCloseable {
       return;
     }
     closed = true;
+    OPEN_HARNESSES.remove(this);
     globalInstallations.forEach(GlobalInstallation::close);
     openSessions.forEach(CaptureSession::close);
     sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+    serviceTracerProviders.values().forEach(provider -> provider.shutdown().join(10, TimeUnit.SECONDS));
   }
 
   void sessionClosed(CaptureSession session) {

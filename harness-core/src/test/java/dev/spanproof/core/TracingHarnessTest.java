@@ -114,6 +114,36 @@ class TracingHarnessTest {
   }
 
   @Test
+  void should_capture_a_downstream_service_into_the_trace_and_the_session_that_started_it() {
+    // GIVEN a client span in a test's session, its context sent in headers
+    CaptureSession session = harness.openSession("test");
+    Map<String, String> headers = new HashMap<>();
+    Span client;
+    try (Scope ignored = session.makeCurrent()) {
+      client = harness.tracer().spanBuilder("GET /inventory").setSpanKind(SpanKind.CLIENT).startSpan();
+      harness.propagators().getTextMapPropagator().inject(Context.root().with(client), headers, Map::put);
+    }
+    String traceId = client.getSpanContext().getTraceId();
+    // WHEN a stand-in server, knowing only the headers, finds the session and records its span
+    CaptureSession found = TracingHarness.findSessionOwningTrace(traceId).orElseThrow();
+    Context remote = found.harness().propagators().getTextMapPropagator()
+        .extract(Context.root(), headers, new MapGetter());
+    found.harness().tracerProviderForService("inventory-service").get("stub")
+        .spanBuilder("GET /inventory").setParent(remote).setSpanKind(SpanKind.SERVER).startSpan().end();
+    client.end();
+    // THEN
+    assertThat(found).isSameAs(session);
+    SpanData server = session.finishedSpans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+    assertThat(server.getResource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("inventory-service");
+    assertThat(server.getParentSpanId()).isEqualTo(client.getSpanContext().getSpanId());
+    assertThat(TracingHarness.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
+    session.close();
+    assertThat(TracingHarness.findSessionOwningTrace(traceId)).isEmpty();
+    assertThatThrownBy(() -> harness.tracerProviderForService(""))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a service needs a name, but got \"\"");
+  }
+
+  @Test
   void should_mark_spans_started_after_their_session_closed_as_late() {
     CaptureSession session = harness.openSession("test [late]");
     Context withSession = Context.current().with(session);
