@@ -41,9 +41,7 @@ public final class OrderService {
       processPayment(order);
       span.setStatus(StatusCode.OK);
     } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR, e.getMessage());
-      throw e;
+      throw recordFailure(span, e);
     } finally {
       span.end();
     }
@@ -58,9 +56,7 @@ public final class OrderService {
         throw new IllegalStateException("only " + available + " of " + order.sku() + " in stock");
       }
     } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR, e.getMessage());
-      throw e;
+      throw recordFailure(span, e);
     } finally {
       span.end();
     }
@@ -75,11 +71,16 @@ public final class OrderService {
       }
       span.addEvent("payment.authorized");
     } catch (RuntimeException e) {
-      span.recordException(e);
-      span.setStatus(StatusCode.ERROR, e.getMessage());
-      throw e;
+      throw recordFailure(span, e);
     } finally {
       span.end();
     }
+  }
+
+  /** The convention from OpenTelemetry's guides: the exception as an event, and status ERROR. */
+  private static RuntimeException recordFailure(Span span, RuntimeException failure) {
+    span.recordException(failure);
+    span.setStatus(StatusCode.ERROR, failure.getMessage());
+    return failure;
   }
 }
