@@ -100,6 +100,15 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     return bucket.rejectedSpanCount();
   }
 
+  /**
+   * Checks that no span was turned away by the session's limit.
+   *
+   * @throws SpanLimitExceededException if the session started more spans than its limit
+   */
+  public void requireWithinLimit() {
+    bucket.requireWithinLimit();
+  }
+
   /** Forgets every span captured so far; the session stays open. */
   public void reset() {
     bucket.clear();

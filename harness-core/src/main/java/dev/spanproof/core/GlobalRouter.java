@@ -11,8 +11,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,12 +81,10 @@ final class GlobalRouter implements OpenTelemetry {
     if (session != null) {
       return session.harness();
     }
-    List<GlobalInstallation> snapshot = new ArrayList<>(installations);
-    if (snapshot.isEmpty()) {
-      // A tracer cached from an earlier installation is still used: keep working, unattributed.
-      return null;
-    }
-    return snapshot.get(0).harness();
+    // Iterating the copy-on-write list reads one snapshot, so no removal can race the check.
+    Iterator<GlobalInstallation> earliest = installations.iterator();
+    // A tracer cached from an earlier installation may still be used: its spans go nowhere.
+    return earliest.hasNext() ? earliest.next().harness() : null;
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.IdGenerator;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
@@ -205,17 +206,16 @@ public final class TracingHarness implements AutoCloseable {
   public List<String> describeUnownedSpans() {
     List<String> lines = new ArrayList<>();
     for (CapturedSpan captured : unowned.captured()) {
-      SpanData span = captured.span().toSpanData();
-      StringBuilder line =
-          new StringBuilder("span [")
-              .append(span.getName())
-              .append("] (trace ")
-              .append(span.getTraceId())
-              .append(", span ")
-              .append(span.getSpanId())
-              .append(captured.span().hasEnded() ? ")" : ", not ended)");
-      line.append(captured.note() == null ? " started outside any capture session" : " " + captured.note());
-      lines.add(line.toString());
+      ReadableSpan span = captured.span();
+      lines.add(
+          "span ["
+              + span.getName()
+              + "] (trace "
+              + span.getSpanContext().getTraceId()
+              + ", span "
+              + span.getSpanContext().getSpanId()
+              + (span.hasEnded() ? ")" : ", not ended)")
+              + (captured.note() == null ? " started outside any capture session" : " " + captured.note()));
     }
     int dropped = unowned.rejectedSpanCount();
     if (dropped > 0) {

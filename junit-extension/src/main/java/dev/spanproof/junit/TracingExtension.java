@@ -149,6 +149,7 @@ public class TracingExtension
         }
       }
       try {
+        session.requireWithinLimit();
         writeTraceReport(context, session);
       } catch (SpanLimitExceededException e) {
         failures.add(e.getMessage());
@@ -349,7 +350,6 @@ public class TracingExtension
         Optional.ofNullable(settings.traceDirectory())
             .or(() -> context.getConfigurationParameter("spanproof.traces.directory").map(Path::of));
     if (!print && directory.isEmpty()) {
-      session.finishedSpans(); // still surfaces a SpanLimitExceededException
       return;
     }
     String report =
