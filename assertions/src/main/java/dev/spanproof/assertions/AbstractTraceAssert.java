@@ -268,7 +268,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     if (!matcher.matches(expected, roots.get(0))) {
       StructureMatcher.Mismatch mismatch = matcher.explain(expected, roots.get(0));
       throw traceFailure(render(Map.of()), expected.toString(),
-          TraceMessages.shouldHaveStructure(actual, expected, ordered, "it differs at " + Layout.span(mismatch.node())),
+          TraceMessages.shouldHaveStructure(actual, expected, ordered, "at " + Layout.span(mismatch.node()) + ": " + mismatch.note()),
           Map.of(mismatch.node(), mismatch.note()));
     }
     return myself;

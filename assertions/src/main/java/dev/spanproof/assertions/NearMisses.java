@@ -34,9 +34,17 @@ final class NearMisses {
     for (SpanNode candidate : candidates) {
       distance.put(candidate, levenshtein(target, candidate.name().toLowerCase(Locale.ROOT)));
     }
-    // firstByName keeps tree order, and List.sort is stable: equal distances stay in tree order.
-    candidates.sort(Comparator.comparingInt(distance::get));
+    // A name that contains the wanted one, or is contained in it ("payment", "processPayment"), is
+    // the likeliest meant whatever the edit distance. firstByName keeps tree order and List.sort is
+    // stable, so equal scores stay in tree order.
+    candidates.sort(
+        Comparator.comparing((SpanNode node) -> !overlaps(target, node.name().toLowerCase(Locale.ROOT)))
+            .thenComparingInt(distance::get));
     return List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
+  }
+
+  private static boolean overlaps(String a, String b) {
+    return a.contains(b) || b.contains(a);
   }
 
   /** The number of single-character insertions, deletions and substitutions from a to b. */

@@ -101,7 +101,8 @@ final class SpanMessages {
       return "(none)";
     }
     TreeMap<String, Object> sorted = new TreeMap<>();
-    attributes.forEach((key, value) -> sorted.put(key.getKey(), value));
+    // A stack trace is a page of text: say it is there, the tree below says where.
+    attributes.forEach((key, value) -> sorted.put(key.getKey(), key.getKey().equals("exception.stacktrace") ? "(present)" : value));
     return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
   }
 

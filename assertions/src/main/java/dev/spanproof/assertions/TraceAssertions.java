@@ -157,9 +157,10 @@ public final class TraceAssertions {
   }
 
   private static List<Trace> groupByTraceId(Collection<SpanData> spans) {
-    if (spans.contains(null)) {
-      throw new AssertionError("Expecting spans without nulls, but " + spans.size() + " spans hold "
-          + spans.stream().filter(span -> span == null).count() + " null(s)");
+    // Not spans.contains(null): immutable collections throw on it.
+    long nulls = spans.stream().filter(span -> span == null).count();
+    if (nulls > 0) {
+      throw new AssertionError("Expecting spans without nulls, but " + spans.size() + " spans hold " + nulls + " null(s)");
     }
     return Trace.groupByTraceId(spans);
   }

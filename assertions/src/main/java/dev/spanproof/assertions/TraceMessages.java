@@ -131,6 +131,11 @@ final class TraceMessages {
       return "";
     }
     return ". Did you mean:\n"
-        + nearMisses.stream().map(n -> "  " + span(n) + " " + n.spanId()).collect(Collectors.joining("\n"));
+        + nearMisses.stream().map(n -> "  " + span(n) + " " + n.spanId() + position(n)).collect(Collectors.joining("\n"));
+  }
+
+  /** Where a span hangs: " under span [parent]", or " (a root)". */
+  static String position(SpanNode node) {
+    return node.parent().map(parent -> " under " + span(parent)).orElse(" (a root)");
   }
 }
