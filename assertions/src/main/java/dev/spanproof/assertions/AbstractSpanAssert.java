@@ -399,7 +399,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     requireArgument(expected, "hasExactlyAttributes(Attributes)", "attributes");
-    if (!actual.span().getAttributes().equals(expected)) {
+    // The SDK's attribute map and Attributes.of(...) are different classes: compare as maps.
+    if (!actual.span().getAttributes().asMap().equals(expected.asMap())) {
       throw spanFailure(SpanMessages.attributes(actual.span().getAttributes()), SpanMessages.attributes(expected),
           SpanMessages.shouldHaveExactlyAttributes(actual, expected), "attributes differ");
     }
