@@ -230,6 +230,28 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     return myself;
   }
 
+  /**
+   * Verifies a span named {@code name} hangs anywhere below this one (child, grandchild, …).
+   *
+   * @param name the descendant's name
+   * @return this assertion object
+   */
+  public SELF hasDescendant(String name) {
+    if (skip()) {
+      return myself;
+    }
+    requireArgument(name, "hasDescendant(String)", "a span name");
+    List<SpanNode> below = actual.descendants();
+    if (below.stream().noneMatch(node -> node.name().equals(name))) {
+      List<SpanNode> near = NearMisses.closestTo(name, traceAssert().actualTrace()).stream()
+          .filter(node -> node.isDescendantOf(nodeIn(traceAssert().actualTrace(), actual)))
+          .toList();
+      throw spanFailure(Layout.names(below), name, SpanMessages.shouldHaveDescendant(actual, name, below, near),
+          "expected [" + name + "] below");
+    }
+    return myself;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Kind and status
 

@@ -50,17 +50,29 @@ public final class ExpectedSpan {
     return new ExpectedSpan(name, List.copyOf(list));
   }
 
-  /** The span name. */
+  /**
+   * The span name.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** The expected children, in the order given. */
+  /**
+   * The expected children, in the order given.
+   *
+   * @return the children, unmodifiable
+   */
   public List<ExpectedSpan> children() {
     return children;
   }
 
-  /** How many spans this shape has, itself included. */
+  /**
+   * How many spans this shape has, itself included.
+   *
+   * @return the span count
+   */
   public int size() {
     int size = 1;
     for (ExpectedSpan child : children) {

@@ -195,4 +195,9 @@ final class SpanMessages {
     return expecting(span(node), "have a child named", quote(name),
         "its children are " + Layout.names(node.children()) + TraceMessages.didYouMean(nearMisses));
   }
+
+  static String shouldHaveDescendant(SpanNode node, String name, List<SpanNode> below, List<SpanNode> nearMisses) {
+    return expecting(span(node), "have a descendant named", quote(name),
+        (below.isEmpty() ? "it has no descendants" : "it has none") + TraceMessages.didYouMean(nearMisses));
+  }
 }
