@@ -2,7 +2,10 @@ package dev.spanproof.assertions;
 
 import dev.spanproof.core.trace.SpanNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Compares a captured span tree with an {@link ExpectedSpan} shape, and says where they first differ. */
 final class StructureMatcher {
@@ -11,6 +14,7 @@ final class StructureMatcher {
   record Mismatch(SpanNode node, String note) {}
 
   private final boolean ordered;
+  private final Map<ExpectedSpan, Map<SpanNode, Boolean>> memo = new IdentityHashMap<>();
 
   private StructureMatcher(boolean ordered) {
     this.ordered = ordered;
@@ -31,6 +35,17 @@ final class StructureMatcher {
   }
 
   boolean matches(ExpectedSpan expected, SpanNode actual) {
+    // Each (expected, actual) pair is decided once: sibling matching asks about every pair.
+    Map<SpanNode, Boolean> known = memo.computeIfAbsent(expected, e -> new IdentityHashMap<>());
+    Boolean result = known.get(actual);
+    if (result == null) {
+      result = decide(expected, actual);
+      known.put(actual, result);
+    }
+    return result;
+  }
+
+  private boolean decide(ExpectedSpan expected, SpanNode actual) {
     if (!expected.name().equals(actual.name()) || expected.children().size() != actual.children().size()) {
       return false;
     }
@@ -42,21 +57,41 @@ final class StructureMatcher {
       }
       return true;
     }
-    return assign(expected.children(), 0, actual.children(), new boolean[actual.children().size()]);
+    return perfectMatching(expected.children(), actual.children());
   }
 
-  /** Backtracking: same-named siblings may have different subtrees, so the first pairing may be wrong. */
-  private boolean assign(List<ExpectedSpan> expected, int index, List<SpanNode> actual, boolean[] used) {
-    if (index == expected.size()) {
-      return true;
+  /**
+   * Whether every expected child can be paired with its own actual child whose subtree matches.
+   * Same-named siblings may have different subtrees, so the first pairing found may be wrong; this
+   * is bipartite matching by augmenting paths (Kuhn), polynomial where naive backtracking would try
+   * every permutation of, say, 20 identical queries.
+   */
+  private boolean perfectMatching(List<ExpectedSpan> expected, List<SpanNode> actual) {
+    int n = expected.size();
+    boolean[][] fits = new boolean[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        fits[i][j] = matches(expected.get(i), actual.get(j));
+      }
     }
-    for (int i = 0; i < actual.size(); i++) {
-      if (!used[i] && matches(expected.get(index), actual.get(i))) {
-        used[i] = true;
-        if (assign(expected, index + 1, actual, used)) {
+    int[] expectedOfActual = new int[n];
+    Arrays.fill(expectedOfActual, -1);
+    for (int i = 0; i < n; i++) {
+      if (!augment(i, fits, expectedOfActual, new boolean[n])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean augment(int expected, boolean[][] fits, int[] expectedOfActual, boolean[] visited) {
+    for (int actual = 0; actual < fits.length; actual++) {
+      if (fits[expected][actual] && !visited[actual]) {
+        visited[actual] = true;
+        if (expectedOfActual[actual] < 0 || augment(expectedOfActual[actual], fits, expectedOfActual, visited)) {
+          expectedOfActual[actual] = expected;
           return true;
         }
-        used[i] = false;
       }
     }
     return false;

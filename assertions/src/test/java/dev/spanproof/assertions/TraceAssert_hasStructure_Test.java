@@ -44,6 +44,22 @@ class TraceAssert_hasStructure_Test {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void should_decide_quickly_among_many_same_named_siblings() {
+    // GIVEN 20 queries, the last one with a child: naive backtracking would try 19! pairings
+    TestTraces.Spec[] queries = new TestTraces.Spec[20];
+    for (int i = 0; i < 20; i++) {
+      queries[i] = i < 19 ? TestTraces.span("SELECT", i, i + 1) : TestTraces.span("SELECT", i, i + 1, TestTraces.span("fetch", i, i + 1));
+    }
+    List<SpanData> spans = traces.record(TestTraces.span("GET /orders", 0, 30, queries));
+    ExpectedSpan[] leaves = new ExpectedSpan[20];
+    java.util.Arrays.fill(leaves, span("SELECT"));
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTrace(spans).hasStructure(span("GET /orders", leaves)))
+        .hasMessageContaining("but at span [SELECT]: expected children [] but were [fetch]");
+  }
+
+  @Test
   void should_fail_in_order_when_siblings_started_in_another_order() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
