@@ -86,10 +86,7 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TracesAssert assertThatTraces(Collection<SpanData> spans) {
-    if (spans == null) {
-      throw new AssertionError("assertThatTraces(Collection<SpanData>) needs spans, but got null");
-    }
-    return new TracesAssert(groupByTraceId(spans)).describedAsSource("the given spans", null);
+    return new TracesAssert(tracesOf(spans)).describedAsSource("the given spans", null);
   }
 
   /**
@@ -137,6 +134,13 @@ public final class TraceAssertions {
     }
   }
 
+  static List<Trace> tracesOf(Collection<SpanData> spans) {
+    if (spans == null) {
+      throw new AssertionError("assertThatTraces(Collection<SpanData>) needs spans, but got null");
+    }
+    return groupByTraceId(spans);
+  }
+
   static Trace currentTrace() {
     CaptureSession session = currentSession();
     return single(sourceOf(session), tracesOf(session), session.unendedSpans());
@@ -167,6 +171,13 @@ public final class TraceAssertions {
 
   static TraceRenderer renderer() {
     return TraceRenderer.create().withAttributes(Layout.KEY_ATTRIBUTES.toArray(String[]::new));
+  }
+
+  /** A soft trace assert that checks nothing: its trace could not be found, which is already reported. */
+  static TraceAssert unresolvedTrace(SoftAssertionsProvider softly) {
+    TraceAssert assertion = softly.proxy(TraceAssert.class, Trace.class, null);
+    assertion.attachSoftly(softly, true);
+    return assertion;
   }
 
   /** A trace assert that reports softly when {@code softly} is set, rendering these attributes. */

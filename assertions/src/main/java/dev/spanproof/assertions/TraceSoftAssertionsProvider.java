@@ -1,5 +1,6 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
@@ -67,9 +68,30 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
 
   private TraceAssert unresolvedTrace(AssertionError error) {
     collectAssertionError(error);
-    TraceAssert assertion = proxy(TraceAssert.class, Trace.class, null);
-    assertion.attachSoftly(this, true);
-    return assertion;
+    return TraceAssertions.unresolvedTrace(this);
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTraces()}.
+   *
+   * @return a soft assert on the current test's traces
+   */
+  @CheckReturnValue
+  default TracesAssert assertThatTraces() {
+    CaptureSession session;
+    List<Trace> traces;
+    try {
+      session = TraceAssertions.currentSession();
+      traces = TraceAssertions.tracesOf(session);
+    } catch (AssertionError e) {
+      collectAssertionError(e);
+      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
+      assertion.attachSoftly(this, true);
+      return assertion;
+    }
+    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
+    assertion.attachSoftly(this, false);
+    return assertion.describedAsSource(TraceAssertions.sourceOf(session), session);
   }
 
   /**
@@ -80,7 +102,17 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
    */
   @CheckReturnValue
   default TracesAssert assertThatTraces(Collection<SpanData> spans) {
-    return proxy(TracesAssert.class, List.class, spans == null ? null : Trace.groupByTraceId(spans))
-        .describedAsSource("the given spans", null);
+    List<Trace> traces;
+    try {
+      traces = TraceAssertions.tracesOf(spans);
+    } catch (AssertionError e) {
+      collectAssertionError(e);
+      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
+      assertion.attachSoftly(this, true);
+      return assertion;
+    }
+    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
+    assertion.attachSoftly(this, false);
+    return assertion.describedAsSource("the given spans", null);
   }
 }

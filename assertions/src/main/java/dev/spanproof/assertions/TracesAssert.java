@@ -7,6 +7,7 @@ import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.SoftAssertionsProvider;
 import org.assertj.core.util.CheckReturnValue;
 
 /**
@@ -17,6 +18,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private String source = "the traces";
   private CaptureSession session;
+  private SoftAssertionsProvider softly;
+  private boolean unresolved;
 
   /**
    * Creates an assert on {@code actual}.
@@ -33,6 +36,20 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     return this;
   }
 
+  /** For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips every check. */
+  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
+    this.softly = collector;
+    this.unresolved = unresolvedActual;
+  }
+
+  private boolean skip() {
+    if (unresolved) {
+      return true;
+    }
+    isNotNull();
+    return false;
+  }
+
   /**
    * Verifies how many traces there are.
    *
@@ -40,7 +57,9 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    isNotNull();
+    if (skip()) {
+      return myself;
+    }
     if (actual.size() != expected) {
       throw failureWithActualExpected(actual.size(), expected, "%s",
           TraceMessages.shouldHaveTraceCount(source, expected, actual, unended(), TraceAssertions.renderer()));
@@ -55,7 +74,9 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasNoUnendedSpans() {
-    isNotNull();
+    if (skip()) {
+      return myself;
+    }
     List<UnendedSpan> unended = unended();
     if (!unended.isEmpty()) {
       throw failureWithActualExpected(unended.size(), 0, "%s",
@@ -74,7 +95,21 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   @CheckReturnValue
   public TraceAssert traceWithRoot(String rootName) {
-    isNotNull();
+    if (skip()) {
+      return TraceAssertions.unresolvedTrace(softly);
+    }
+    try {
+      return TraceAssertions.traceAssert(uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
+    } catch (AssertionError e) {
+      if (softly == null) {
+        throw e;
+      }
+      softly.collectAssertionError(e);
+      return TraceAssertions.unresolvedTrace(softly);
+    }
+  }
+
+  private Trace uniqueTraceWithRoot(String rootName) {
     if (rootName == null) {
       throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
     }
@@ -88,7 +123,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
               "found " + matching.size() + "; the roots are " + roots)
               + "\n\n" + TraceAssertions.renderer().render(actual));
     }
-    return new TraceAssert(matching.get(0));
+    return matching.get(0);
   }
 
   private List<UnendedSpan> unended() {

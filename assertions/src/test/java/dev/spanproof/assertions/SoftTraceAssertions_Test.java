@@ -77,4 +77,22 @@ class SoftTraceAssertions_Test {
           .satisfies(error -> assertThat(error).hasMessageStartingWith("Expecting trace 00000000000000000000000000000001 to have this many spans:"));
     }
   }
+
+  @Test
+  void should_collect_trace_count_and_unknown_root_failures() {
+    // GIVEN
+    List<SpanData> spans = traces.orderTrace();
+    SoftTraceAssertions softly = new SoftTraceAssertions();
+    // WHEN
+    softly.assertThatTraces(spans).hasTraceCount(2).traceWithRoot("refund").hasSpanCount(1);
+    softly.assertThatTraces(spans).traceWithRoot("processOrder").hasSpanCount(4);
+    softly.assertThatTraces().hasTraceCount(1);
+    // THEN
+    assertThat(softly.errorsCollected()).extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "Expecting the given spans to hold this many traces:",
+            "Expecting the given spans to have exactly one trace with the root:",
+            "Expecting trace 00000000000000000000000000000001 to have this many spans:",
+            "Expecting a spanproof capture session to be current, but there is none.");
+  }
 }
