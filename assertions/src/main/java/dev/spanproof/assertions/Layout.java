@@ -20,6 +20,7 @@ final class Layout {
           "http.route",
           "http.response.status_code",
           "db.system.name",
+          "db.system",
           "db.operation.name",
           "messaging.operation.type",
           "messaging.destination.name",

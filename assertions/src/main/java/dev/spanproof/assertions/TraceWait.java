@@ -75,7 +75,7 @@ public final class TraceWait {
         return stable && started > 0 && session.unendedSpans().isEmpty();
       });
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(timedOut("to complete (every started span ended)"), e);
+      throw new AssertionError(timedOut("to complete (every started span ended)", ""), e);
     }
     return new TraceAssert(TraceAssertions.single(TraceAssertions.sourceOf(session), TraceAssertions.tracesOf(session), List.of()));
   }
@@ -95,7 +95,7 @@ public final class TraceWait {
     try {
       poll().until(() -> session.finishedSpans().stream().anyMatch(span -> span.getName().equals(name)));
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(timedOut("to end a span named \"" + name + "\"" + nearMisses(name)), e);
+      throw new AssertionError(timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
     }
     for (Trace trace : TraceAssertions.tracesOf(session)) {
       if (!trace.spansNamed(name).isEmpty()) {
@@ -116,13 +116,13 @@ public final class TraceWait {
   private String nearMisses(String name) {
     List<Trace> traces = TraceAssertions.tracesOf(session);
     List<SpanNode> near = traces.stream().flatMap(trace -> NearMisses.closestTo(name, trace).stream()).toList();
-    return near.isEmpty() ? "" : "; closest ended spans: " + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
+    return near.isEmpty() ? "" : "\nClosest ended spans: " + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
   }
 
-  private String timedOut(String what) {
+  private String timedOut(String what, String hint) {
     List<UnendedSpan> unended = session.unendedSpans();
     StringBuilder out = new StringBuilder("Expecting " + TraceAssertions.sourceOf(session) + " " + what + " within "
-        + Durations.format(timeout) + ", but it did not.");
+        + Durations.format(timeout) + ", but it did not." + hint);
     if (!unended.isEmpty()) {
       out.append("\nStill running:\n").append(unended.stream().map(u -> Layout.indent(u.describe())).collect(Collectors.joining("\n")));
     }

@@ -66,7 +66,11 @@ class TraceWait_Test {
               trace 00000000000000000000000000000001 (1 span, 0 ns)
               └─ done [INTERNAL, UNSET, 0 ns]""");
       assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(100)).untilSpan("don"))
-          .hasMessageStartingWith("Expecting the current test [stuck] to end a span named \"don\"; closest ended spans: [done] within 100 ms, but it did not.");
+          .hasMessageStartingWith("""
+              Expecting the current test [stuck] to end a span named "don" within 100 ms, but it did not.
+              Closest ended spans: [done]
+              Still running:
+              """);
       stuck.end();
       release.countDown();
     }
