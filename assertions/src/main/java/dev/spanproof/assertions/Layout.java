@@ -1,0 +1,79 @@
+package dev.spanproof.assertions;
+
+import dev.spanproof.core.trace.SpanNode;
+import dev.spanproof.core.trace.Trace;
+import dev.spanproof.core.trace.TraceRenderer;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The shared shape of every failure message: "Expecting … to …:", the expected value indented,
+ * "but …:", the actual value indented, then a blank line and the trace drawn as a tree.
+ */
+final class Layout {
+
+  /** Attributes drawn on every span that has them: the ones that identify what a span did. */
+  static final List<String> KEY_ATTRIBUTES =
+      List.of(
+          "http.request.method",
+          "http.route",
+          "http.response.status_code",
+          "db.system.name",
+          "db.system",
+          "db.operation.name",
+          "messaging.operation.type",
+          "messaging.destination.name",
+          "rpc.method",
+          "error.type");
+
+  private Layout() {}
+
+  /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}:\n  {actual}". */
+  static String expecting(String subject, String expectation, Object expected, String but, Object actual) {
+    return "Expecting " + subject + " to " + expectation + ":\n" + indent(expected) + "\nbut " + but + ":\n" + indent(actual);
+  }
+
+  /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}". */
+  static String expecting(String subject, String expectation, Object expected, String but) {
+    return "Expecting " + subject + " to " + expectation + ":\n" + indent(expected) + "\nbut " + but;
+  }
+
+  static String indent(Object value) {
+    return String.valueOf(value).lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
+  }
+
+  static String span(SpanNode node) {
+    return "span [" + node.name() + "]";
+  }
+
+  static String span(String name) {
+    return "span [" + name + "]";
+  }
+
+  static String trace(Trace trace) {
+    return "trace " + trace.traceId();
+  }
+
+  static String quote(String text) {
+    return text == null ? "null" : "\"" + text + "\"";
+  }
+
+  /** Span names in brackets: [a, b, c]. */
+  static String names(Collection<SpanNode> nodes) {
+    return nodes.stream().map(SpanNode::name).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** The message, a blank line, and the trace drawn by {@code renderer}. */
+  static String withTree(String message, TraceRenderer renderer, Trace trace) {
+    return message + "\n\n" + renderer.render(trace);
+  }
+
+  static String lines(Collection<?> items) {
+    return items.stream().map(String::valueOf).collect(Collectors.joining("\n"));
+  }
+
+  static String count(int n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+}

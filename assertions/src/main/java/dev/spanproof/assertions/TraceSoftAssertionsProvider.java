@@ -1,0 +1,118 @@
+package dev.spanproof.assertions;
+
+import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Collection;
+import java.util.List;
+import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.util.CheckReturnValue;
+
+/**
+ * Soft versions of {@link TraceAssertions}' entry points: every failure, navigation included, is
+ * collected and reported together. Mix it into your own soft assertions class, or use {@link
+ * SoftTraceAssertions}.
+ *
+ * <pre>{@code
+ * SoftTraceAssertions.assertSoftly(softly -> {
+ *   softly.assertThatTrace().hasRoot("processOrder");
+ *   softly.assertThatTrace().span("processPayment").hasKind(CLIENT).hasStatus(OK);
+ * });
+ * }</pre>
+ */
+public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTrace()}.
+   *
+   * @return a soft assert on the current test's single trace
+   */
+  @CheckReturnValue
+  default TraceAssert assertThatTrace() {
+    try {
+      return softTrace(TraceAssertions.currentTrace());
+    } catch (AssertionError e) {
+      return unresolvedTrace(e);
+    }
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTrace(Collection)}.
+   *
+   * @param spans the spans of one trace
+   * @return a soft assert on the trace
+   */
+  @CheckReturnValue
+  default TraceAssert assertThatTrace(Collection<SpanData> spans) {
+    try {
+      return softTrace(TraceAssertions.traceOf(spans));
+    } catch (AssertionError e) {
+      return unresolvedTrace(e);
+    }
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTrace(Trace)}.
+   *
+   * @param trace the trace
+   * @return a soft assert on the trace
+   */
+  @CheckReturnValue
+  default TraceAssert assertThatTrace(Trace trace) {
+    return softTrace(trace);
+  }
+
+  private TraceAssert softTrace(Trace trace) {
+    return TraceAssertions.traceAssert(trace, this, Layout.KEY_ATTRIBUTES);
+  }
+
+  private TraceAssert unresolvedTrace(AssertionError error) {
+    collectAssertionError(error);
+    return TraceAssertions.unresolvedTrace(this);
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTraces()}.
+   *
+   * @return a soft assert on the current test's traces
+   */
+  @CheckReturnValue
+  default TracesAssert assertThatTraces() {
+    CaptureSession session;
+    List<Trace> traces;
+    try {
+      session = TraceAssertions.currentSession();
+      traces = TraceAssertions.tracesOf(session);
+    } catch (AssertionError e) {
+      collectAssertionError(e);
+      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
+      assertion.attachSoftly(this, true);
+      return assertion;
+    }
+    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
+    assertion.attachSoftly(this, false);
+    return assertion.describedAsSource(TraceAssertions.sourceOf(session), session);
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatTraces(Collection)}.
+   *
+   * @param spans spans of any number of traces
+   * @return a soft assert on the traces
+   */
+  @CheckReturnValue
+  default TracesAssert assertThatTraces(Collection<SpanData> spans) {
+    List<Trace> traces;
+    try {
+      traces = TraceAssertions.tracesOf(spans);
+    } catch (AssertionError e) {
+      collectAssertionError(e);
+      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
+      assertion.attachSoftly(this, true);
+      return assertion;
+    }
+    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
+    assertion.attachSoftly(this, false);
+    return assertion.describedAsSource("the given spans", null);
+  }
+}

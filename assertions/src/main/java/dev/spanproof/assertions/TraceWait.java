@@ -1,0 +1,132 @@
+package dev.spanproof.assertions;
+
+import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.trace.SpanNode;
+import dev.spanproof.core.trace.Trace;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.util.CheckReturnValue;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A bounded wait for the spans of asynchronous work, after which the trace is asserted; obtain it
+ * with {@link TraceAssertions#awaitTrace()}. Polls the capture session (Awaitility underneath), so
+ * the test never sleeps longer than needed. Not thread-safe; use it in one chain.
+ */
+public final class TraceWait {
+
+  private final CaptureSession session;
+  private Duration timeout = Duration.ofSeconds(5);
+  private Duration pollInterval = Duration.ofMillis(10);
+
+  TraceWait(CaptureSession session) {
+    this.session = session;
+  }
+
+  /**
+   * How long to wait at most. Default: 5 seconds.
+   *
+   * @param limit a positive duration
+   * @return this wait
+   * @throws IllegalArgumentException if {@code limit} is null, zero or negative
+   */
+  public TraceWait atMost(Duration limit) {
+    if (limit == null || limit.isZero() || limit.isNegative()) {
+      throw new IllegalArgumentException("atMost(Duration) needs a positive duration, but got " + limit);
+    }
+    this.timeout = limit;
+    return this;
+  }
+
+  /**
+   * How often to look. Default: every 10 ms.
+   *
+   * @param interval a positive duration
+   * @return this wait
+   * @throws IllegalArgumentException if {@code interval} is null, zero or negative
+   */
+  public TraceWait pollInterval(Duration interval) {
+    if (interval == null || interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException("pollInterval(Duration) needs a positive duration, but got " + interval);
+    }
+    this.pollInterval = interval;
+    return this;
+  }
+
+  /**
+   * Waits until the test's trace is complete: at least one span ended, none is still running, and
+   * no new span started since the previous look. Then asserts on its single trace.
+   *
+   * @return an assert on the trace
+   * @throws AssertionError when the limit passes first, drawing what was captured and listing the
+   *     spans still running
+   */
+  @CheckReturnValue
+  public TraceAssert untilComplete() {
+    int[] lastStarted = {-1};
+    try {
+      poll().until(() -> {
+        int started = session.startedSpanCount();
+        boolean stable = started == lastStarted[0];
+        lastStarted[0] = started;
+        return stable && started > 0 && session.unendedSpans().isEmpty();
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(timedOut("to complete (every started span ended)", ""), e);
+    }
+    return new TraceAssert(TraceAssertions.single(TraceAssertions.sourceOf(session), TraceAssertions.tracesOf(session), List.of()));
+  }
+
+  /**
+   * Waits until a span named {@code name} has ended, then asserts on the trace that holds it.
+   *
+   * @param name the span to wait for
+   * @return an assert on the trace holding that span
+   * @throws AssertionError when the limit passes first, listing the closest span names
+   */
+  @CheckReturnValue
+  public TraceAssert untilSpan(String name) {
+    if (name == null) {
+      throw new AssertionError("untilSpan(String) needs a span name, but got null");
+    }
+    try {
+      poll().until(() -> session.finishedSpans().stream().anyMatch(span -> span.getName().equals(name)));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
+    }
+    for (Trace trace : TraceAssertions.tracesOf(session)) {
+      if (!trace.spansNamed(name).isEmpty()) {
+        return new TraceAssert(trace);
+      }
+    }
+    throw new IllegalStateException("span [" + name + "] was seen and then lost");
+  }
+
+  private org.awaitility.core.ConditionFactory poll() {
+    return Awaitility.await("spans of " + session.name())
+        .atMost(timeout)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(pollInterval)
+        .pollInSameThread();
+  }
+
+  private String nearMisses(String name) {
+    List<Trace> traces = TraceAssertions.tracesOf(session);
+    List<SpanNode> near = traces.stream().flatMap(trace -> NearMisses.closestTo(name, trace).stream()).toList();
+    return near.isEmpty() ? "" : "\nClosest ended spans: " + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
+  }
+
+  private String timedOut(String what, String hint) {
+    List<UnendedSpan> unended = session.unendedSpans();
+    StringBuilder out = new StringBuilder("Expecting " + TraceAssertions.sourceOf(session) + " " + what + " within "
+        + Durations.format(timeout) + ", but it did not." + hint);
+    if (!unended.isEmpty()) {
+      out.append("\nStill running:\n").append(unended.stream().map(u -> Layout.indent(u.describe())).collect(Collectors.joining("\n")));
+    }
+    out.append("\nCaptured so far:\n").append(TraceAssertions.renderer().render(TraceAssertions.tracesOf(session)));
+    return out.toString();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.spanproof.assertions;
+
+import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.trace.SpanNode;
+import dev.spanproof.core.trace.Trace;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.SoftAssertionsProvider;
+import org.assertj.core.util.CheckReturnValue;
+
+/**
+ * Assertions on all the traces a test (or a collection of spans) holds; obtain it with {@link
+ * TraceAssertions#assertThatTraces()}. Failures draw every trace.
+ */
+public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
+
+  private String source = "the traces";
+  private CaptureSession session;
+  private SoftAssertionsProvider softly;
+  private boolean unresolved;
+
+  /**
+   * Creates an assert on {@code actual}.
+   *
+   * @param actual the traces, may be null (every assertion then fails)
+   */
+  public TracesAssert(List<Trace> actual) {
+    super(actual, TracesAssert.class);
+  }
+
+  TracesAssert describedAsSource(String description, CaptureSession capture) {
+    this.source = description;
+    this.session = capture;
+    return this;
+  }
+
+  /** For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips every check. */
+  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
+    this.softly = collector;
+    this.unresolved = unresolvedActual;
+  }
+
+  private boolean skip() {
+    if (unresolved) {
+      return true;
+    }
+    isNotNull();
+    return false;
+  }
+
+  /**
+   * Verifies how many traces there are.
+   *
+   * @param expected the expected number of traces
+   * @return this assertion object
+   */
+  public TracesAssert hasTraceCount(int expected) {
+    if (skip()) {
+      return myself;
+    }
+    if (actual.size() != expected) {
+      throw failureWithActualExpected(actual.size(), expected, "%s",
+          TraceMessages.shouldHaveTraceCount(source, expected, actual, unended(), TraceAssertions.renderer()));
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that no span of the current test is still running (only for {@link
+   * TraceAssertions#assertThatTraces()}; spans passed as a collection have all ended).
+   *
+   * @return this assertion object
+   */
+  public TracesAssert hasNoUnendedSpans() {
+    if (skip()) {
+      return myself;
+    }
+    List<UnendedSpan> unended = unended();
+    if (!unended.isEmpty()) {
+      throw failureWithActualExpected(unended.size(), 0, "%s",
+          Layout.expecting(source, "have no spans that were started but not ended", "0", "it has " + unended.size(),
+              unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
+              + "\n\n" + TraceAssertions.renderer().render(actual));
+    }
+    return myself;
+  }
+
+  /**
+   * Navigates to the unique trace whose single root is named {@code rootName}.
+   *
+   * @param rootName the root span's name
+   * @return an assert on that trace
+   */
+  @CheckReturnValue
+  public TraceAssert traceWithRoot(String rootName) {
+    if (skip()) {
+      return TraceAssertions.unresolvedTrace(softly);
+    }
+    try {
+      return TraceAssertions.traceAssert(uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
+    } catch (AssertionError e) {
+      if (softly == null) {
+        throw e;
+      }
+      softly.collectAssertionError(e);
+      return TraceAssertions.unresolvedTrace(softly);
+    }
+  }
+
+  private Trace uniqueTraceWithRoot(String rootName) {
+    if (rootName == null) {
+      throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
+    }
+    List<Trace> matching =
+        actual.stream().filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName))).toList();
+    if (matching.size() != 1) {
+      String roots = actual.stream().flatMap(trace -> trace.roots().stream()).map(SpanNode::name).distinct()
+          .collect(Collectors.joining(", ", "[", "]"));
+      throw failureWithActualExpected(matching.size(), 1, "%s",
+          Layout.expecting(source, "have exactly one trace with the root", "span [" + rootName + "]",
+              "found " + matching.size() + "; the roots are " + roots)
+              + "\n\n" + TraceAssertions.renderer().render(actual));
+    }
+    return matching.get(0);
+  }
+
+  private List<UnendedSpan> unended() {
+    return session == null ? List.of() : session.unendedSpans();
+  }
+}

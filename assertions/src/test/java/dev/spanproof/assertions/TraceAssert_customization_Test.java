@@ -1,0 +1,63 @@
+package dev.spanproof.assertions;
+
+import static dev.spanproof.assertions.TestTraces.span;
+import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spanproof.core.trace.SpanNode;
+import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** showingAttributes, overridingErrorMessage, and extending the self-typed base classes. */
+class TraceAssert_customization_Test {
+
+  private final TestTraces traces = new TestTraces();
+
+  @AfterEach
+  void close() {
+    traces.close();
+  }
+
+  @Test
+  void should_draw_extra_attributes_in_failure_trees() {
+    // GIVEN
+    List<SpanData> spans = traces.record(span("processOrder", 0, 2).with(s -> s.setAttribute("order.id", 42L)));
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTrace(spans).showingAttributes("order.id").span("processOrder").isRoot().hasChildCount(1))
+        .hasMessageEndingWith("└─ processOrder [INTERNAL, UNSET, 2.00 ms] order.id=42  <-- expected 1 child");
+  }
+
+  @Test
+  void should_let_users_override_the_message() {
+    // GIVEN
+    List<SpanData> spans = traces.orderTrace();
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTrace(spans).overridingErrorMessage("orders need 4 spans").hasSpanCount(4))
+        .hasMessage("orders need 4 spans");
+  }
+
+  /** A domain assertion built on the self-typed base: chaining keeps the user's type. */
+  static final class OrderSpanAssert extends AbstractSpanAssert<OrderSpanAssert> {
+    OrderSpanAssert(SpanNode actual) {
+      super(actual, OrderSpanAssert.class);
+    }
+
+    OrderSpanAssert isPayment() {
+      return hasName("processPayment");
+    }
+  }
+
+  @Test
+  void should_support_domain_asserts_that_keep_chaining() {
+    // GIVEN
+    Trace trace = Trace.of(traces.orderTrace());
+    SpanNode payment = trace.spansNamed("processPayment").get(0);
+    // WHEN/THEN
+    new OrderSpanAssert(payment).isPayment().hasParent("processOrder").isPayment();
+    assertThatThrownBy(() -> new OrderSpanAssert(trace.roots().get(0)).isPayment())
+        .hasMessageContaining("└─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders  <-- expected name \"processPayment\"");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.spanproof.assertions;
+
+import static dev.spanproof.assertions.TraceAssertions.awaitTrace;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spanproof.core.CaptureSession;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TraceWait_Test {
+
+  private final TestTraces traces = new TestTraces();
+  private final ExecutorService executor = Context.taskWrapping(Executors.newSingleThreadExecutor());
+
+  @AfterEach
+  void close() throws InterruptedException {
+    executor.shutdownNow();
+    executor.awaitTermination(5, TimeUnit.SECONDS);
+    traces.close();
+  }
+
+  @Test
+  void should_wait_until_spans_ended_on_another_thread() {
+    // GIVEN a request whose email is sent asynchronously, after the request span ended
+    try (CaptureSession session = traces.harness.openSession("async");
+        Scope ignored = session.makeCurrent()) {
+      Span request = traces.harness.tracer().spanBuilder("POST /orders").startSpan();
+      try (Scope inRequest = request.makeCurrent()) {
+        executor.submit(() -> {
+          sleep(100);
+          traces.harness.tracer().spanBuilder("sendEmail").startSpan().end();
+        });
+      }
+      request.end();
+      // WHEN/THEN
+      awaitTrace().atMost(Duration.ofSeconds(5)).untilSpan("sendEmail").span("sendEmail").hasParent("POST /orders");
+      awaitTrace().untilComplete().hasSpanCount(2);
+    }
+  }
+
+  @Test
+  void should_fail_after_the_limit_listing_spans_still_running() throws InterruptedException {
+    // GIVEN a span that will not end in time
+    CountDownLatch release = new CountDownLatch(1);
+    try (CaptureSession session = traces.harness.openSession("stuck");
+        Scope ignored = session.makeCurrent()) {
+      traces.harness.tracer().spanBuilder("done").startSpan().end();
+      Span stuck = traces.harness.tracer().spanBuilder("stuck").startSpan();
+      // WHEN/THEN
+      assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(200)).untilComplete())
+          .isInstanceOf(AssertionError.class)
+          .hasMessage("""
+              Expecting the current test [stuck] to complete (every started span ended) within 200 ms, but it did not.
+              Still running:
+                span [stuck] (trace 00000000000000000000000000000002, span 0000000000000002) was started but never ended; \
+              enable start stacks to see where it started
+              Captured so far:
+              trace 00000000000000000000000000000001 (1 span, 0 ns)
+              └─ done [INTERNAL, UNSET, 0 ns]""");
+      assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(100)).untilSpan("don"))
+          .hasMessageStartingWith("""
+              Expecting the current test [stuck] to end a span named "don" within 100 ms, but it did not.
+              Closest ended spans: [done]
+              Still running:
+              """);
+      stuck.end();
+      release.countDown();
+    }
+  }
+
+  @Test
+  void should_reject_a_non_positive_limit() {
+    try (CaptureSession session = traces.harness.openSession("limits");
+        Scope ignored = session.makeCurrent()) {
+      assertThatThrownBy(() -> awaitTrace().atMost(Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("atMost(Duration) needs a positive duration, but got PT0S");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

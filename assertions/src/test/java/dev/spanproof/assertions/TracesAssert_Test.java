@@ -1,0 +1,94 @@
+package dev.spanproof.assertions;
+
+import static dev.spanproof.assertions.TestTraces.span;
+import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spanproof.core.CaptureSession;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TracesAssert_Test {
+
+  private final TestTraces traces = new TestTraces();
+
+  @AfterEach
+  void close() {
+    traces.close();
+  }
+
+  private List<SpanData> twoTraces() {
+    List<SpanData> spans = new ArrayList<>(traces.record(span("GET /a", 0, 2)));
+    spans.addAll(traces.record(span("GET /b", 3, 4)));
+    return spans;
+  }
+
+  @Test
+  void should_pass_on_the_trace_count_and_navigate_by_root() {
+    assertThatTraces(twoTraces()).hasTraceCount(2).traceWithRoot("GET /b").hasSpanCount(1);
+  }
+
+  @Test
+  void should_fail_drawing_every_trace() {
+    // GIVEN
+    List<SpanData> spans = twoTraces();
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTraces(spans).hasTraceCount(1))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("""
+            Expecting the given spans to hold this many traces:
+              1
+            but it holds:
+              2
+
+            trace 00000000000000000000000000000001 (1 span, 2.00 ms)
+            └─ GET /a [INTERNAL, UNSET, 2.00 ms]
+
+            trace 00000000000000000000000000000002 (1 span, 1.00 ms)
+            └─ GET /b [INTERNAL, UNSET, 1.00 ms]""");
+  }
+
+  @Test
+  void should_fail_navigating_to_an_unknown_root() {
+    // GIVEN
+    List<SpanData> spans = twoTraces();
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTraces(spans).traceWithRoot("GET /c"))
+        .hasMessageStartingWith("""
+            Expecting the given spans to have exactly one trace with the root:
+              span [GET /c]
+            but found 0; the roots are [GET /a, GET /b]
+            """);
+  }
+
+  @Test
+  void should_count_the_current_tests_traces_and_report_unended_spans() {
+    // GIVEN
+    try (CaptureSession session = traces.harness.openSession("two requests");
+        Scope ignored = session.makeCurrent()) {
+      twoTraces();
+      traces.harness.tracer().spanBuilder("still running").startSpan();
+      // WHEN/THEN
+      assertThatTraces().hasTraceCount(2);
+      assertThatThrownBy(() -> assertThatTraces().hasNoUnendedSpans())
+          .hasMessageStartingWith("""
+              Expecting the current test [two requests] to have no spans that were started but not ended:
+                0
+              but it has 1:
+                span [still running] (trace 00000000000000000000000000000003, span 0000000000000003) was started but never ended; \
+              enable start stacks to see where it started
+              """);
+    }
+  }
+
+  @Test
+  void should_fail_clearly_on_null() {
+    assertThatThrownBy(() -> assertThatTraces(null))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("assertThatTraces(Collection<SpanData>) needs spans, but got null");
+  }
+}
