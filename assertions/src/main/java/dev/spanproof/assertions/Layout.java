@@ -27,6 +27,9 @@ final class Layout {
           "rpc.method",
           "error.type");
 
+  /** Failure messages draw at most this many spans of a trace, plus the spans they point at. */
+  static final int MAX_DRAWN_SPANS = 100;
+
   private Layout() {}
 
   /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}:\n  {actual}". */

@@ -170,7 +170,9 @@ public final class TraceAssertions {
   }
 
   static TraceRenderer renderer() {
-    return TraceRenderer.create().withAttributes(Layout.KEY_ATTRIBUTES.toArray(String[]::new));
+    return TraceRenderer.create()
+        .withMaxSpans(Layout.MAX_DRAWN_SPANS)
+        .withAttributes(Layout.KEY_ATTRIBUTES.toArray(String[]::new));
   }
 
   /** A soft trace assert that checks nothing: its trace could not be found, which is already reported. */

@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Draws traces as indented trees, one line per span with its kind, status, duration and chosen
@@ -35,15 +37,33 @@ public final class TraceRenderer {
 
   private final List<String> attributeKeys;
   private final Map<SpanNode, String> marks;
+  private final int maxSpans;
 
-  private TraceRenderer(List<String> attributeKeys, Map<SpanNode, String> marks) {
+  private TraceRenderer(List<String> attributeKeys, Map<SpanNode, String> marks, int maxSpans) {
     this.attributeKeys = attributeKeys;
     this.marks = marks;
+    this.maxSpans = maxSpans;
   }
 
-  /** A renderer that shows kind, status, duration and event names, and no attributes. */
+  /**
+   * A renderer that shows kind, status, duration and event names, no attributes, and every span.
+   */
   public static TraceRenderer create() {
-    return new TraceRenderer(List.of(), Map.of());
+    return new TraceRenderer(List.of(), Map.of(), Integer.MAX_VALUE);
+  }
+
+  /**
+   * Draws at most about {@code maxSpans} spans of a trace: the first ones in tree order, plus every
+   * marked span with its ancestors, and a closing line that counts the spans left out. Keeps a
+   * failure message about a 100,000-span trace readable.
+   *
+   * @throws IllegalArgumentException if {@code maxSpans} is less than 1
+   */
+  public TraceRenderer withMaxSpans(int maxSpans) {
+    if (maxSpans < 1) {
+      throw new IllegalArgumentException("maxSpans must be at least 1, but was " + maxSpans);
+    }
+    return new TraceRenderer(attributeKeys, marks, maxSpans);
   }
 
   /**
@@ -59,7 +79,7 @@ public final class TraceRenderer {
       }
       all.add(key);
     }
-    return new TraceRenderer(List.copyOf(all), marks);
+    return new TraceRenderer(List.copyOf(all), marks, maxSpans);
   }
 
   /** Also shows these attributes, in this order, on spans that have them. */
@@ -76,7 +96,7 @@ public final class TraceRenderer {
     Objects.requireNonNull(note, "note");
     Map<SpanNode, String> all = new IdentityHashMap<>(marks);
     all.put(node, note);
-    return new TraceRenderer(attributeKeys, Collections.unmodifiableMap(all));
+    return new TraceRenderer(attributeKeys, Collections.unmodifiableMap(all), maxSpans);
   }
 
   /** The trace as an indented tree, without a trailing newline. */
@@ -88,17 +108,21 @@ public final class TraceRenderer {
         .append(" (")
         .append(trace.spanCount())
         .append(trace.spanCount() == 1 ? " span, " : " spans, ")
-        .append(formatNanos(trace.endEpochNanos() - trace.startEpochNanos()))
+        .append(formatDuration(trace.duration()))
         .append(')');
     // ancestorsLast[level] tells whether the ancestor at that level was the last of its siblings,
     // which decides between "│  " and "   " in the indentation.
+    Set<SpanNode> drawn = spansToDraw(trace);
     List<Boolean> ancestorsLast = new ArrayList<>();
     List<SpanNode> roots = trace.roots();
     TreeWalk.preOrder(
         roots,
         (node, level) -> {
+          if (drawn != null && !drawn.contains(node)) {
+            return;
+          }
           List<SpanNode> siblings = node.parent().map(SpanNode::children).orElse(roots);
-          boolean last = siblings.get(siblings.size() - 1) == node;
+          boolean last = lastDrawn(siblings, drawn) == node;
           while (ancestorsLast.size() > level) {
             ancestorsLast.remove(ancestorsLast.size() - 1);
           }
@@ -115,7 +139,35 @@ public final class TraceRenderer {
           appendSpan(out, node);
           ancestorsLast.add(last);
         });
+    if (drawn != null) {
+      int hidden = trace.spanCount() - drawn.size();
+      out.append("\n… ").append(hidden).append(hidden == 1 ? " more span" : " more spans").append(" not drawn");
+    }
     return out.toString();
+  }
+
+  /** The spans to draw, or null for all of them. */
+  private Set<SpanNode> spansToDraw(Trace trace) {
+    if (trace.spanCount() <= maxSpans) {
+      return null;
+    }
+    Set<SpanNode> drawn = Collections.newSetFromMap(new IdentityHashMap<>());
+    drawn.addAll(trace.spans().subList(0, maxSpans));
+    for (SpanNode marked : marks.keySet()) {
+      for (SpanNode node = marked; node != null; node = node.parent().orElse(null)) {
+        drawn.add(node);
+      }
+    }
+    return drawn;
+  }
+
+  private static SpanNode lastDrawn(List<SpanNode> siblings, Set<SpanNode> drawn) {
+    for (int i = siblings.size() - 1; i >= 0; i--) {
+      if (drawn == null || drawn.contains(siblings.get(i))) {
+        return siblings.get(i);
+      }
+    }
+    return null;
   }
 
   /** Every trace, separated by blank lines; "no traces" when the list is empty. */
@@ -145,7 +197,7 @@ public final class TraceRenderer {
     SpanData span = node.span();
     out.append(span.getName()).append(" [").append(span.getKind()).append(", ");
     appendStatus(out, span.getStatus());
-    out.append(", ").append(formatNanos(span.getEndEpochNanos() - span.getStartEpochNanos()));
+    out.append(", ").append(formatDuration(node.duration()));
     out.append(']');
     if (node.isOrphan()) {
       out.append(" (orphan: parent ").append(node.parentSpanId()).append(" is not in the trace)");
@@ -181,8 +233,12 @@ public final class TraceRenderer {
     }
   }
 
-  /** Durations the way people read them: 850 ns, 12.3 µs, 4.07 ms, 1.20 s. */
-  static String formatNanos(long nanos) {
+  /**
+   * A duration the way the tree shows it, to three significant digits: 850 ns, 12.3 µs, 4.07 ms,
+   * 1.20 s. Messages that quote durations use it too, so they agree with the tree.
+   */
+  public static String formatDuration(Duration duration) {
+    long nanos = Objects.requireNonNull(duration, "duration").toNanos();
     if (nanos < 1_000) {
       return nanos + " ns";
     }

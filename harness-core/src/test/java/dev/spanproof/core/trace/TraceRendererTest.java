@@ -3,6 +3,7 @@ package dev.spanproof.core.trace;
 import static dev.spanproof.core.trace.Spans.remoteChild;
 import static dev.spanproof.core.trace.Spans.span;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -11,6 +12,7 @@ import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,11 +74,35 @@ class TraceRendererTest {
   }
 
   @Test
+  void should_draw_at_most_the_limit_plus_marked_spans_and_their_ancestors() {
+    List<SpanData> wide = new java.util.ArrayList<>();
+    wide.add(span("root", 1, 0, 0));
+    for (int i = 2; i <= 1000; i++) {
+      wide.add(span("query-" + i, i, i == 900 ? 500 : 1, i));
+    }
+    Trace trace = Trace.of(wide);
+    SpanNode deep = trace.spansNamed("query-900").get(0);
+
+    String rendered = TraceRenderer.create().withMaxSpans(3).withMark(deep, "this one").render(trace);
+
+    assertThat(rendered).isEqualTo("""
+        trace 4bf92f3577b34da6a3ce929d0e0e4736 (1000 spans, 1.01 s)
+        └─ root [INTERNAL, UNSET, 10.0 ms]
+           ├─ query-2 [INTERNAL, UNSET, 10.0 ms]
+           ├─ query-3 [INTERNAL, UNSET, 10.0 ms]
+           └─ query-500 [INTERNAL, UNSET, 10.0 ms]
+              └─ query-900 [INTERNAL, UNSET, 10.0 ms]  <-- this one
+        … 995 more spans not drawn""");
+    assertThatThrownBy(() -> TraceRenderer.create().withMaxSpans(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxSpans must be at least 1, but was 0");
+  }
+
+  @Test
   void should_format_durations_for_people() {
-    assertThat(TraceRenderer.formatNanos(850)).isEqualTo("850 ns");
-    assertThat(TraceRenderer.formatNanos(12_345)).isEqualTo("12.3 µs");
-    assertThat(TraceRenderer.formatNanos(4_070_000)).isEqualTo("4.07 ms");
-    assertThat(TraceRenderer.formatNanos(123_400_000)).isEqualTo("123 ms");
-    assertThat(TraceRenderer.formatNanos(1_200_000_000)).isEqualTo("1.20 s");
+    assertThat(TraceRenderer.formatDuration(Duration.ofNanos(850))).isEqualTo("850 ns");
+    assertThat(TraceRenderer.formatDuration(Duration.ofNanos(12_345))).isEqualTo("12.3 µs");
+    assertThat(TraceRenderer.formatDuration(Duration.ofNanos(4_070_000))).isEqualTo("4.07 ms");
+    assertThat(TraceRenderer.formatDuration(Duration.ofNanos(123_400_000))).isEqualTo("123 ms");
+    assertThat(TraceRenderer.formatDuration(Duration.ofNanos(1_200_000_000))).isEqualTo("1.20 s");
   }
 }
