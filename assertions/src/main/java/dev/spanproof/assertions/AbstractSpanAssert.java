@@ -1,8 +1,10 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Condition;
@@ -150,6 +153,34 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     if (!actual.hasRemoteParent() || !actual.parentSpanId().equals(parentSpanId)) {
       throw spanFailure(actual.parentSpanId(), parentSpanId, SpanMessages.shouldHaveRemoteParent(actual, parentSpanId),
           "expected remote parent " + parentSpanId);
+    }
+    return myself;
+  }
+
+  /**
+   * Verifies that the baggage {@code key=value} was in the context where the span started: the
+   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works
+   * for spans captured by a spanproof harness that is still open (the current test's), not for
+   * spans from elsewhere.
+   *
+   * @param key the baggage key, e.g. {@code tenant.id}
+   * @param value the expected value
+   * @return this assertion object
+   */
+  public SELF hasBaggage(String key, String value) {
+    if (skip()) {
+      return myself;
+    }
+    requireArgument(key, "hasBaggage(String, String)", "a baggage key");
+    requireArgument(value, "hasBaggage(String, String)", "a baggage value");
+    Optional<Baggage> baggage = TracingHarness.findBaggageAtStart(actual.span().getSpanContext());
+    if (baggage.isEmpty()) {
+      throw failure("%s", SpanMessages.shouldHaveBaggageButUnknown(actual, key, value));
+    }
+    String found = baggage.get().getEntryValue(key);
+    if (!value.equals(found)) {
+      throw spanFailure(found, value, SpanMessages.shouldHaveBaggage(actual, key, value, baggage.get()),
+          "expected baggage " + key + "=" + value);
     }
     return myself;
   }
@@ -983,6 +1014,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     AbstractTraceAssert<?> traces = traceAssert();
     SpanNode marked = nodeIn(traces.actualTrace(), actual);
     TraceRenderer renderer = TraceRenderer.create()
+        .withMaxSpans(Layout.MAX_DRAWN_SPANS)
         .withAttributes(shownAttributes.toArray(String[]::new))
         .withMark(marked, mark);
     return failureWithActualExpected(actualValue, expectedValue, "%s", message + "\n\n" + renderer.render(traces.actualTrace()));

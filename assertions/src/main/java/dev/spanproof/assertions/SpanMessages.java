@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.Layout.quote;
 import static dev.spanproof.assertions.Layout.span;
 
 import dev.spanproof.core.trace.SpanNode;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -88,6 +89,27 @@ final class SpanMessages {
   static String shouldHaveResourceAttribute(SpanNode node, String key, Object expected) {
     return expecting(span(node), "have the resource attribute", key + "=" + expected, "its resource is",
         attributes(node.span().getResource().getAttributes()));
+  }
+
+  static String shouldHaveBaggage(SpanNode node, String key, String value, Baggage baggage) {
+    return expecting(span(node), "have started with the baggage", key + "=" + value, "the baggage where it started was",
+        baggage(baggage));
+  }
+
+  static String shouldHaveBaggageButUnknown(SpanNode node, String key, String value) {
+    return expecting(span(node), "have started with the baggage", key + "=" + value,
+        "no open spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
+            + " for spans of the current test, not for spans exported elsewhere");
+  }
+
+  /** Baggage entries sorted by key, one per line; "(none)" when empty. */
+  static String baggage(Baggage baggage) {
+    if (baggage.isEmpty()) {
+      return "(none)";
+    }
+    TreeMap<String, String> sorted = new TreeMap<>();
+    baggage.forEach((key, entry) -> sorted.put(key, entry.getValue()));
+    return sorted.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("\n"));
   }
 
   static String shouldHaveScope(SpanNode node, String expected) {

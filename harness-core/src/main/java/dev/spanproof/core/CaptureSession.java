@@ -1,6 +1,8 @@
 package dev.spanproof.core;
 
 import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.ImplicitContextKeyed;
@@ -83,6 +85,15 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
    */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
+  }
+
+  /**
+   * The baggage that was in the context where this session's span started (empty baggage if there
+   * was none), or empty if the span is not one of this session's. Spans do not carry baggage, so
+   * this is how a test checks that {@code tenant.id} reached the code that started a span.
+   */
+  public Optional<Baggage> baggageAtStart(SpanContext spanContext) {
+    return bucket.baggageAtStart(Objects.requireNonNull(spanContext, "spanContext"));
   }
 
   /** Spans the session started that have not ended (yet). */

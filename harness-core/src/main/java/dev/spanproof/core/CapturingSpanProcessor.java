@@ -1,5 +1,6 @@
 package dev.spanproof.core;
 
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -11,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Records every span that starts (sampled or only recorded) into the bucket of the session it
- * belongs to. Only starts are seen: whether a span has ended is read from the live span when
+ * Records every span that starts (sampled or only recorded), with the baggage of its parent
+ * context, into the bucket of the session it belongs to. Only starts are seen: whether a span has ended is read from the live span when
  * asked, so the SDK skips calling {@code onEnd} altogether.
  */
 final class CapturingSpanProcessor implements SpanProcessor {
@@ -29,13 +30,17 @@ final class CapturingSpanProcessor implements SpanProcessor {
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
     Throwable startStack = recordStartStacks ? new Throwable("span started here") : null;
+    Baggage baggage = Baggage.fromContextOrNull(parentContext);
+    if (baggage != null && baggage.isEmpty()) {
+      baggage = null;
+    }
     CaptureSession owner = ownerOf(parentContext, span);
     if (owner == null) {
-      unowned.add(span, startStack, null);
+      unowned.add(span, baggage, startStack, null);
     } else if (owner.isClosed()) {
-      unowned.add(span, startStack, "started after [" + owner.name() + "] was closed");
+      unowned.add(span, baggage, startStack, "started after [" + owner.name() + "] was closed");
     } else {
-      owner.bucket().add(span, startStack, null);
+      owner.bucket().add(span, baggage, startStack, null);
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.spanproof.core;
 
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,13 +27,23 @@ final class SpanBucket {
     this.maxSpans = maxSpans;
   }
 
-  void add(ReadableSpan span, Throwable startStack, String note) {
+  void add(ReadableSpan span, Baggage baggage, Throwable startStack, String note) {
     if (accepted.incrementAndGet() > maxSpans) {
       accepted.decrementAndGet();
       rejected.incrementAndGet();
       return;
     }
-    spans.add(new CapturedSpan(span, startStack, note));
+    spans.add(new CapturedSpan(span, baggage, startStack, note));
+  }
+
+  /** The baggage in effect where the span started; empty if the span is not in this bucket. */
+  Optional<Baggage> baggageAtStart(SpanContext spanContext) {
+    for (CapturedSpan captured : spans) {
+      if (captured.span().getSpanContext().equals(spanContext)) {
+        return Optional.of(captured.baggage() == null ? Baggage.empty() : captured.baggage());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The ended spans, in start order. */

@@ -2,6 +2,8 @@ package dev.spanproof.core;
 
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -20,6 +22,7 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +146,27 @@ public final class TracingHarness implements AutoCloseable {
       CaptureSession owner = harness.ownerOfTrace(traceId);
       if (owner != null && !owner.isClosed()) {
         return Optional.of(owner);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The baggage that was in the context where the span started, found in whichever open harness
+   * captured it (its sessions or its unowned spans); empty if no open harness captured the span.
+   */
+  public static Optional<Baggage> findBaggageAtStart(SpanContext spanContext) {
+    if (spanContext == null) {
+      return Optional.empty();
+    }
+    for (TracingHarness harness : OPEN_HARNESSES) {
+      Optional<Baggage> baggage = harness.unowned.baggageAtStart(spanContext);
+      for (Iterator<CaptureSession> sessions = harness.openSessions.iterator();
+          baggage.isEmpty() && sessions.hasNext(); ) {
+        baggage = sessions.next().baggageAtStart(spanContext);
+      }
+      if (baggage.isPresent()) {
+        return baggage;
       }
     }
     return Optional.empty();

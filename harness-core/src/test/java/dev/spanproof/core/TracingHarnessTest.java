@@ -144,6 +144,28 @@ class TracingHarnessTest {
   }
 
   @Test
+  void should_remember_the_baggage_each_span_started_with() {
+    CaptureSession session = harness.openSession("test");
+    Span withTenant;
+    Span without;
+    try (Scope ignored = session.makeCurrent();
+        Scope baggage = io.opentelemetry.api.baggage.Baggage.builder().put("tenant.id", "acme").build().makeCurrent()) {
+      withTenant = harness.tracer().spanBuilder("tenant-work").startSpan();
+      without = harness.tracer().spanBuilder("no-baggage").setParent(Context.root().with(session)).startSpan();
+    }
+    withTenant.end();
+    without.end();
+
+    assertThat(session.baggageAtStart(withTenant.getSpanContext()))
+        .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
+    assertThat(TracingHarness.findBaggageAtStart(withTenant.getSpanContext()))
+        .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
+    assertThat(session.baggageAtStart(without.getSpanContext()))
+        .hasValueSatisfying(b -> assertThat(b.isEmpty()).isTrue());
+    assertThat(session.baggageAtStart(io.opentelemetry.api.trace.SpanContext.getInvalid())).isEmpty();
+  }
+
+  @Test
   void should_mark_spans_started_after_their_session_closed_as_late() {
     CaptureSession session = harness.openSession("test [late]");
     Context withSession = Context.current().with(session);
