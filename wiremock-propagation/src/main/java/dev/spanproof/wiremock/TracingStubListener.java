@@ -184,8 +184,10 @@ public final class TracingStubListener implements ServeEventListener {
           headers,
           propagation,
           serviceName,
-          "carried no trace context a receiver can continue, so no test owns it"
-              + problemsSuffix(propagation));
+          propagation.formats().isEmpty()
+              ? "carried no trace-context header, so no test owns it"
+              : "carried no trace context a receiver can continue, so no test owns it"
+                  + problemsSuffix(propagation));
     }
     Optional<CaptureSession> owner = TracingHarness.findSessionOwningTrace(parent.getTraceId());
     if (owner.isEmpty()) {
