@@ -1,0 +1,21 @@
+package dev.spanproof.wiremock;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
+/**
+ * Assertions on the requests a WireMock server received for one path. Created by {@link
+ * PropagationAssertions#assertThatRequestsTo}.
+ */
+public class ReceivedRequestsAssert extends AbstractReceivedRequestsAssert<ReceivedRequestsAssert> {
+
+  /**
+   * The received requests for {@code path}, in received order.
+   *
+   * @param path the path the requests were selected by, for messages
+   * @param requests the requests
+   */
+  public ReceivedRequestsAssert(String path, List<LoggedRequest> requests) {
+    super(path, requests, ReceivedRequestsAssert.class);
+  }
+}
