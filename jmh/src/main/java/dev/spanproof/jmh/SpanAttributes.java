@@ -11,10 +11,10 @@ public enum SpanAttributes {
 
   private static final class Keys {
     static final String[] ALL = {
-    "http.request.method", "url.path", "http.response.status_code", "server.address",
-    "server.port", "url.scheme", "user_agent.original", "client.address",
-    "network.protocol.version", "http.route", "url.query", "network.peer.address",
-    "network.peer.port", "order.id", "customer.tier", "feature.flag"
+      "http.request.method", "url.path", "http.response.status_code", "server.address",
+      "server.port", "url.scheme", "user_agent.original", "client.address",
+      "network.protocol.version", "http.route", "url.query", "network.peer.address",
+      "network.peer.port", "order.id", "customer.tier", "feature.flag"
     };
   }
 

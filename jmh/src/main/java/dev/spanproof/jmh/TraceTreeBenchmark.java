@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -83,8 +83,12 @@ public class TraceTreeBenchmark {
         contexts[i] = span.getSpanContext();
         span.end(start + i * 1_000L + 500, TimeUnit.NANOSECONDS);
       }
+      // Read before the provider closes: shutting the exporter down clears it.
+      spans = List.copyOf(exporter.getFinishedSpanItems());
     }
-    spans = List.copyOf(exporter.getFinishedSpanItems());
+    if (spans.size() != spanCount) {
+      throw new IllegalStateException("captured " + spans.size() + " spans, expected " + spanCount);
+    }
 
     expectedRootChildren = new ArrayList<>();
     for (int i = 1; i < Math.min(spanCount, FAN_OUT + 1); i++) {
