@@ -137,7 +137,8 @@ public final class JmhChart {
       }
       g.setColor(Color.BLACK);
       String value = format(bar.score()) + (bar.error() > 0 ? " ± " + format(bar.error()) : "");
-      g.drawString(value, left + Math.max(length, 0) + 8 + (bar.error() > 0 ? 0 : 0), y + barHeight - 6);
+      int end = left + (int) Math.round(plotWidth * (bar.score() + bar.error()) / max);
+      g.drawString(value, Math.max(left + length, end) + 8, y + barHeight - 6);
     }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
@@ -154,6 +155,9 @@ public final class JmhChart {
   }
 
   private static String format(double value) {
+    if (value == 0) {
+      return "0";
+    }
     if (value >= 100) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }
