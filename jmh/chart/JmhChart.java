@@ -27,6 +27,12 @@ public final class JmhChart {
   record Bar(String label, double score, double error, String unit) {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("--summary")) {
+      for (int i = 1; i < args.length; i++) {
+        summarize(Path.of(args[i]));
+      }
+      return;
+    }
     for (String arg : args) {
       Path json = Path.of(arg);
       List<Bar> bars = readBars(json);
@@ -74,6 +80,91 @@ public final class JmhChart {
       bars.add(new Bar(label.toString(), score, error, (String) metric.get("scoreUnit")));
     }
     return bars;
+  }
+
+  /**
+   * Prints markdown tables: for span benchmarks, each capture's overhead above {@code NOOP} in the
+   * same run and its ratio to {@code SIMPLE_IN_MEMORY}'s overhead; for the extension benchmark,
+   * the marginal per-test cost. Errors of differences are the sum of both 99.9% half-widths
+   * (conservative).
+   */
+  @SuppressWarnings("unchecked")
+  static void summarize(Path json) throws IOException {
+    Map<String, Map<String, double[]>> groups = new LinkedHashMap<>();
+    String unit = "";
+    for (Object item : (List<Object>) new Json(Files.readString(json)).value()) {
+      Map<String, Object> result = (Map<String, Object>) item;
+      Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) result.get("params"));
+      String benchmark = (String) result.get("benchmark");
+      Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
+      unit = (String) metric.get("scoreUnit");
+      double score = ((Number) metric.get("score")).doubleValue();
+      double error = metric.get("scoreError") instanceof Number e ? e.doubleValue() : Double.NaN;
+      String variantKey = params.containsKey("capture") ? "capture" : params.containsKey("extension") ? "extension" : null;
+      if (variantKey == null) {
+        continue;
+      }
+      String variant = (String) params.remove(variantKey);
+      String group = benchmark.substring(benchmark.lastIndexOf('.') + 1) + " " + params;
+      groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(variant, new double[] {score, error});
+    }
+    System.out.println("### " + json.getFileName());
+    for (Map.Entry<String, Map<String, double[]>> group : groups.entrySet()) {
+      Map<String, double[]> v = group.getValue();
+      System.out.println();
+      System.out.println("`" + group.getKey() + "`");
+      System.out.println();
+      double[] floor = v.get("NOOP");
+      double[] simple = v.get("SIMPLE_IN_MEMORY");
+      if (floor != null) {
+        System.out.println("| capture | " + unit + " | above NOOP | ratio to SIMPLE_IN_MEMORY's overhead |");
+        System.out.println("| --- | ---: | ---: | ---: |");
+        double simpleOver = simple == null ? Double.NaN : simple[0] - floor[0];
+        for (Map.Entry<String, double[]> e : v.entrySet()) {
+          double[] x = e.getValue();
+          double over = x[0] - floor[0];
+          System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f | %s | %s |%n", e.getKey(), x[0], x[1],
+              e.getKey().equals("NOOP") ? "—" : String.format(Locale.ROOT, "%+.1f ± %.1f", over, x[1] + floor[1]),
+              e.getKey().equals("NOOP") || Double.isNaN(simpleOver) ? "—" : String.format(Locale.ROOT, "%.2f", over / simpleOver));
+        }
+      } else {
+        System.out.println("| variant | score |");
+        System.out.println("| --- | ---: |");
+        for (Map.Entry<String, double[]> e : v.entrySet()) {
+          System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f %s |%n", e.getKey(), e.getValue()[0], e.getValue()[1], unit);
+        }
+      }
+    }
+    // Extension: marginal cost per test from tests=1 and tests=20.
+    Map<String, double[]> one = null;
+    Map<String, double[]> twenty = null;
+    for (Map.Entry<String, Map<String, double[]>> group : groups.entrySet()) {
+      if (group.getKey().contains("tests=1}")) {
+        one = group.getValue();
+      } else if (group.getKey().contains("tests=20}")) {
+        twenty = group.getValue();
+      }
+    }
+    if (one != null && twenty != null) {
+      System.out.println();
+      System.out.println("| extension | per test (marginal, " + unit + ") | above NONE | once per class |");
+      System.out.println("| --- | ---: | ---: | ---: |");
+      double[] none1 = one.get("NONE");
+      double[] none20 = twenty.get("NONE");
+      double noneMarginal = none1 == null || none20 == null ? Double.NaN : (none20[0] - none1[0]) / 19;
+      for (String ext : twenty.keySet()) {
+        double[] a = one.get(ext);
+        double[] b = twenty.get(ext);
+        if (a == null) {
+          continue;
+        }
+        double marginal = (b[0] - a[0]) / 19;
+        double marginalError = (a[1] + b[1]) / 19;
+        System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f | %s | %.1f |%n", ext, marginal, marginalError,
+            ext.equals("NONE") ? "—" : String.format(Locale.ROOT, "%+.1f", marginal - noneMarginal), a[0] - marginal);
+      }
+    }
+    System.out.println();
   }
 
   static void draw(String title, List<Bar> bars, Path png) throws IOException {
