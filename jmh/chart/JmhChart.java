@@ -161,7 +161,7 @@ public final class JmhChart {
         double marginal = (b[0] - a[0]) / 19;
         double marginalError = (a[1] + b[1]) / 19;
         System.out.printf(Locale.ROOT, "| %s | %.1f ± %.1f | %s | %.1f |%n", ext, marginal, marginalError,
-            ext.equals("NONE") ? "—" : String.format(Locale.ROOT, "%+.1f", marginal - noneMarginal), a[0] - marginal);
+            ext.equals("NONE") || Double.isNaN(noneMarginal) ? "—" : String.format(Locale.ROOT, "%+.1f", marginal - noneMarginal), a[0] - marginal);
       }
     }
     System.out.println();
