@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Full measurement of the spanproof JMH suites. Expected run time: about 21 minutes
-# (48 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
+# Full measurement of the spanproof JMH suites. Expected run time: about 23 minutes
+# (53 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
 #
 # Run on a quiet machine: nothing else busy, laptop on mains power. Needs the shaded jar:
 #   mvn -B -q -pl jmh -am package -DskipTests      (or mvn -B verify at the root)
@@ -27,10 +27,10 @@ run() {
 extra=("$@")
 
 # Span lifecycle, one thread, every capture, 0/4/16 attributes, each span a new trace (~6.3 min).
-run lifecycle-root 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=ROOT -prof gc
+run lifecycle-root 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=ROOT -p sessions=SHARED -prof gc
 # The same under one long-lived parent, as most spans of a test are (~2.1 min).
-run lifecycle-child 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=CHILD -p attributes=FOUR -prof gc
-# Two threads sharing one harness session / exporter (~2.1 min).
+run lifecycle-child 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=CHILD -p attributes=FOUR -p sessions=SHARED -prof gc
+# Two threads sharing one harness and exporter; one shared session, or one session each (~4.2 min).
 run lifecycle-2threads 'SpanLifecycleBenchmark\.startAndEndTwoThreads$' -p parent=ROOT -p attributes=FOUR -prof gc
 # Start stacks at JMH depth and 100 frames deeper, and the stack capture alone (~3.2 min).
 run start-stacks 'StartStackBenchmark|StackCaptureBenchmark' -prof gc

@@ -10,5 +10,5 @@ if [[ ! -f "$jar" ]]; then
   exit 1
 fi
 exec java -jar "$jar" 'SpanLifecycleBenchmark\.startAndEnd$' \
-  -p capture=SPANPROOF -p attributes=FOUR -p parent=ROOT \
+  -p capture=SPANPROOF -p attributes=FOUR -p parent=ROOT -p sessions=SHARED \
   -f 1 -wi 0 -i 1 -r 1s -foe true

@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The ways a test can capture spans, compared by the span benchmarks. Every variant is an SDK
@@ -72,12 +73,15 @@ public enum Capture {
   static final class Pipeline implements AutoCloseable {
     private final Tracer tracer;
     private final Context context;
+    private final Supplier<Context> separateContext;
     private final Runnable reset;
     private final AutoCloseable closer;
 
-    private Pipeline(Tracer tracer, Context context, Runnable reset, AutoCloseable closer) {
+    private Pipeline(
+        Tracer tracer, Context context, Supplier<Context> separateContext, Runnable reset, AutoCloseable closer) {
       this.tracer = tracer;
       this.context = context;
+      this.separateContext = separateContext;
       this.reset = reset;
       this.closer = closer;
     }
@@ -88,13 +92,19 @@ public enum Capture {
       return new Pipeline(
           provider.get("spanproof-jmh"),
           Context.root(),
+          Context::root,
           reset,
           () -> provider.shutdown().join(10, TimeUnit.SECONDS));
     }
 
     static Pipeline ofHarness(TracingHarness harness) {
       CaptureSession session = harness.openSession("benchmark");
-      return new Pipeline(harness.tracer(), Context.root().with(session), harness::reset, harness);
+      return new Pipeline(
+          harness.tracer(),
+          Context.root().with(session),
+          () -> Context.root().with(harness.openSession("benchmark thread")),
+          harness::reset,
+          harness);
     }
 
     Tracer tracer() {
@@ -104,6 +114,14 @@ public enum Capture {
     /** The context to make current on each benchmark thread: spanproof's carries the open session. */
     Context context() {
       return context;
+    }
+
+    /**
+     * A context for a separate unit of work: spanproof's carries a new session of the same harness
+     * (as parallel tests of one class have); the SDK baselines have nothing to separate.
+     */
+    Context separateContext() {
+      return separateContext.get();
     }
 
     void reset() {

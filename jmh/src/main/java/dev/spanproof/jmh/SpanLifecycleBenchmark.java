@@ -41,6 +41,16 @@ public class SpanLifecycleBenchmark {
   /** Spans a thread starts between two resets of the captured spans. */
   static final int RESET_EVERY = 4096;
 
+  /**
+   * Whether benchmark threads share one capture session (one test doing concurrent work) or each
+   * has its own session of the same harness (parallel tests of one class). Only spanproof
+   * distinguishes them.
+   */
+  public enum Sessions {
+    SHARED,
+    PER_THREAD
+  }
+
   /** Where the spans start: each a new trace, or all under one parent. */
   public enum SpanParent {
     ROOT,
@@ -58,6 +68,9 @@ public class SpanLifecycleBenchmark {
 
     @Param
     public SpanParent parent;
+
+    @Param
+    public Sessions sessions;
 
     Capture.Pipeline pipeline;
     Context spanContext;
@@ -95,7 +108,14 @@ public class SpanLifecycleBenchmark {
       pipeline = shared.pipeline;
       tracer = pipeline.tracer();
       attributes = shared.attributes.attributes();
-      scope = shared.spanContext.makeCurrent();
+      Context context = shared.spanContext;
+      if (shared.sessions == Sessions.PER_THREAD) {
+        context = pipeline.separateContext();
+        if (shared.parentSpan != null) {
+          context = context.with(shared.parentSpan);
+        }
+      }
+      scope = context.makeCurrent();
     }
 
     @TearDown(Level.Trial)
@@ -117,9 +137,9 @@ public class SpanLifecycleBenchmark {
   }
 
   /**
-   * Measured: as {@link #startAndEnd}, on two threads at once sharing one pipeline (one harness
-   * session, one exporter), so capture structures are contended. Reported time is per span per
-   * thread.
+   * Measured: as {@link #startAndEnd}, on two threads at once sharing one pipeline (one harness,
+   * one exporter; with {@code sessions=SHARED} one session), so capture structures are contended.
+   * Reported time is per span per thread.
    */
   @Benchmark
   @Threads(2)
