@@ -5,91 +5,117 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The spans captured for one owner, in start order. Appending is lock-free; spans stay live
- * {@link ReadableSpan}s until read, so the hot path never copies span data.
+ * The spans captured for one owner. Appending is lock-free and spread over a few queues chosen by
+ * thread, so threads of one test do not contend on a single queue tail or counter; spans stay live
+ * {@link ReadableSpan}s until read, so the hot path never copies span data. Readers merge the
+ * queues back into start order.
  */
 final class SpanBucket {
 
+  /** A power of two; more than the cores a test machine usually gives one test. */
+  private static final int STRIPES = 8;
+
   private final String ownerDescription;
   private final int maxSpans;
-  private final ConcurrentLinkedQueue<CapturedSpan> spans = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger accepted = new AtomicInteger();
-  private final AtomicInteger rejected = new AtomicInteger();
+  private final List<ConcurrentLinkedQueue<CapturedSpan>> stripes = new ArrayList<>(STRIPES);
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
 
   SpanBucket(String ownerDescription, int maxSpans) {
     this.ownerDescription = ownerDescription;
     this.maxSpans = maxSpans;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes.add(new ConcurrentLinkedQueue<>());
+    }
   }
 
+  /**
+   * Keeps the span unless the limit is reached. Threads racing at the limit may each keep one
+   * more span: the limit guards memory, it is not a count to assert on.
+   */
   void add(ReadableSpan span, Baggage baggage, Throwable startStack, String note) {
-    if (accepted.incrementAndGet() > maxSpans) {
-      accepted.decrementAndGet();
-      rejected.incrementAndGet();
+    if (accepted.sum() >= maxSpans) {
+      rejected.increment();
       return;
     }
-    spans.add(new CapturedSpan(span, baggage, startStack, note));
-  }
-
-  /** The baggage in effect where the span started; empty if the span is not in this bucket. */
-  Optional<Baggage> baggageAtStart(SpanContext spanContext) {
-    for (CapturedSpan captured : spans) {
-      if (captured.span().getSpanContext().equals(spanContext)) {
-        return Optional.of(captured.baggage() == null ? Baggage.empty() : captured.baggage());
-      }
-    }
-    return Optional.empty();
+    accepted.increment();
+    stripes
+        .get((int) Thread.currentThread().getId() & (STRIPES - 1))
+        .add(new CapturedSpan(span, baggage, startStack, note));
   }
 
   /** The ended spans, in start order. */
   List<SpanData> finishedSpans() {
     requireWithinLimit();
     List<SpanData> finished = new ArrayList<>();
-    for (CapturedSpan captured : spans) {
-      if (captured.span().hasEnded()) {
-        finished.add(captured.span().toSpanData());
+    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
+      for (CapturedSpan captured : stripe) {
+        if (captured.span().hasEnded()) {
+          finished.add(captured.span().toSpanData());
+        }
       }
     }
+    // Each stripe is already in start order, so this is a cheap merge for TimSort.
+    finished.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return finished;
   }
 
+  /** Every captured span, stripe by stripe. */
   List<CapturedSpan> captured() {
-    return new ArrayList<>(spans);
+    List<CapturedSpan> all = new ArrayList<>();
+    stripes.forEach(all::addAll);
+    return all;
+  }
+
+  /** The baggage in effect where the span started; empty if the span is not in this bucket. */
+  Optional<Baggage> baggageAtStart(SpanContext spanContext) {
+    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
+      for (CapturedSpan captured : stripe) {
+        if (captured.span().getSpanContext().equals(spanContext)) {
+          return Optional.of(captured.baggage() == null ? Baggage.empty() : captured.baggage());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   List<UnendedSpan> unendedSpans() {
     List<UnendedSpan> unended = new ArrayList<>();
-    for (CapturedSpan captured : spans) {
-      if (!captured.span().hasEnded()) {
-        unended.add(new UnendedSpan(captured.span(), captured.startStack()));
+    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
+      for (CapturedSpan captured : stripe) {
+        if (!captured.span().hasEnded()) {
+          unended.add(new UnendedSpan(captured.span(), captured.startStack()));
+        }
       }
     }
     return unended;
   }
 
   int startedSpanCount() {
-    return accepted.get();
+    return accepted.intValue();
   }
 
   int rejectedSpanCount() {
-    return rejected.get();
+    return rejected.intValue();
   }
 
   void requireWithinLimit() {
-    int dropped = rejected.get();
+    int dropped = rejected.intValue();
     if (dropped > 0) {
       throw new SpanLimitExceededException(ownerDescription, maxSpans, dropped);
     }
   }
 
   void clear() {
-    spans.clear();
-    accepted.set(0);
-    rejected.set(0);
+    stripes.forEach(ConcurrentLinkedQueue::clear);
+    accepted.reset();
+    rejected.reset();
   }
 }

@@ -23,7 +23,8 @@ public final class SpanNode {
   private final int captureIndex;
   // Assigned once while the owning Trace is built, read-only afterwards.
   private SpanNode parent;
-  private List<SpanNode> children = new ArrayList<>(2);
+  // Most spans are leaves: a list is made only for a node that gets a child.
+  private List<SpanNode> children = List.of();
   private int depth;
   private boolean inParentCycle;
 
@@ -122,6 +123,9 @@ public final class SpanNode {
 
   void attachTo(SpanNode newParent) {
     parent = newParent;
+    if (newParent.children.isEmpty()) {
+      newParent.children = new ArrayList<>(4);
+    }
     newParent.children.add(this);
   }
 
@@ -133,8 +137,13 @@ public final class SpanNode {
     inParentCycle = true;
   }
 
-  void freeze(int depth) {
+  void placeAt(int depth) {
     this.depth = depth;
-    children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
+  }
+
+  void freeze() {
+    if (!children.isEmpty()) {
+      children = Collections.unmodifiableList(children);
+    }
   }
 }

@@ -65,20 +65,32 @@ public final class Trace {
         node.attachTo(parent);
       }
     }
-    breakParentCycles(nodes, rootNodes);
-    List<SpanNode> ordered = new ArrayList<>(nodes.size());
-    int[] maxLevel = {-1};
-    TreeWalk.preOrder(
-        rootNodes,
-        (node, level) -> {
-          node.freeze(level);
-          ordered.add(node);
-          maxLevel[0] = Math.max(maxLevel[0], level);
-        });
+    List<SpanNode> ordered = placeInTreeOrder(rootNodes, nodes.size());
+    if (ordered.size() != nodes.size()) {
+      breakParentCycles(nodes, rootNodes);
+      ordered = placeInTreeOrder(rootNodes, nodes.size());
+    }
+    int maxDepth = -1;
+    for (SpanNode node : ordered) {
+      node.freeze();
+      maxDepth = Math.max(maxDepth, node.depth());
+    }
     this.roots = Collections.unmodifiableList(rootNodes);
     this.spans = Collections.unmodifiableList(ordered);
     this.bySpanId = index;
-    this.depth = maxLevel[0] + 1;
+    this.depth = maxDepth + 1;
+  }
+
+  /** Every node reachable from the roots, parents first, each told its depth. */
+  private static List<SpanNode> placeInTreeOrder(List<SpanNode> rootNodes, int expected) {
+    List<SpanNode> ordered = new ArrayList<>(expected);
+    TreeWalk.preOrder(
+        rootNodes,
+        (node, level) -> {
+          node.placeAt(level);
+          ordered.add(node);
+        });
+    return ordered;
   }
 
   /**
@@ -86,11 +98,6 @@ public final class Trace {
    * root. Each such loop is cut at its earliest span, which becomes a root marked as an orphan.
    */
   private static void breakParentCycles(List<SpanNode> nodes, List<SpanNode> rootNodes) {
-    int[] reached = {0};
-    TreeWalk.preOrder(rootNodes, (node, level) -> reached[0]++);
-    if (reached[0] == nodes.size()) {
-      return;
-    }
     Set<SpanNode> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
     TreeWalk.preOrder(rootNodes, (node, level) -> reachable.add(node));
     for (SpanNode node : nodes) {

@@ -1,7 +1,6 @@
 package dev.spanproof.core.trace;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /** Iterative tree walks: traces can be 100,000 spans deep, far beyond the call stack. */
@@ -15,20 +14,28 @@ final class TreeWalk {
 
   /** Visits {@code starts} and everything below them, parents first, siblings in list order. */
   static void preOrder(List<SpanNode> starts, Visitor visitor) {
-    Deque<SpanNode> nodes = new ArrayDeque<>();
-    Deque<Integer> levels = new ArrayDeque<>();
+    // Two parallel array stacks rather than a Deque of boxed levels: no allocation per node.
+    SpanNode[] nodes = new SpanNode[Math.max(16, starts.size())];
+    int[] levels = new int[nodes.length];
+    int size = 0;
     for (int i = starts.size() - 1; i >= 0; i--) {
-      nodes.push(starts.get(i));
-      levels.push(0);
+      nodes[size] = starts.get(i);
+      levels[size++] = 0;
     }
-    while (!nodes.isEmpty()) {
-      SpanNode node = nodes.pop();
-      int level = levels.pop();
+    while (size > 0) {
+      SpanNode node = nodes[--size];
+      int level = levels[size];
+      nodes[size] = null;
       visitor.visit(node, level);
       List<SpanNode> children = node.children();
+      if (size + children.size() > nodes.length) {
+        int capacity = Math.max(nodes.length * 2, size + children.size());
+        nodes = Arrays.copyOf(nodes, capacity);
+        levels = Arrays.copyOf(levels, capacity);
+      }
       for (int i = children.size() - 1; i >= 0; i--) {
-        nodes.push(children.get(i));
-        levels.push(level + 1);
+        nodes[size] = children.get(i);
+        levels[size++] = level + 1;
       }
     }
   }
