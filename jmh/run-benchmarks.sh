@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Full measurement of the spanproof JMH suites. Expected run time: about 23 minutes
-# (53 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
+# Full measurement of the spanproof JMH suites. Expected run time: about 28 minutes
+# (64 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
 #
 # Run on a quiet machine: nothing else busy, laptop on mains power. Needs the shaded jar:
 #   mvn -B -q -pl jmh -am package -DskipTests      (or mvn -B verify at the root)
@@ -38,6 +38,8 @@ run start-stacks 'StartStackBenchmark|StackCaptureBenchmark' -prof gc
 run trees 'TraceTreeBenchmark' -prof gc
 # Per-test cost of the JUnit extensions through the JUnit Platform Launcher (~3.3 min).
 run extension 'ExtensionOverheadBenchmark' -prof gc
+# Trace-context validation vs OpenTelemetry's extraction, valid and invalid headers (~3.4 min).
+run propagation 'PropagationBenchmark' -prof gc
 
 "$here/chart/chart.sh" "$out"/*.json
 echo "results and charts in $out" >&2

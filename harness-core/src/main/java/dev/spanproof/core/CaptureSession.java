@@ -16,8 +16,9 @@ import java.util.Optional;
  * The spans of one unit of work, typically one test, inside a shared {@link TracingHarness}.
  *
  * <p>A span belongs to a session when its parent context carries the session (it is stored in the
- * {@link Context}, so it travels with {@code Context.taskWrapping} executors), when its trace was
- * started by the session, or when the session is current on the thread that starts it. Spans
+ * {@link Context}, so it travels with {@code Context.taskWrapping} executors), when the session
+ * already holds spans of its trace (a span continuing a propagated context), or when the session
+ * is current on the thread that starts it. Spans
  * started after the session is closed, or with no session anywhere, land in the harness's {@link
  * TracingHarness#unownedSpans() unowned spans}, never nowhere.
  *

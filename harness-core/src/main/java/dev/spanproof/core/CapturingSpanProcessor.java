@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -18,12 +19,15 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class CapturingSpanProcessor implements SpanProcessor {
 
+  /** Owners found by {@link #ownerOfTrace}, so each trace is searched for once. */
   private final ConcurrentMap<String, CaptureSession> traceOwners = new ConcurrentHashMap<>();
   private final SpanBucket unowned;
+  private final Set<CaptureSession> openSessions;
   private final boolean recordStartStacks;
 
-  CapturingSpanProcessor(SpanBucket unowned, boolean recordStartStacks) {
+  CapturingSpanProcessor(SpanBucket unowned, Set<CaptureSession> openSessions, boolean recordStartStacks) {
     this.unowned = unowned;
+    this.openSessions = openSessions;
     this.recordStartStacks = recordStartStacks;
   }
 
@@ -34,7 +38,7 @@ final class CapturingSpanProcessor implements SpanProcessor {
     if (baggage != null && baggage.isEmpty()) {
       baggage = null;
     }
-    CaptureSession owner = ownerOf(parentContext, span);
+    CaptureSession owner = ownerOf(parentContext);
     if (owner == null) {
       unowned.add(span, baggage, startStack, null);
     } else if (owner.isClosed()) {
@@ -45,27 +49,42 @@ final class CapturingSpanProcessor implements SpanProcessor {
   }
 
   /**
-   * The parent context's session first, then the owner of the trace, then the session current on
-   * this thread (which is how spans with {@code setNoParent()} are still attributed). A span that
-   * starts a trace, locally or from a remote parent, makes its session the trace's owner.
+   * The parent context's session first, then the session that holds spans of the parent's trace,
+   * then the session current on this thread (which is how spans with {@code setNoParent()} are
+   * still attributed).
    */
-  private CaptureSession ownerOf(Context parentContext, ReadableSpan span) {
-    SpanContext parent = Span.fromContext(parentContext).getSpanContext();
+  private CaptureSession ownerOf(Context parentContext) {
     CaptureSession owner = parentContext.get(CaptureSession.CONTEXT_KEY);
-    if (owner == null && parent.isValid()) {
-      owner = traceOwners.get(parent.getTraceId());
-    }
     if (owner == null) {
-      owner = Context.current().get(CaptureSession.CONTEXT_KEY);
-    }
-    if (owner != null && !owner.isClosed() && (!parent.isValid() || parent.isRemote())) {
-      traceOwners.putIfAbsent(span.getSpanContext().getTraceId(), owner);
+      SpanContext parent = Span.fromContext(parentContext).getSpanContext();
+      if (parent.isValid()) {
+        owner = ownerOfTrace(parent.getTraceId());
+      }
+      if (owner == null) {
+        owner = Context.current().get(CaptureSession.CONTEXT_KEY);
+      }
     }
     return owner;
   }
 
+  /**
+   * The open session holding spans of this trace. Found by looking through the sessions, then
+   * remembered: only spans that arrive without their session in the context (a stubbed server
+   * continuing a request, an executor that does not carry the context) pay for the search, and a
+   * span that starts a trace pays nothing.
+   */
   CaptureSession ownerOfTrace(String traceId) {
-    return traceOwners.get(traceId);
+    CaptureSession known = traceOwners.get(traceId);
+    if (known != null && !known.isClosed()) {
+      return known;
+    }
+    for (CaptureSession session : openSessions) {
+      if (!session.isClosed() && session.bucket().containsTrace(traceId)) {
+        traceOwners.put(traceId, session);
+        return session;
+      }
+    }
+    return null;
   }
 
   void release(CaptureSession session) {

@@ -74,6 +74,18 @@ final class SpanBucket {
     return all;
   }
 
+  /** Whether any captured span belongs to this trace. */
+  boolean containsTrace(String traceId) {
+    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
+      for (CapturedSpan captured : stripe) {
+        if (captured.span().getSpanContext().getTraceId().equals(traceId)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The baggage in effect where the span started; empty if the span is not in this bucket. */
   Optional<Baggage> baggageAtStart(SpanContext spanContext) {
     for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {

@@ -70,7 +70,7 @@ public final class TracingHarness implements AutoCloseable {
   private TracingHarness(Builder builder) {
     this.maxSpans = builder.maxSpans;
     this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
-    this.capture = new CapturingSpanProcessor(unowned, builder.recordStartStacks);
+    this.capture = new CapturingSpanProcessor(unowned, openSessions, builder.recordStartStacks);
     this.resource = Resource.getDefault().merge(builder.resource);
     List<SpanProcessor> processors = new ArrayList<>();
     processors.add(capture);
@@ -134,8 +134,8 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * The open session, in any open harness, that owns the trace with this id: the one whose test
-   * started it. This is how a span started from a remote context (say, by a stubbed server
+   * The open session, in any open harness, that owns the trace with this id: the one holding
+   * spans of it, such as the test's client span that sent the request. This is how a span started from a remote context (say, by a stubbed server
    * thread) finds the test it belongs to.
    */
   public static Optional<CaptureSession> findSessionOwningTrace(String traceId) {

@@ -1,5 +1,6 @@
 package dev.spanproof.jmh;
 
+import dev.spanproof.assertions.TraceAssertions;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.trace.Span;
@@ -127,7 +128,7 @@ public class TraceTreeBenchmark {
   }
 
   /**
-   * Measured: a typical spanproof check through the core API (until the assertions DSL lands):
+   * Measured: a typical spanproof check through the core API (the DSL's work without its messages):
    * build the trees, find the root by name, compare its children's names, count the spans of a
    * name. Isolated: spans and expected values are prepared in set-up; a mismatch throws.
    */
@@ -152,6 +153,22 @@ public class TraceTreeBenchmark {
       throw new AssertionError(leafName + " spans: " + leaves);
     }
     blackhole.consume(trace);
+  }
+
+  /**
+   * Measured: the same check through the assertion DSL, as a user writes it: {@code
+   * assertThatTrace(spans)} (grouping and tree building included), the root by name, the span
+   * count, the root's child count and the number of spans of a name. Isolated: as above.
+   */
+  @Benchmark
+  public void spanproofDsl(Blackhole blackhole) {
+    blackhole.consume(
+        TraceAssertions.assertThatTrace(spans)
+            .hasRoot(rootName)
+            .hasSpanCount(spanCount)
+            .hasSpansNamed(leafName, expectedLeafCount)
+            .root()
+            .hasChildCount(expectedRootChildren.size()));
   }
 
   /**

@@ -71,7 +71,7 @@ import org.opentest4j.AssertionFailedError;
  * <p>How it works: a test class shares one {@link TracingHarness}; each test opens a {@link
  * CaptureSession} that is current in the {@code Context} while the test, its {@code @BeforeEach}
  * and its {@code @AfterEach} methods run. A span belongs to the test whose session its parent
- * context carries, or whose session owns its trace. After each test, spans that were started and
+ * context carries, or whose session already holds spans of its trace. After each test, spans that were started and
  * not ended are waited for (a bounded grace period) and then reported with the stack where they
  * started: by default the test fails.
  *
@@ -92,6 +92,14 @@ public class TracingExtension
    * UsesGlobalOpenTelemetry}.
    */
   public static final String GLOBAL_OPENTELEMETRY_LOCK = "io.opentelemetry.api.GlobalOpenTelemetry";
+
+  /**
+   * Configuration parameter ({@code junit-platform.properties} or {@code -D}): {@code false} stops
+   * recording where spans start, for suites that start very many spans. On by default, since it is
+   * what lets an unended span be reported with its stack; costs about a microsecond per span (see
+   * docs/benchmarks.md). {@link Builder#recordStartStacks(boolean)} overrides it.
+   */
+  public static final String START_STACKS_PARAMETER = "spanproof.startStacks";
 
   private static final Namespace NAMESPACE = Namespace.create(TracingExtension.class);
 
@@ -305,6 +313,12 @@ public class TracingExtension
     message.append(
         "\nEvery started span must be ended, typically with span.end() in a finally block:"
             + " an unended span is never exported.");
+    if (unended.stream().anyMatch(span -> span.startStack().isEmpty())) {
+      message.append(
+          "\nStart stacks are off here (recordStartStacks(false) or "
+              + START_STACKS_PARAMETER
+              + "=false); turn them on to see where each span started.");
+    }
     return message.toString();
   }
 
@@ -401,7 +415,9 @@ public class TracingExtension
   }
 
   private HarnessResource startHarness(ExtensionContext context) {
-    TracingHarness harness = settings.newHarness();
+    boolean startStacks =
+        context.getConfigurationParameter(START_STACKS_PARAMETER).map(Boolean::parseBoolean).orElse(true);
+    TracingHarness harness = settings.newHarness(startStacks);
     boolean global =
         settings.installGlobal()
             || context.getTestClass()
@@ -575,7 +591,8 @@ public class TracingExtension
 
     /**
      * Whether to record where each span starts, to report unended spans with their stack. Default:
-     * on. Turn off only for tests that start very many spans.
+     * on (or the {@value TracingExtension#START_STACKS_PARAMETER} configuration parameter). Turn
+     * off only for tests that start very many spans.
      */
     public Builder recordStartStacks(boolean record) {
       return harnessStep(harness -> harness.recordStartStacks(record));
@@ -648,8 +665,9 @@ public class TracingExtension
           List.of(builder.reportedAttributes));
     }
 
-    TracingHarness newHarness() {
-      TracingHarness.Builder harness = TracingHarness.builder().recordStartStacks(true);
+    /** A harness from the recipe; the recipe's own recordStartStacks, if any, wins. */
+    TracingHarness newHarness(boolean startStacksByDefault) {
+      TracingHarness.Builder harness = TracingHarness.builder().recordStartStacks(startStacksByDefault);
       harnessRecipe.forEach(step -> step.accept(harness));
       return harness.build();
     }

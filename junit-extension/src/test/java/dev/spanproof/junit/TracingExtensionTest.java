@@ -244,6 +244,17 @@ class TracingExtensionTest {
             + " an unended span is never exported.");
   }
 
+  @Test
+  void should_say_how_to_see_start_stacks_when_they_are_off() {
+    EngineExecutionResults results =
+        run(LeavesSpanOpen.class, Map.of(TracingExtension.START_STACKS_PARAMETER, "false"));
+
+    assertThat(failureMessages(results.testEvents())).singleElement().asString()
+        .contains(") was started but never ended; enable start stacks to see where it started\n")
+        .endsWith("\nStart stacks are off here (recordStartStacks(false) or spanproof.startStacks=false);"
+            + " turn them on to see where each span started.");
+  }
+
   @ExtendWith(TracingExtension.class)
   static class EndsSpanLateOnAnotherThread {
     @Test
