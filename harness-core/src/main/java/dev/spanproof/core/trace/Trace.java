@@ -43,6 +43,8 @@ public final class Trace {
   private final List<SpanNode> spans;
   private final Map<String, SpanNode> bySpanId;
   private final int depth;
+  private final long startEpochNanos;
+  private final long endEpochNanos;
 
   private Trace(String traceId, List<SpanData> spanData) {
     this.traceId = traceId;
@@ -71,10 +73,16 @@ public final class Trace {
       ordered = placeInTreeOrder(rootNodes, nodes.size());
     }
     int maxDepth = -1;
+    long start = Long.MAX_VALUE;
+    long end = Long.MIN_VALUE;
     for (SpanNode node : ordered) {
       node.freeze();
       maxDepth = Math.max(maxDepth, node.depth());
+      start = Math.min(start, node.span().getStartEpochNanos());
+      end = Math.max(end, node.span().getEndEpochNanos());
     }
+    this.startEpochNanos = start;
+    this.endEpochNanos = end;
     this.roots = Collections.unmodifiableList(rootNodes);
     this.spans = Collections.unmodifiableList(ordered);
     this.bySpanId = index;
@@ -143,11 +151,18 @@ public final class Trace {
       throw new IllegalArgumentException("spans must not be null");
     }
     Map<String, List<SpanData>> byTraceId = new LinkedHashMap<>();
+    // Consecutive spans nearly always share a trace id: look the map up only when it changes.
+    String currentTraceId = null;
+    List<SpanData> currentMembers = null;
     for (SpanData span : spans) {
       if (span == null) {
         throw new IllegalArgumentException("spans must not contain null, but got " + spans);
       }
-      byTraceId.computeIfAbsent(span.getTraceId(), id -> new ArrayList<>()).add(span);
+      if (!span.getTraceId().equals(currentTraceId)) {
+        currentTraceId = span.getTraceId();
+        currentMembers = byTraceId.computeIfAbsent(currentTraceId, id -> new ArrayList<>());
+      }
+      currentMembers.add(span);
     }
     List<Trace> traces = new ArrayList<>(byTraceId.size());
     byTraceId.forEach((traceId, members) -> traces.add(new Trace(traceId, members)));
@@ -221,20 +236,12 @@ public final class Trace {
 
   /** The earliest start of any span, in epoch nanoseconds. */
   public long startEpochNanos() {
-    long start = Long.MAX_VALUE;
-    for (SpanNode node : spans) {
-      start = Math.min(start, node.span().getStartEpochNanos());
-    }
-    return start;
+    return startEpochNanos;
   }
 
   /** The latest end of any span, in epoch nanoseconds. */
   public long endEpochNanos() {
-    long end = Long.MIN_VALUE;
-    for (SpanNode node : spans) {
-      end = Math.max(end, node.span().getEndEpochNanos());
-    }
-    return end;
+    return endEpochNanos;
   }
 
   /** From the earliest start to the latest end. */
