@@ -300,14 +300,7 @@ class TracingExtensionTest {
 
     @Test
     void startsSpanWithoutContext(Tracer tracer) throws Exception {
-      // A thread that does not carry the test's context: context propagation is broken.
-      Thread thread = new Thread(() -> {
-        try (var ignored = Context.root().makeCurrent()) {
-          tracer.spanBuilder("lost-context").startSpan().end();
-        }
-      });
-      thread.start();
-      thread.join();
+      startSpanOnThreadThatLostTheContext(tracer);
     }
   }
 
@@ -329,13 +322,7 @@ class TracingExtensionTest {
 
     @Test
     void startsSpanWithoutContext(Tracer tracer) throws Exception {
-      Thread thread = new Thread(() -> {
-        try (var ignored = Context.root().makeCurrent()) {
-          tracer.spanBuilder("lost-context").startSpan().end();
-        }
-      });
-      thread.start();
-      thread.join();
+      startSpanOnThreadThatLostTheContext(tracer);
     }
   }
 
@@ -475,6 +462,17 @@ class TracingExtensionTest {
         .startsWith("test [WritesReports.processOrder(Tracer)]\ntrace ")
         .contains("\n└─ processOrder [INTERNAL, UNSET, ")
         .contains("] order.id=42\n   └─ validateInventory [INTERNAL, UNSET, ");
+  }
+
+  /** A thread that does not carry the test's context: context propagation is broken. */
+  static void startSpanOnThreadThatLostTheContext(Tracer tracer) throws InterruptedException {
+    Thread thread = new Thread(() -> {
+      try (var ignored = Context.root().makeCurrent()) {
+        tracer.spanBuilder("lost-context").startSpan().end();
+      }
+    });
+    thread.start();
+    thread.join();
   }
 
   private static List<String> reportEntries(EngineExecutionResults results, String key) {
