@@ -26,6 +26,7 @@ public final class SpanNode {
   // Most spans are leaves: a list is made only for a node that gets a child.
   private List<SpanNode> children = List.of();
   private int depth;
+  private int expectedChildren;
   private boolean inParentCycle;
 
   SpanNode(SpanData span, int captureIndex) {
@@ -121,10 +122,14 @@ public final class SpanNode {
     return captureIndex;
   }
 
+  void expectChild() {
+    expectedChildren++;
+  }
+
   void attachTo(SpanNode newParent) {
     parent = newParent;
     if (newParent.children.isEmpty()) {
-      newParent.children = new ArrayList<>(4);
+      newParent.children = new ArrayList<>(Math.max(1, newParent.expectedChildren));
     }
     newParent.children.add(this);
   }

@@ -58,13 +58,22 @@ public final class Trace {
     for (SpanNode node : nodes) {
       index.putIfAbsent(node.spanId(), node);
     }
-    List<SpanNode> rootNodes = new ArrayList<>();
-    for (SpanNode node : nodes) {
+    // Parents are looked up first and counted, so each children list is made at its final size.
+    SpanNode[] parents = new SpanNode[nodes.size()];
+    for (int i = 0; i < parents.length; i++) {
+      SpanNode node = nodes.get(i);
       SpanNode parent = node.span().getParentSpanContext().isValid() ? index.get(node.parentSpanId()) : null;
-      if (parent == null || parent == node) {
-        rootNodes.add(node);
+      if (parent != null && parent != node) {
+        parents[i] = parent;
+        parent.expectChild();
+      }
+    }
+    List<SpanNode> rootNodes = new ArrayList<>();
+    for (int i = 0; i < parents.length; i++) {
+      if (parents[i] == null) {
+        rootNodes.add(nodes.get(i));
       } else {
-        node.attachTo(parent);
+        nodes.get(i).attachTo(parents[i]);
       }
     }
     List<SpanNode> ordered = placeInTreeOrder(rootNodes, nodes.size());
