@@ -2,6 +2,7 @@ package dev.spanproof.core;
 
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
@@ -11,6 +12,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The spans of one unit of work, typically one test, inside a shared {@link TracingHarness}.
@@ -53,6 +55,25 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   /** The session stored in {@code context}, if any. */
   public static Optional<CaptureSession> fromContext(Context context) {
     return Optional.ofNullable(Objects.requireNonNull(context, "context").get(CONTEXT_KEY));
+  }
+
+  /**
+   * The one attribution rule, shared by the capture processor and the global router: the
+   * session in {@code parentContext}, else the session holding spans of the parent's trace (as
+   * {@code ownerOfTrace} finds it), else the session current on this thread; null if none.
+   */
+  static CaptureSession attribute(Context parentContext, Function<String, CaptureSession> ownerOfTrace) {
+    CaptureSession owner = parentContext.get(CONTEXT_KEY);
+    if (owner == null) {
+      SpanContext parent = Span.fromContext(parentContext).getSpanContext();
+      if (parent.isValid()) {
+        owner = ownerOfTrace.apply(parent.getTraceId());
+      }
+      if (owner == null) {
+        owner = Context.current().get(CONTEXT_KEY);
+      }
+    }
+    return owner;
   }
 
   /** The session's name, used in every message about its spans. */

@@ -1,8 +1,6 @@
 package dev.spanproof.core;
 
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -38,7 +36,7 @@ final class CapturingSpanProcessor implements SpanProcessor {
     if (baggage != null && baggage.isEmpty()) {
       baggage = null;
     }
-    CaptureSession owner = ownerOf(parentContext);
+    CaptureSession owner = CaptureSession.attribute(parentContext, this::ownerOfTrace);
     if (owner == null) {
       unowned.add(span, baggage, startStack, null);
     } else if (owner.isClosed()) {
@@ -46,25 +44,6 @@ final class CapturingSpanProcessor implements SpanProcessor {
     } else {
       owner.bucket().add(span, baggage, startStack, null);
     }
-  }
-
-  /**
-   * The parent context's session first, then the session that holds spans of the parent's trace,
-   * then the session current on this thread (which is how spans with {@code setNoParent()} are
-   * still attributed).
-   */
-  private CaptureSession ownerOf(Context parentContext) {
-    CaptureSession owner = parentContext.get(CaptureSession.CONTEXT_KEY);
-    if (owner == null) {
-      SpanContext parent = Span.fromContext(parentContext).getSpanContext();
-      if (parent.isValid()) {
-        owner = ownerOfTrace(parent.getTraceId());
-      }
-      if (owner == null) {
-        owner = Context.current().get(CaptureSession.CONTEXT_KEY);
-      }
-    }
-    return owner;
   }
 
   /**

@@ -2,8 +2,6 @@ package dev.spanproof.core;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -58,26 +56,14 @@ final class GlobalRouter implements OpenTelemetry {
   }
 
   /**
-   * The harness for a span or propagation in {@code context}: its session's, else that of the
-   * session owning the parent's trace, else that of the session current on this thread, else the
-   * earliest installed harness, which keeps the span as unowned.
+   * The harness for a span or propagation in {@code context}: that of the session the capture
+   * processor would attribute it to ({@link CaptureSession#attribute}), looking for the trace's
+   * session in every open harness; else the earliest installed harness, which keeps the span as
+   * unowned.
    */
   static TracingHarness route(Context context) {
-    CaptureSession session = context.get(CaptureSession.CONTEXT_KEY);
-    if (session == null) {
-      SpanContext parent = Span.fromContext(context).getSpanContext();
-      if (parent.isValid()) {
-        for (GlobalInstallation installation : installations) {
-          session = installation.harness().ownerOfTrace(parent.getTraceId());
-          if (session != null) {
-            break;
-          }
-        }
-      }
-    }
-    if (session == null) {
-      session = Context.current().get(CaptureSession.CONTEXT_KEY);
-    }
+    CaptureSession session =
+        CaptureSession.attribute(context, traceId -> TracingHarness.findSessionOwningTrace(traceId).orElse(null));
     if (session != null) {
       return session.harness();
     }
