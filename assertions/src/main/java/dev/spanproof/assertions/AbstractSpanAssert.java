@@ -1013,10 +1013,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
   private AssertionError spanFailure(Object actualValue, Object expectedValue, String message, String mark) {
     AbstractTraceAssert<?> traces = traceAssert();
     SpanNode marked = nodeIn(traces.actualTrace(), actual);
-    TraceRenderer renderer = TraceRenderer.create()
-        .withMaxSpans(Layout.MAX_DRAWN_SPANS)
-        .withAttributes(shownAttributes.toArray(String[]::new))
-        .withMark(marked, mark);
+    TraceRenderer renderer = Layout.renderer(shownAttributes).withMark(marked, mark);
     return failureWithActualExpected(actualValue, expectedValue, "%s", message + "\n\n" + renderer.render(traces.actualTrace()));
   }
 

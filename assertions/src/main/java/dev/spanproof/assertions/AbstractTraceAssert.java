@@ -443,10 +443,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
   }
 
   String render(Map<SpanNode, String> marks) {
-    TraceRenderer renderer =
-        TraceRenderer.create()
-            .withMaxSpans(Layout.MAX_DRAWN_SPANS)
-            .withAttributes(shownAttributes.toArray(String[]::new));
+    TraceRenderer renderer = Layout.renderer(shownAttributes);
     for (Map.Entry<SpanNode, String> mark : marks.entrySet()) {
       renderer = renderer.withMark(mark.getKey(), mark.getValue());
     }

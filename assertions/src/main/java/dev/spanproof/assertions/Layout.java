@@ -32,6 +32,11 @@ final class Layout {
 
   private Layout() {}
 
+  /** How failure messages draw a trace: at most {@link #MAX_DRAWN_SPANS} spans, these attributes. */
+  static TraceRenderer renderer(List<String> attributes) {
+    return TraceRenderer.create().withMaxSpans(MAX_DRAWN_SPANS).withAttributes(attributes.toArray(String[]::new));
+  }
+
   /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}:\n  {actual}". */
   static String expecting(String subject, String expectation, Object expected, String but, Object actual) {
     return "Expecting " + subject + " to " + expectation + ":\n" + indent(expected) + "\nbut " + but + ":\n" + indent(actual);

@@ -170,9 +170,7 @@ public final class TraceAssertions {
   }
 
   static TraceRenderer renderer() {
-    return TraceRenderer.create()
-        .withMaxSpans(Layout.MAX_DRAWN_SPANS)
-        .withAttributes(Layout.KEY_ATTRIBUTES.toArray(String[]::new));
+    return Layout.renderer(Layout.KEY_ATTRIBUTES);
   }
 
   /** A soft trace assert that checks nothing: its trace could not be found, which is already reported. */
