@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * Records every span that starts (sampled or only recorded), with the baggage of its parent
@@ -21,6 +22,8 @@ final class CapturingSpanProcessor implements SpanProcessor {
   private final ConcurrentMap<String, CaptureSession> traceOwners = new ConcurrentHashMap<>();
   private final SpanBucket unowned;
   private final Set<CaptureSession> openSessions;
+  // Bound once: a method reference written in onStart would be a new object for every span.
+  private final Function<String, CaptureSession> traceOwnerLookup = this::ownerOfTrace;
   private final boolean recordStartStacks;
 
   CapturingSpanProcessor(SpanBucket unowned, Set<CaptureSession> openSessions, boolean recordStartStacks) {
@@ -36,7 +39,7 @@ final class CapturingSpanProcessor implements SpanProcessor {
     if (baggage != null && baggage.isEmpty()) {
       baggage = null;
     }
-    CaptureSession owner = CaptureSession.attribute(parentContext, this::ownerOfTrace);
+    CaptureSession owner = CaptureSession.attribute(parentContext, traceOwnerLookup);
     if (owner == null) {
       unowned.add(span, baggage, startStack, null);
     } else if (owner.isClosed()) {
