@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Condition;
 import org.assertj.core.api.SoftAssertionsProvider;
-import org.assertj.core.util.CheckReturnValue;
 
 /**
  * Assertions on one span of a trace: its place in the tree, kind, status, attributes, events,
@@ -37,11 +37,15 @@ import org.assertj.core.util.CheckReturnValue;
  *
  * @param <SELF> the concrete assert type, returned by every assertion so that calls chain
  */
-public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> extends AbstractAssert<SELF, SpanNode> {
+public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
+    extends AbstractAssert<SELF, SpanNode> {
 
-  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+  private static final AttributeKey<String> EXCEPTION_TYPE =
+      AttributeKey.stringKey("exception.type");
+  private static final AttributeKey<String> EXCEPTION_MESSAGE =
+      AttributeKey.stringKey("exception.message");
+  private static final AttributeKey<String> EXCEPTION_STACKTRACE =
+      AttributeKey.stringKey("exception.stacktrace");
 
   private Trace trace;
   private AbstractTraceAssert<?> traceAssert;
@@ -60,8 +64,16 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     super(actual, selfType);
   }
 
-  /** Links this assert to the trace it navigated from; for a failed soft navigation, makes it check nothing. */
-  void attach(Trace inTrace, AbstractTraceAssert<?> from, List<String> attributes, SoftAssertionsProvider collector, boolean unresolvedActual) {
+  /**
+   * Links this assert to the trace it navigated from; for a failed soft navigation, makes it check
+   * nothing.
+   */
+  void attach(
+      Trace inTrace,
+      AbstractTraceAssert<?> from,
+      List<String> attributes,
+      SoftAssertionsProvider collector,
+      boolean unresolvedActual) {
     this.trace = inTrace;
     this.traceAssert = from;
     this.shownAttributes = attributes;
@@ -84,7 +96,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(expected, "hasName(String)", "a span name");
     if (!actual.name().equals(expected)) {
-      throw spanFailure(actual.name(), expected, SpanMessages.shouldHaveName(actual, expected), "expected name " + Layout.quote(expected));
+      throw spanFailure(
+          actual.name(),
+          expected,
+          SpanMessages.shouldHaveName(actual, expected),
+          "expected name " + Layout.quote(expected));
     }
     return myself;
   }
@@ -103,7 +119,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     if (actual.parent().map(p -> p.name().equals(name)).orElse(false)) {
       return myself;
     }
-    throw spanFailure(actual.parent().map(SpanNode::name).orElse(null), name, SpanMessages.shouldHaveParent(actual, name),
+    throw spanFailure(
+        actual.parent().map(SpanNode::name).orElse(null),
+        name,
+        SpanMessages.shouldHaveParent(actual, name),
         "expected parent [" + name + "]");
   }
 
@@ -117,7 +136,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (actual.span().getParentSpanContext().isValid()) {
-      throw spanFailure(actual.parentSpanId(), SpanContext.getInvalid().getSpanId(), SpanMessages.shouldBeRoot(actual), "expected a root");
+      throw spanFailure(
+          actual.parentSpanId(),
+          SpanContext.getInvalid().getSpanId(),
+          SpanMessages.shouldBeRoot(actual),
+          "expected a root");
     }
     return myself;
   }
@@ -133,7 +156,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (!actual.hasRemoteParent()) {
-      throw spanFailure(actual.parentSpanId(), "a remote parent", SpanMessages.shouldHaveRemoteParent(actual, null), "expected a remote parent");
+      throw spanFailure(
+          actual.parentSpanId(),
+          "a remote parent",
+          SpanMessages.shouldHaveRemoteParent(actual, null),
+          "expected a remote parent");
     }
     return myself;
   }
@@ -151,7 +178,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(parentSpanId, "hasRemoteParent(String)", "a span id");
     if (!actual.hasRemoteParent() || !actual.parentSpanId().equals(parentSpanId)) {
-      throw spanFailure(actual.parentSpanId(), parentSpanId, SpanMessages.shouldHaveRemoteParent(actual, parentSpanId),
+      throw spanFailure(
+          actual.parentSpanId(),
+          parentSpanId,
+          SpanMessages.shouldHaveRemoteParent(actual, parentSpanId),
           "expected remote parent " + parentSpanId);
     }
     return myself;
@@ -159,9 +189,9 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
 
   /**
    * Verifies that the baggage {@code key=value} was in the context where the span started: the
-   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works
-   * for spans captured by a spanproof harness that is still open (the current test's), not for
-   * spans from elsewhere.
+   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works for
+   * spans captured by a spanproof harness that is still open (the current test's), not for spans
+   * from elsewhere.
    *
    * @param key the baggage key, e.g. {@code tenant.id}
    * @param value the expected value
@@ -179,7 +209,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     String found = baggage.get().getEntryValue(key);
     if (!value.equals(found)) {
-      throw spanFailure(found, value, SpanMessages.shouldHaveBaggage(actual, key, value, baggage.get()),
+      throw spanFailure(
+          found,
+          value,
+          SpanMessages.shouldHaveBaggage(actual, key, value, baggage.get()),
           "expected baggage " + key + "=" + value);
     }
     return myself;
@@ -215,9 +248,13 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       throw failure("%s", method + " needs child names, but got null among them: " + expected);
     }
     List<String> actualNames = actual.children().stream().map(SpanNode::name).toList();
-    boolean same = ordered ? actualNames.equals(expected) : sorted(actualNames).equals(sorted(expected));
+    boolean same =
+        ordered ? actualNames.equals(expected) : sorted(actualNames).equals(sorted(expected));
     if (!same) {
-      throw spanFailure(actualNames, expected, SpanMessages.shouldHaveChildren(actual, expected, ordered),
+      throw spanFailure(
+          actualNames,
+          expected,
+          SpanMessages.shouldHaveChildren(actual, expected, ordered),
           "expected children " + expected + (ordered ? " in this order" : ""));
     }
     return myself;
@@ -234,7 +271,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (actual.children().size() != expected) {
-      throw spanFailure(actual.children().size(), expected, SpanMessages.shouldHaveChildCount(actual, expected),
+      throw spanFailure(
+          actual.children().size(),
+          expected,
+          SpanMessages.shouldHaveChildCount(actual, expected),
           "expected " + Layout.count(expected, "child", "children"));
     }
     return myself;
@@ -255,7 +295,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(name, "hasChildrenNamed(String, int)", "a span name");
     long count = actual.children().stream().filter(child -> child.name().equals(name)).count();
     if (count != expected) {
-      throw spanFailure(count, expected, SpanMessages.shouldHaveChildrenNamed(actual, name, expected, (int) count),
+      throw spanFailure(
+          count,
+          expected,
+          SpanMessages.shouldHaveChildrenNamed(actual, name, expected, (int) count),
           "expected " + expected + " x " + Layout.quote(name) + " below, found " + count);
     }
     return myself;
@@ -274,10 +317,14 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(name, "hasDescendant(String)", "a span name");
     List<SpanNode> below = actual.descendants();
     if (below.stream().noneMatch(node -> node.name().equals(name))) {
-      List<SpanNode> near = NearMisses.closestTo(name, traceAssert().actualTrace()).stream()
-          .filter(node -> node.isDescendantOf(nodeIn(traceAssert().actualTrace(), actual)))
-          .toList();
-      throw spanFailure(Layout.names(below), name, SpanMessages.shouldHaveDescendant(actual, name, below, near),
+      List<SpanNode> near =
+          NearMisses.closestTo(name, traceAssert().actualTrace()).stream()
+              .filter(node -> node.isDescendantOf(nodeIn(traceAssert().actualTrace(), actual)))
+              .toList();
+      throw spanFailure(
+          Layout.names(below),
+          name,
+          SpanMessages.shouldHaveDescendant(actual, name, below, near),
           "expected [" + name + "] below");
     }
     return myself;
@@ -298,7 +345,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(expected, "hasKind(SpanKind)", "a kind");
     if (actual.span().getKind() != expected) {
-      throw spanFailure(actual.span().getKind(), expected, SpanMessages.shouldHaveKind(actual, expected), "expected kind " + expected);
+      throw spanFailure(
+          actual.span().getKind(),
+          expected,
+          SpanMessages.shouldHaveKind(actual, expected),
+          "expected kind " + expected);
     }
     return myself;
   }
@@ -315,7 +366,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(expected, "hasStatus(StatusCode)", "a status code");
     if (actual.span().getStatus().getStatusCode() != expected) {
-      throw spanFailure(actual.span().getStatus().getStatusCode(), expected, SpanMessages.shouldHaveStatus(actual, expected.toString()),
+      throw spanFailure(
+          actual.span().getStatus().getStatusCode(),
+          expected,
+          SpanMessages.shouldHaveStatus(actual, expected.toString()),
           "expected status " + expected);
     }
     return myself;
@@ -335,8 +389,12 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(expected, "hasStatus(StatusCode, String)", "a status code");
     requireArgument(description, "hasStatus(StatusCode, String)", "a description");
     String wanted = expected + " " + Layout.quote(description);
-    if (actual.span().getStatus().getStatusCode() != expected || !actual.span().getStatus().getDescription().equals(description)) {
-      throw spanFailure(SpanMessages.status(actual.span().getStatus()), wanted, SpanMessages.shouldHaveStatus(actual, wanted),
+    if (actual.span().getStatus().getStatusCode() != expected
+        || !actual.span().getStatus().getDescription().equals(description)) {
+      throw spanFailure(
+          SpanMessages.status(actual.span().getStatus()),
+          wanted,
+          SpanMessages.shouldHaveStatus(actual, wanted),
           "expected status " + wanted);
     }
     return myself;
@@ -359,7 +417,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     requireArgument(key, "hasAttribute(String, Object)", "a key");
-    requireArgument(value, "hasAttribute(String, Object)", "a value (use doesNotHaveAttribute(String) for absence)");
+    requireArgument(
+        value,
+        "hasAttribute(String, Object)",
+        "a value (use doesNotHaveAttribute(String) for absence)");
     Map.Entry<AttributeKey<?>, Object> found = attributeNamed(key);
     if (found == null || !Objects.equals(normalize(found.getValue()), normalize(value))) {
       throw attributeFailure(key, value, found);
@@ -380,7 +441,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     requireArgument(key, "hasAttribute(AttributeKey, Object)", "a key");
-    requireArgument(value, "hasAttribute(AttributeKey, Object)", "a value (use doesNotHaveAttribute(String) for absence)");
+    requireArgument(
+        value,
+        "hasAttribute(AttributeKey, Object)",
+        "a value (use doesNotHaveAttribute(String) for absence)");
     T actualValue = actual.span().getAttributes().get(key);
     if (!value.equals(actualValue)) {
       throw attributeFailure(key.getKey(), value, attributeNamed(key.getKey()));
@@ -404,8 +468,13 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(condition, "hasAttribute(AttributeKey, Condition)", "a condition");
     T value = actual.span().getAttributes().get(key);
     if (value == null || !condition.matches(value)) {
-      String found = value == null ? "it has no such attribute" : "its value " + value + " does not";
-      throw spanFailure(value, condition, SpanMessages.shouldHaveAttributeMatching(actual, key.getKey(), condition.toString(), found),
+      String found =
+          value == null ? "it has no such attribute" : "its value " + value + " does not";
+      throw spanFailure(
+          value,
+          condition,
+          SpanMessages.shouldHaveAttributeMatching(
+              actual, key.getKey(), condition.toString(), found),
           "expected " + key.getKey() + " to be " + condition);
     }
     return myself;
@@ -433,8 +502,13 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     try {
       requirements.accept(value);
     } catch (AssertionError e) {
-      throw spanFailure(value, null,
-          SpanMessages.shouldHaveAttributeMatching(actual, key.getKey(), "satisfies the requirements",
+      throw spanFailure(
+          value,
+          null,
+          SpanMessages.shouldHaveAttributeMatching(
+              actual,
+              key.getKey(),
+              "satisfies the requirements",
               "its value " + value + " does not:\n" + Layout.indent(e.getMessage())),
           key.getKey() + " does not satisfy the requirements");
     }
@@ -454,8 +528,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(expected, "hasExactlyAttributes(Attributes)", "attributes");
     // The SDK's attribute map and Attributes.of(...) are different classes: compare as maps.
     if (!actual.span().getAttributes().asMap().equals(expected.asMap())) {
-      throw spanFailure(SpanMessages.attributes(actual.span().getAttributes()), SpanMessages.attributes(expected),
-          SpanMessages.shouldHaveExactlyAttributes(actual, expected), "attributes differ");
+      throw spanFailure(
+          SpanMessages.attributes(actual.span().getAttributes()),
+          SpanMessages.attributes(expected),
+          SpanMessages.shouldHaveExactlyAttributes(actual, expected),
+          "attributes differ");
     }
     return myself;
   }
@@ -472,14 +549,18 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(expected, "containsAttributes(Attributes)", "attributes");
     List<String> missing = new ArrayList<>();
-    expected.forEach((key, value) -> {
-      if (!value.equals(actual.span().getAttributes().get(key))) {
-        missing.add(key.getKey());
-      }
-    });
+    expected.forEach(
+        (key, value) -> {
+          if (!value.equals(actual.span().getAttributes().get(key))) {
+            missing.add(key.getKey());
+          }
+        });
     if (!missing.isEmpty()) {
-      throw spanFailure(SpanMessages.attributes(actual.span().getAttributes()), SpanMessages.attributes(expected),
-          SpanMessages.shouldContainAttributes(actual, expected, missing), "missing or different: " + missing);
+      throw spanFailure(
+          SpanMessages.attributes(actual.span().getAttributes()),
+          SpanMessages.attributes(expected),
+          SpanMessages.shouldContainAttributes(actual, expected, missing),
+          "missing or different: " + missing);
     }
     return myself;
   }
@@ -497,7 +578,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(key, "doesNotHaveAttribute(String)", "a key");
     Map.Entry<AttributeKey<?>, Object> found = attributeNamed(key);
     if (found != null) {
-      throw spanFailure(found.getValue(), null, SpanMessages.shouldNotHaveAttribute(actual, key, found.getValue()), "unexpected " + key);
+      throw spanFailure(
+          found.getValue(),
+          null,
+          SpanMessages.shouldNotHaveAttribute(actual, key, found.getValue()),
+          "unexpected " + key);
     }
     return myself;
   }
@@ -518,7 +603,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(value, "hasResourceAttribute(AttributeKey, Object)", "a value");
     T actualValue = actual.span().getResource().getAttribute(key);
     if (!value.equals(actualValue)) {
-      throw spanFailure(actualValue, value, SpanMessages.shouldHaveResourceAttribute(actual, key.getKey(), value),
+      throw spanFailure(
+          actualValue,
+          value,
+          SpanMessages.shouldHaveResourceAttribute(actual, key.getKey(), value),
           "expected resource " + key.getKey() + "=" + value);
     }
     return myself;
@@ -537,7 +625,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(name, "hasInstrumentationScope(String)", "a scope name");
     String actualName = actual.span().getInstrumentationScopeInfo().getName();
     if (!actualName.equals(name)) {
-      throw spanFailure(actualName, name, SpanMessages.shouldHaveScope(actual, name), "expected scope " + Layout.quote(name));
+      throw spanFailure(
+          actualName,
+          name,
+          SpanMessages.shouldHaveScope(actual, name),
+          "expected scope " + Layout.quote(name));
     }
     return myself;
   }
@@ -557,7 +649,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(name, "hasEvent(String)", "an event name");
     if (actual.span().getEvents().stream().noneMatch(event -> event.getName().equals(name))) {
-      throw spanFailure(eventNames(), name, SpanMessages.shouldHaveEvent(actual, name), "expected event " + Layout.quote(name));
+      throw spanFailure(
+          eventNames(),
+          name,
+          SpanMessages.shouldHaveEvent(actual, name),
+          "expected event " + Layout.quote(name));
     }
     return myself;
   }
@@ -575,11 +671,17 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(name, "hasEvent(String, Attributes)", "an event name");
     requireArgument(attributes, "hasEvent(String, Attributes)", "attributes");
-    boolean found = actual.span().getEvents().stream()
-        .anyMatch(event -> event.getName().equals(name) && containsAll(event.getAttributes(), attributes));
+    boolean found =
+        actual.span().getEvents().stream()
+            .anyMatch(
+                event ->
+                    event.getName().equals(name) && containsAll(event.getAttributes(), attributes));
     if (!found) {
       String wanted = name + " " + SpanMessages.inline(attributes);
-      throw spanFailure(SpanMessages.events(actual.span().getEvents()), wanted, SpanMessages.shouldHaveEvent(actual, wanted),
+      throw spanFailure(
+          SpanMessages.events(actual.span().getEvents()),
+          wanted,
+          SpanMessages.shouldHaveEvent(actual, wanted),
           "expected event " + Layout.quote(name) + " with " + SpanMessages.inline(attributes));
     }
     return myself;
@@ -598,7 +700,9 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     requireArgument(names, "hasEventsInOrder(String...)", "event names");
     List<String> expected = Arrays.asList(names);
     if (expected.contains(null)) {
-      throw failure("%s", "hasEventsInOrder(String...) needs event names, but got null among them: " + expected);
+      throw failure(
+          "%s",
+          "hasEventsInOrder(String...) needs event names, but got null among them: " + expected);
     }
     int next = 0;
     for (String name : eventNames()) {
@@ -607,7 +711,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       }
     }
     if (next < expected.size()) {
-      throw spanFailure(eventNames(), expected, SpanMessages.shouldHaveEventsInOrder(actual, expected), "expected events " + expected);
+      throw spanFailure(
+          eventNames(),
+          expected,
+          SpanMessages.shouldHaveEventsInOrder(actual, expected),
+          "expected events " + expected);
     }
     return myself;
   }
@@ -622,13 +730,15 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (!actual.span().getEvents().isEmpty()) {
-      throw spanFailure(eventNames(), List.of(), SpanMessages.shouldHaveNoEvents(actual), "expected no events");
+      throw spanFailure(
+          eventNames(), List.of(), SpanMessages.shouldHaveNoEvents(actual), "expected no events");
     }
     return myself;
   }
 
   /**
-   * Verifies the span recorded an exception of this type or a subtype ({@code span.recordException}).
+   * Verifies the span recorded an exception of this type or a subtype ({@code
+   * span.recordException}).
    *
    * @param type the exception class
    * @return this assertion object
@@ -639,8 +749,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(type, "hasException(Class)", "an exception type");
     if (exceptionEvents().stream().noneMatch(event -> isOfType(event, type))) {
-      throw spanFailure(SpanMessages.events(exceptionEvents()), type.getName(),
-          SpanMessages.shouldHaveException(actual, type.getName(), exceptionEvents()), "expected exception " + type.getSimpleName());
+      throw spanFailure(
+          SpanMessages.events(exceptionEvents()),
+          type.getName(),
+          SpanMessages.shouldHaveException(actual, type.getName(), exceptionEvents()),
+          "expected exception " + type.getSimpleName());
     }
     return myself;
   }
@@ -658,11 +771,18 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(type, "hasException(Class, String)", "an exception type");
     requireArgument(message, "hasException(Class, String)", "a message");
-    boolean found = exceptionEvents().stream()
-        .anyMatch(event -> isOfType(event, type) && message.equals(event.getAttributes().get(EXCEPTION_MESSAGE)));
+    boolean found =
+        exceptionEvents().stream()
+            .anyMatch(
+                event ->
+                    isOfType(event, type)
+                        && message.equals(event.getAttributes().get(EXCEPTION_MESSAGE)));
     if (!found) {
       String wanted = type.getName() + ": " + message;
-      throw spanFailure(SpanMessages.events(exceptionEvents()), wanted, SpanMessages.shouldHaveException(actual, wanted, exceptionEvents()),
+      throw spanFailure(
+          SpanMessages.events(exceptionEvents()),
+          wanted,
+          SpanMessages.shouldHaveException(actual, wanted, exceptionEvents()),
           "expected exception " + type.getSimpleName() + " " + Layout.quote(message));
     }
     return myself;
@@ -677,13 +797,19 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     if (skip()) {
       return myself;
     }
-    boolean found = exceptionEvents().stream().anyMatch(event -> {
-      String stack = event.getAttributes().get(EXCEPTION_STACKTRACE);
-      return stack != null && !stack.isBlank();
-    });
+    boolean found =
+        exceptionEvents().stream()
+            .anyMatch(
+                event -> {
+                  String stack = event.getAttributes().get(EXCEPTION_STACKTRACE);
+                  return stack != null && !stack.isBlank();
+                });
     if (!found) {
-      throw spanFailure(SpanMessages.events(exceptionEvents()), "an exception with exception.stacktrace",
-          SpanMessages.shouldHaveException(actual, "an exception with exception.stacktrace", exceptionEvents()),
+      throw spanFailure(
+          SpanMessages.events(exceptionEvents()),
+          "an exception with exception.stacktrace",
+          SpanMessages.shouldHaveException(
+              actual, "an exception with exception.stacktrace", exceptionEvents()),
           "expected an exception stack trace");
     }
     return myself;
@@ -699,7 +825,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (!exceptionEvents().isEmpty()) {
-      throw spanFailure(SpanMessages.events(exceptionEvents()), "no exception", SpanMessages.shouldHaveNoException(actual, exceptionEvents()),
+      throw spanFailure(
+          SpanMessages.events(exceptionEvents()),
+          "no exception",
+          SpanMessages.shouldHaveNoException(actual, exceptionEvents()),
           "expected no exception");
     }
     return myself;
@@ -738,7 +867,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(target, "hasLinkTo(SpanData)", "a span");
     if (findLink(target.getSpanContext()) == null) {
-      throw linkFailure("span [" + target.getName() + "] " + SpanMessages.context(target.getSpanContext()));
+      throw linkFailure(
+          "span [" + target.getName() + "] " + SpanMessages.context(target.getSpanContext()));
     }
     return myself;
   }
@@ -775,7 +905,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (actual.span().getLinks().size() != expected) {
-      throw spanFailure(actual.span().getLinks().size(), expected, SpanMessages.shouldHaveLinkCount(actual, expected),
+      throw spanFailure(
+          actual.span().getLinks().size(),
+          expected,
+          SpanMessages.shouldHaveLinkCount(actual, expected),
           "expected " + Layout.count(expected, "link", "links"));
     }
     return myself;
@@ -792,7 +925,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
   }
 
   private AssertionError linkFailure(String wanted) {
-    return spanFailure(SpanMessages.links(actual.span().getLinks()), wanted, SpanMessages.shouldHaveLink(actual, wanted), "expected a link");
+    return spanFailure(
+        SpanMessages.links(actual.span().getLinks()),
+        wanted,
+        SpanMessages.shouldHaveLink(actual, wanted),
+        "expected a link");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -810,7 +947,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(traceId, "hasTraceId(String)", "a trace id");
     if (!actual.span().getTraceId().equals(traceId)) {
-      throw spanFailure(actual.span().getTraceId(), traceId, SpanMessages.shouldHaveTraceId(actual, traceId), "expected trace " + traceId);
+      throw spanFailure(
+          actual.span().getTraceId(),
+          traceId,
+          SpanMessages.shouldHaveTraceId(actual, traceId),
+          "expected trace " + traceId);
     }
     return myself;
   }
@@ -838,8 +979,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(max, "hasDurationAtMost(Duration)", "a duration");
     if (actual.duration().compareTo(max) > 0) {
-      throw spanFailure(actual.duration(), max,
-          SpanMessages.shouldHaveDuration(actual, "at most", Durations.format(max), Durations.format(actual.duration())),
+      throw spanFailure(
+          actual.duration(),
+          max,
+          SpanMessages.shouldHaveDuration(
+              actual, "at most", Durations.format(max), Durations.format(actual.duration())),
           "expected at most " + Durations.format(max));
     }
     return myself;
@@ -857,8 +1001,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(min, "hasDurationAtLeast(Duration)", "a duration");
     if (actual.duration().compareTo(min) < 0) {
-      throw spanFailure(actual.duration(), min,
-          SpanMessages.shouldHaveDuration(actual, "at least", Durations.format(min), Durations.format(actual.duration())),
+      throw spanFailure(
+          actual.duration(),
+          min,
+          SpanMessages.shouldHaveDuration(
+              actual, "at least", Durations.format(min), Durations.format(actual.duration())),
           "expected at least " + Durations.format(min));
     }
     return myself;
@@ -874,18 +1021,26 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       return myself;
     }
     if (actual.parent().isEmpty()) {
-      throw spanFailure(null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
+      throw spanFailure(
+          null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
     }
     SpanData parent = actual.parent().get().span();
     SpanData span = actual.span();
     String problem = null;
     if (span.getStartEpochNanos() < parent.getStartEpochNanos()) {
-      problem = "it started " + Durations.format(parent.getStartEpochNanos() - span.getStartEpochNanos()) + " before its parent";
+      problem =
+          "it started "
+              + Durations.format(parent.getStartEpochNanos() - span.getStartEpochNanos())
+              + " before its parent";
     } else if (span.getEndEpochNanos() > parent.getEndEpochNanos()) {
-      problem = "it ended " + Durations.format(span.getEndEpochNanos() - parent.getEndEpochNanos()) + " after its parent";
+      problem =
+          "it ended "
+              + Durations.format(span.getEndEpochNanos() - parent.getEndEpochNanos())
+              + " after its parent";
     }
     if (problem != null) {
-      throw spanFailure(problem, "within parent", SpanMessages.shouldBeWithinParent(actual, problem), problem);
+      throw spanFailure(
+          problem, "within parent", SpanMessages.shouldBeWithinParent(actual, problem), problem);
     }
     return myself;
   }
@@ -903,12 +1058,18 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     requireArgument(other, "endsBeforeStartOf(String)", "a span name");
     AbstractTraceAssert<?> traces = traceAssert();
-    SpanNode later = traces.uniqueSpan(traces.actualTrace().spansNamed(other), other, Layout.trace(traces.actualTrace()));
+    SpanNode later =
+        traces.uniqueSpan(
+            traces.actualTrace().spansNamed(other), other, Layout.trace(traces.actualTrace()));
     long end = actual.span().getEndEpochNanos();
     long start = later.span().getStartEpochNanos();
     if (end > start) {
       String gap = Durations.format(end - start);
-      throw spanFailure(gap, "0 ns", SpanMessages.shouldEndBeforeStartOf(actual, later, gap), "ends " + gap + " after [" + other + "] starts");
+      throw spanFailure(
+          gap,
+          "0 ns",
+          SpanMessages.shouldEndBeforeStartOf(actual, later, gap),
+          "ends " + gap + " after [" + other + "] starts");
     }
     return myself;
   }
@@ -930,13 +1091,21 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     try {
       requireArgument(name, "child(String)", "a span name");
-      List<SpanNode> named = actual.children().stream().filter(child -> child.name().equals(name)).toList();
+      List<SpanNode> named =
+          actual.children().stream().filter(child -> child.name().equals(name)).toList();
       if (named.isEmpty()) {
-        List<SpanNode> near = NearMisses.closestTo(name, traces.actualTrace()).stream().filter(node -> actual.children().contains(node)).toList();
-        throw spanFailure(Layout.names(actual.children()), name, SpanMessages.shouldHaveChildNamed(actual, name, near),
+        List<SpanNode> near =
+            NearMisses.closestTo(name, traces.actualTrace()).stream()
+                .filter(node -> actual.children().contains(node))
+                .toList();
+        throw spanFailure(
+            Layout.names(actual.children()),
+            name,
+            SpanMessages.shouldHaveChildNamed(actual, name, near),
             "expected a child named " + Layout.quote(name));
       }
-      return traces.spanAssert(nodeIn(traces.actualTrace(), traces.uniqueSpan(named, name, Layout.span(actual))));
+      return traces.spanAssert(
+          nodeIn(traces.actualTrace(), traces.uniqueSpan(named, name, Layout.span(actual))));
     } catch (AssertionError e) {
       return traces.navigationFailed(e);
     }
@@ -955,7 +1124,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     }
     try {
       if (actual.parent().isEmpty()) {
-        throw spanFailure(null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
+        throw spanFailure(
+            null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
       }
       return traces.spanAssert(nodeIn(traces.actualTrace(), actual.parent().get()));
     } catch (AssertionError e) {
@@ -1005,23 +1175,30 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     return Trace.of(spans);
   }
 
-  /** The node of {@code trace} with the same span id (the same object when navigating within one trace). */
+  /**
+   * The node of {@code trace} with the same span id (the same object when navigating within one
+   * trace).
+   */
   private static SpanNode nodeIn(Trace trace, SpanNode node) {
     return trace.findBySpanId(node.spanId()).orElse(node);
   }
 
-  private AssertionError spanFailure(Object actualValue, Object expectedValue, String message, String mark) {
+  private AssertionError spanFailure(
+      Object actualValue, Object expectedValue, String message, String mark) {
     AbstractTraceAssert<?> traces = traceAssert();
     SpanNode marked = nodeIn(traces.actualTrace(), actual);
     TraceRenderer renderer = Layout.renderer(shownAttributes).withMark(marked, mark);
-    return failureWithActualExpected(actualValue, expectedValue, "%s", message + "\n\n" + renderer.render(traces.actualTrace()));
+    return failureWithActualExpected(
+        actualValue, expectedValue, "%s", message + "\n\n" + renderer.render(traces.actualTrace()));
   }
 
-  private AssertionError attributeFailure(String key, Object expected, Map.Entry<AttributeKey<?>, Object> found) {
+  private AssertionError attributeFailure(
+      String key, Object expected, Map.Entry<AttributeKey<?>, Object> found) {
     String what;
     if (found == null) {
       what = "it has no attribute " + key;
-    } else if (!normalize(found.getValue()).getClass().equals(normalize(expected).getClass()) && !"(any value)".equals(expected)) {
+    } else if (!normalize(found.getValue()).getClass().equals(normalize(expected).getClass())
+        && !"(any value)".equals(expected)) {
       what = "it has " + key + "=" + found.getValue() + " of type " + found.getKey().getType();
     } else {
       what = "it has " + key + "=" + found.getValue();
@@ -1031,12 +1208,16 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
       keys.add(key);
       shownAttributes = List.copyOf(keys);
     }
-    return spanFailure(found == null ? null : found.getValue(), expected, SpanMessages.shouldHaveAttribute(actual, key, expected, what),
+    return spanFailure(
+        found == null ? null : found.getValue(),
+        expected,
+        SpanMessages.shouldHaveAttribute(actual, key, expected, what),
         "expected " + key + "=" + expected);
   }
 
   private Map.Entry<AttributeKey<?>, Object> attributeNamed(String key) {
-    for (Map.Entry<AttributeKey<?>, Object> entry : actual.span().getAttributes().asMap().entrySet()) {
+    for (Map.Entry<AttributeKey<?>, Object> entry :
+        actual.span().getAttributes().asMap().entrySet()) {
       if (entry.getKey().getKey().equals(key)) {
         return entry;
       }
@@ -1049,8 +1230,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
-    if (value instanceof Float) {
-      return ((Float) value).doubleValue();
+    if (value instanceof Float f) {
+      return f.doubleValue();
     }
     if (value != null && value.getClass().isArray()) {
       List<Object> list = new ArrayList<>();
@@ -1076,7 +1257,9 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>> 
   }
 
   private List<EventData> exceptionEvents() {
-    return actual.span().getEvents().stream().filter(event -> event.getAttributes().get(EXCEPTION_TYPE) != null).toList();
+    return actual.span().getEvents().stream()
+        .filter(event -> event.getAttributes().get(EXCEPTION_TYPE) != null)
+        .toList();
   }
 
   private static boolean isOfType(EventData event, Class<? extends Throwable> type) {

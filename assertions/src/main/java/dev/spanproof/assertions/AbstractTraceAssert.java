@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.AssertionErrorCollector;
 import org.assertj.core.api.SoftAssertionsProvider;
-import org.assertj.core.util.CheckReturnValue;
 
 /**
  * Assertions on one {@link Trace}: its roots, its shape, its span counts, and navigation to its
@@ -22,7 +22,8 @@ import org.assertj.core.util.CheckReturnValue;
  *
  * @param <SELF> the concrete assert type, returned by every assertion so that calls chain
  */
-public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>> extends AbstractAssert<SELF, Trace> {
+public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>>
+    extends AbstractAssert<SELF, Trace> {
 
   private List<String> shownAttributes = Layout.KEY_ATTRIBUTES;
   private SoftAssertionsProvider softly;
@@ -52,7 +53,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     List<String> all = new ArrayList<>(shownAttributes);
     for (String key : keys) {
       if (key == null) {
-        throw failure("%s", "showingAttributes(String...) needs attribute keys, but got null among them");
+        throw failure(
+            "%s", "showingAttributes(String...) needs attribute keys, but got null among them");
       }
       if (!all.contains(key)) {
         all.add(key);
@@ -82,7 +84,13 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
         roots.size() == 1 ? root.name() : Layout.names(roots),
         name,
         TraceMessages.shouldHaveRoot(actual, name),
-        marks(roots, roots.size() > 1 ? "one of " + roots.size() + " roots" : root.isOrphan() ? "orphan, expected root [" + name + "]" : "expected root [" + name + "]"));
+        marks(
+            roots,
+            roots.size() > 1
+                ? "one of " + roots.size() + " roots"
+                : root.isOrphan()
+                    ? "orphan, expected root [" + name + "]"
+                    : "expected root [" + name + "]"));
   }
 
   /**
@@ -96,7 +104,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
       return myself;
     }
     if (actual.roots().size() != 1) {
-      throw traceFailure(actual.roots().size(), 1, TraceMessages.shouldHaveSingleRoot(actual),
+      throw traceFailure(
+          actual.roots().size(),
+          1,
+          TraceMessages.shouldHaveSingleRoot(actual),
           marks(actual.roots(), "one of " + actual.roots().size() + " roots"));
     }
     return myself;
@@ -114,7 +125,11 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     }
     List<SpanNode> orphans = actual.orphans();
     if (!orphans.isEmpty()) {
-      throw traceFailure(orphans.size(), 0, TraceMessages.shouldHaveNoOrphans(actual, orphans), marks(orphans, "orphan"));
+      throw traceFailure(
+          orphans.size(),
+          0,
+          TraceMessages.shouldHaveNoOrphans(actual, orphans),
+          marks(orphans, "orphan"));
     }
     return myself;
   }
@@ -130,7 +145,11 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
       return myself;
     }
     if (actual.spanCount() != expected) {
-      throw traceFailure(actual.spanCount(), expected, TraceMessages.shouldHaveSpanCount(actual, expected), Map.of());
+      throw traceFailure(
+          actual.spanCount(),
+          expected,
+          TraceMessages.shouldHaveSpanCount(actual, expected),
+          Map.of());
     }
     return myself;
   }
@@ -149,7 +168,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     requireArgument(name, "hasSpansNamed(String, int)", "a span name");
     List<SpanNode> named = actual.spansNamed(name);
     if (named.size() != expected) {
-      throw traceFailure(named.size(), expected, TraceMessages.shouldHaveSpansNamed(actual, name, expected, named.size()),
+      throw traceFailure(
+          named.size(),
+          expected,
+          TraceMessages.shouldHaveSpansNamed(actual, name, expected, named.size()),
           marks(named, "named " + Layout.quote(name)));
     }
     return myself;
@@ -186,7 +208,11 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     requireArgument(name, "hasNoSpanNamed(String)", "a span name");
     List<SpanNode> named = actual.spansNamed(name);
     if (!named.isEmpty()) {
-      throw traceFailure(named.size(), 0, TraceMessages.shouldNotHaveSpanNamed(actual, name, named), marks(named, "unexpected"));
+      throw traceFailure(
+          named.size(),
+          0,
+          TraceMessages.shouldNotHaveSpanNamed(actual, name, named),
+          marks(named, "unexpected"));
     }
     return myself;
   }
@@ -203,7 +229,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     }
     if (actual.depth() != expected) {
       List<SpanNode> deepest = actual.spansMatching(node -> node.depth() == actual.depth() - 1);
-      throw traceFailure(actual.depth(), expected, TraceMessages.shouldHaveDepth(actual, expected),
+      throw traceFailure(
+          actual.depth(),
+          expected,
+          TraceMessages.shouldHaveDepth(actual, expected),
           marks(deepest, "level " + actual.depth()));
     }
     return myself;
@@ -221,7 +250,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     }
     requireArgument(expected, "hasTraceId(String)", "a trace id");
     if (!actual.traceId().equals(expected)) {
-      throw traceFailure(actual.traceId(), expected, TraceMessages.shouldHaveTraceId(actual, expected), Map.of());
+      throw traceFailure(
+          actual.traceId(), expected, TraceMessages.shouldHaveTraceId(actual, expected), Map.of());
     }
     return myself;
   }
@@ -235,7 +265,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    *     span("processOrder", span("validateInventory"), span("processPayment")));
    * }</pre>
    *
-   * @param expected the expected tree, built with {@link TraceAssertions#span(String, ExpectedSpan...)}
+   * @param expected the expected tree, built with {@link TraceAssertions#span(String,
+   *     ExpectedSpan...)}
    * @return this assertion object
    */
   public SELF hasStructure(ExpectedSpan expected) {
@@ -246,11 +277,13 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * Like {@link #hasStructure(ExpectedSpan)}, and siblings must also have started in the given
    * order.
    *
-   * @param expected the expected tree, built with {@link TraceAssertions#span(String, ExpectedSpan...)}
+   * @param expected the expected tree, built with {@link TraceAssertions#span(String,
+   *     ExpectedSpan...)}
    * @return this assertion object
    */
   public SELF hasStructureInOrder(ExpectedSpan expected) {
-    return checkStructure(expected, StructureMatcher.ordered(), "hasStructureInOrder(ExpectedSpan)");
+    return checkStructure(
+        expected, StructureMatcher.ordered(), "hasStructureInOrder(ExpectedSpan)");
   }
 
   private SELF checkStructure(ExpectedSpan expected, StructureMatcher matcher, String method) {
@@ -261,14 +294,26 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     boolean ordered = matcher.isOrdered();
     List<SpanNode> roots = actual.roots();
     if (roots.size() != 1) {
-      throw traceFailure(render(Map.of()), expected.toString(),
-          TraceMessages.shouldHaveStructure(actual, expected, ordered, "it has " + roots.size() + " roots " + Layout.names(roots)),
+      throw traceFailure(
+          render(Map.of()),
+          expected.toString(),
+          TraceMessages.shouldHaveStructure(
+              actual,
+              expected,
+              ordered,
+              "it has " + roots.size() + " roots " + Layout.names(roots)),
           marks(roots, "one of " + roots.size() + " roots"));
     }
     if (!matcher.matches(expected, roots.get(0))) {
       StructureMatcher.Mismatch mismatch = matcher.explain(expected, roots.get(0));
-      throw traceFailure(render(Map.of()), expected.toString(),
-          TraceMessages.shouldHaveStructure(actual, expected, ordered, "at " + Layout.span(mismatch.node()) + ": " + mismatch.note()),
+      throw traceFailure(
+          render(Map.of()),
+          expected.toString(),
+          TraceMessages.shouldHaveStructure(
+              actual,
+              expected,
+              ordered,
+              "at " + Layout.span(mismatch.node()) + ": " + mismatch.note()),
           Map.of(mismatch.node(), mismatch.note()));
     }
     return myself;
@@ -286,7 +331,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
       return myself;
     }
     if (maxRepeats < 1) {
-      throw failure("%s", "hasNoRepeatedSiblings(int) needs a limit of at least 1, but got " + maxRepeats);
+      throw failure(
+          "%s", "hasNoRepeatedSiblings(int) needs a limit of at least 1, but got " + maxRepeats);
     }
     List<String> offenders = new ArrayList<>();
     Map<SpanNode, String> marks = new LinkedHashMap<>();
@@ -300,18 +346,22 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
       for (SpanNode sibling : siblings) {
         byName.computeIfAbsent(sibling.name(), n -> new ArrayList<>()).add(sibling);
       }
-      byName.forEach((name, same) -> {
-        if (same.size() > maxRepeats) {
-          SpanNode first = same.get(0);
-          String under = first.parent().map(Layout::span).orElse("the trace's roots");
-          offenders.add(same.size() + " x " + Layout.span(first) + " under " + under);
-          marks.put(first, same.size() + " x " + Layout.quote(name) + " here and below");
-        }
-      });
+      byName.forEach(
+          (name, same) -> {
+            if (same.size() > maxRepeats) {
+              SpanNode first = same.get(0);
+              String under = first.parent().map(Layout::span).orElse("the trace's roots");
+              offenders.add(same.size() + " x " + Layout.span(first) + " under " + under);
+              marks.put(first, same.size() + " x " + Layout.quote(name) + " here and below");
+            }
+          });
     }
     if (!offenders.isEmpty()) {
-      throw traceFailure(Layout.lines(offenders), "at most " + maxRepeats,
-          TraceMessages.shouldNotRepeatSiblings(actual, maxRepeats, offenders), marks);
+      throw traceFailure(
+          Layout.lines(offenders),
+          "at most " + maxRepeats,
+          TraceMessages.shouldNotRepeatSiblings(actual, maxRepeats, offenders),
+          marks);
     }
     return myself;
   }
@@ -328,8 +378,12 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     }
     requireArgument(max, "hasDurationAtMost(Duration)", "a duration");
     if (actual.duration().compareTo(max) > 0) {
-      throw traceFailure(actual.duration(), max,
-          TraceMessages.shouldHaveDurationAtMost(actual, Durations.format(max), Durations.format(actual.duration())), Map.of());
+      throw traceFailure(
+          actual.duration(),
+          max,
+          TraceMessages.shouldHaveDurationAtMost(
+              actual, Durations.format(max), Durations.format(actual.duration())),
+          Map.of());
     }
     return myself;
   }
@@ -386,28 +440,43 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     for (int i = 0; i < candidates.size(); i++) {
       marks.put(candidates.get(i), (i + 1) + " of " + candidates.size());
     }
-    throw traceFailure(candidates.size(), 1, TraceMessages.shouldHaveUniqueSpanNamed(scope, name, candidates), marks);
+    throw traceFailure(
+        candidates.size(),
+        1,
+        TraceMessages.shouldHaveUniqueSpanNamed(scope, name, candidates),
+        marks);
   }
 
   private AssertionError missingSpan(String name) {
     List<SpanNode> nearMisses = NearMisses.closestTo(name, actual);
-    return traceFailure(Layout.names(actual.spans()), name,
-        TraceMessages.shouldHaveSpanNamed(actual, name, nearMisses), marks(nearMisses, "did you mean this?"));
+    return traceFailure(
+        Layout.names(actual.spans()),
+        name,
+        TraceMessages.shouldHaveSpanNamed(actual, name, nearMisses),
+        marks(nearMisses, "did you mean this?"));
   }
 
   SpanAssert spanAssert(SpanNode node) {
-    SpanAssert span = softly == null ? new SpanAssert(node) : softly.proxy(SpanAssert.class, SpanNode.class, node);
+    SpanAssert span =
+        softly == null
+            ? new SpanAssert(node)
+            : softly.proxy(SpanAssert.class, SpanNode.class, node);
     span.attach(actual, this, shownAttributes, softly, false);
     return span;
   }
 
   SpanAssert unresolvedSpan() {
-    SpanAssert span = softly == null ? new SpanAssert(null) : softly.proxy(SpanAssert.class, SpanNode.class, null);
+    SpanAssert span =
+        softly == null
+            ? new SpanAssert(null)
+            : softly.proxy(SpanAssert.class, SpanNode.class, null);
     span.attach(actual, this, shownAttributes, softly, true);
     return span;
   }
 
-  /** Hard: rethrow. Soft: the error is collected, and the span assert that follows checks nothing. */
+  /**
+   * Hard: rethrow. Soft: the error is collected, and the span assert that follows checks nothing.
+   */
   SpanAssert navigationFailed(AssertionError error) {
     if (softly == null) {
       throw error;
@@ -450,8 +519,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     return renderer.render(actual);
   }
 
-  AssertionError traceFailure(Object actualValue, Object expectedValue, String message, Map<SpanNode, String> marks) {
-    return failureWithActualExpected(actualValue, expectedValue, "%s", message + "\n\n" + render(marks));
+  AssertionError traceFailure(
+      Object actualValue, Object expectedValue, String message, Map<SpanNode, String> marks) {
+    return failureWithActualExpected(
+        actualValue, expectedValue, "%s", message + "\n\n" + render(marks));
   }
 
   private static Map<SpanNode, String> marks(List<SpanNode> nodes, String note) {

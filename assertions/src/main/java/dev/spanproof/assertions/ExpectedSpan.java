@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The expected shape of a span and everything below it, by names only, for {@link
- * AbstractTraceAssert#hasStructure(ExpectedSpan)}. Create it with {@link TraceAssertions#span(String,
- * ExpectedSpan...)}:
+ * AbstractTraceAssert#hasStructure(ExpectedSpan)}. Create it with {@link
+ * TraceAssertions#span(String, ExpectedSpan...)}:
  *
  * <pre>{@code
  * assertThatTrace().hasStructure(
@@ -38,12 +38,14 @@ public final class ExpectedSpan {
       throw new IllegalArgumentException("an expected span needs a name, but got null");
     }
     if (children == null) {
-      throw new IllegalArgumentException("the children of expected span [" + name + "] must not be null");
+      throw new IllegalArgumentException(
+          "the children of expected span [" + name + "] must not be null");
     }
     List<ExpectedSpan> list = new ArrayList<>(children.length);
     for (ExpectedSpan child : children) {
       if (child == null) {
-        throw new IllegalArgumentException("the children of expected span [" + name + "] must not contain null");
+        throw new IllegalArgumentException(
+            "the children of expected span [" + name + "] must not contain null");
       }
       list.add(child);
     }
@@ -83,7 +85,9 @@ public final class ExpectedSpan {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ExpectedSpan that && name.equals(that.name) && children.equals(that.children);
+    return other instanceof ExpectedSpan that
+        && name.equals(that.name)
+        && children.equals(that.children);
   }
 
   @Override

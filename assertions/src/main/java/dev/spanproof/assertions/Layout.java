@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The shared shape of every failure message: "Expecting … to …:", the expected value indented,
- * "but …:", the actual value indented, then a blank line and the trace drawn as a tree.
+ * The shared shape of every failure message: "Expecting … to …:", the expected value indented, "but
+ * …:", the actual value indented, then a blank line and the trace drawn as a tree.
  */
 final class Layout {
 
@@ -32,19 +32,40 @@ final class Layout {
 
   private Layout() {}
 
-  /** How failure messages draw a trace: at most {@link #MAX_DRAWN_SPANS} spans, these attributes. */
+  /**
+   * How failure messages draw a trace: at most {@link #MAX_DRAWN_SPANS} spans, these attributes.
+   */
   static TraceRenderer renderer(List<String> attributes) {
-    return TraceRenderer.create().withMaxSpans(MAX_DRAWN_SPANS).withAttributes(attributes.toArray(String[]::new));
+    return TraceRenderer.create()
+        .withMaxSpans(MAX_DRAWN_SPANS)
+        .withAttributes(attributes.toArray(String[]::new));
   }
 
-  /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}:\n  {actual}". */
-  static String expecting(String subject, String expectation, Object expected, String but, Object actual) {
-    return "Expecting " + subject + " to " + expectation + ":\n" + indent(expected) + "\nbut " + but + ":\n" + indent(actual);
+  /** "Expecting {subject} to {expectation}:\n {expected}\nbut {but}:\n {actual}". */
+  static String expecting(
+      String subject, String expectation, Object expected, String but, Object actual) {
+    return "Expecting "
+        + subject
+        + " to "
+        + expectation
+        + ":\n"
+        + indent(expected)
+        + "\nbut "
+        + but
+        + ":\n"
+        + indent(actual);
   }
 
-  /** "Expecting {subject} to {expectation}:\n  {expected}\nbut {but}". */
+  /** "Expecting {subject} to {expectation}:\n {expected}\nbut {but}". */
   static String expecting(String subject, String expectation, Object expected, String but) {
-    return "Expecting " + subject + " to " + expectation + ":\n" + indent(expected) + "\nbut " + but;
+    return "Expecting "
+        + subject
+        + " to "
+        + expectation
+        + ":\n"
+        + indent(expected)
+        + "\nbut "
+        + but;
   }
 
   static String indent(Object value) {

@@ -38,7 +38,8 @@ final class NearMisses {
     // the likeliest meant whatever the edit distance. firstByName keeps tree order and List.sort is
     // stable, so equal scores stay in tree order.
     candidates.sort(
-        Comparator.comparing((SpanNode node) -> !overlaps(target, node.name().toLowerCase(Locale.ROOT)))
+        Comparator.comparing(
+                (SpanNode node) -> !overlaps(target, node.name().toLowerCase(Locale.ROOT)))
             .thenComparingInt(distance::get));
     return List.copyOf(candidates.subList(0, Math.min(MAX, candidates.size())));
   }

@@ -15,7 +15,8 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * softly.assertAll(); // one error listing both failures, each with its tree
  * }</pre>
  */
-public class SoftTraceAssertions extends AbstractSoftAssertions implements TraceSoftAssertionsProvider {
+public class SoftTraceAssertions extends AbstractSoftAssertions
+    implements TraceSoftAssertionsProvider {
 
   /** Creates an empty collector. */
   public SoftTraceAssertions() {}

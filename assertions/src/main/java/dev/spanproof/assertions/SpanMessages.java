@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Failure messages about one span: its place in the tree, kind, status, attributes, events, links, timing. */
+/**
+ * Failure messages about one span: its place in the tree, kind, status, attributes, events, links,
+ * timing.
+ */
 final class SpanMessages {
 
   private SpanMessages() {}
 
   static String shouldHaveName(SpanNode node, String expected) {
-    return expecting(span(node), "have the name", quote(expected), "its name is", quote(node.name()));
+    return expecting(
+        span(node), "have the name", quote(expected), "its name is", quote(node.name()));
   }
 
   static String shouldHaveParent(SpanNode node, String expected) {
@@ -33,8 +37,13 @@ final class SpanMessages {
   }
 
   static String shouldHaveRemoteParent(SpanNode node, String expectedParentId) {
-    return expecting(span(node), "continue a remote parent", expectedParentId == null ? "any remote span" : expectedParentId,
-        node.hasRemoteParent() ? "its remote parent is " + node.parentSpanId() : whereItHangs(node));
+    return expecting(
+        span(node),
+        "continue a remote parent",
+        expectedParentId == null ? "any remote span" : expectedParentId,
+        node.hasRemoteParent()
+            ? "its remote parent is " + node.parentSpanId()
+            : whereItHangs(node));
   }
 
   /** "it is a root", "its parent is span [x]", and so on: where the span is in the tree. */
@@ -56,7 +65,8 @@ final class SpanMessages {
   }
 
   static String shouldHaveStatus(SpanNode node, String expected) {
-    return expecting(span(node), "have the status", expected, "it has", status(node.span().getStatus()));
+    return expecting(
+        span(node), "have the status", expected, "it has", status(node.span().getStatus()));
   }
 
   static String status(StatusData status) {
@@ -66,20 +76,35 @@ final class SpanMessages {
   }
 
   static String shouldHaveAttribute(SpanNode node, String key, Object expected, String found) {
-    return expecting(span(node), "have the attribute", key + "=" + expected, found + "; its attributes are", attributes(node.span().getAttributes()));
+    return expecting(
+        span(node),
+        "have the attribute",
+        key + "=" + expected,
+        found + "; its attributes are",
+        attributes(node.span().getAttributes()));
   }
 
-  static String shouldHaveAttributeMatching(SpanNode node, String key, String requirement, String found) {
+  static String shouldHaveAttributeMatching(
+      SpanNode node, String key, String requirement, String found) {
     return expecting(span(node), "have an attribute " + key + " that", requirement, found);
   }
 
   static String shouldHaveExactlyAttributes(SpanNode node, Attributes expected) {
-    return expecting(span(node), "have exactly the attributes", attributes(expected), "it has", attributes(node.span().getAttributes()));
+    return expecting(
+        span(node),
+        "have exactly the attributes",
+        attributes(expected),
+        "it has",
+        attributes(node.span().getAttributes()));
   }
 
   static String shouldContainAttributes(SpanNode node, Attributes expected, List<String> missing) {
-    return expecting(span(node), "contain the attributes", attributes(expected),
-        "these are missing or differ: " + missing + "; its attributes are", attributes(node.span().getAttributes()));
+    return expecting(
+        span(node),
+        "contain the attributes",
+        attributes(expected),
+        "these are missing or differ: " + missing + "; its attributes are",
+        attributes(node.span().getAttributes()));
   }
 
   static String shouldNotHaveAttribute(SpanNode node, String key, Object value) {
@@ -87,17 +112,28 @@ final class SpanMessages {
   }
 
   static String shouldHaveResourceAttribute(SpanNode node, String key, Object expected) {
-    return expecting(span(node), "have the resource attribute", key + "=" + expected, "its resource is",
+    return expecting(
+        span(node),
+        "have the resource attribute",
+        key + "=" + expected,
+        "its resource is",
         attributes(node.span().getResource().getAttributes()));
   }
 
   static String shouldHaveBaggage(SpanNode node, String key, String value, Baggage baggage) {
-    return expecting(span(node), "have started with the baggage", key + "=" + value, "the baggage where it started was",
+    return expecting(
+        span(node),
+        "have started with the baggage",
+        key + "=" + value,
+        "the baggage where it started was",
         baggage(baggage));
   }
 
   static String shouldHaveBaggageButUnknown(SpanNode node, String key, String value) {
-    return expecting(span(node), "have started with the baggage", key + "=" + value,
+    return expecting(
+        span(node),
+        "have started with the baggage",
+        key + "=" + value,
         "no open spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
             + " for spans of the current test, not for spans exported elsewhere");
   }
@@ -109,11 +145,17 @@ final class SpanMessages {
     }
     TreeMap<String, String> sorted = new TreeMap<>();
     baggage.forEach((key, entry) -> sorted.put(key, entry.getValue()));
-    return sorted.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("\n"));
+    return sorted.entrySet().stream()
+        .map(entry -> entry.getKey() + "=" + entry.getValue())
+        .collect(Collectors.joining("\n"));
   }
 
   static String shouldHaveScope(SpanNode node, String expected) {
-    return expecting(span(node), "come from the instrumentation scope", quote(expected), "it comes from",
+    return expecting(
+        span(node),
+        "come from the instrumentation scope",
+        quote(expected),
+        "it comes from",
         quote(node.span().getInstrumentationScopeInfo().getName()));
   }
 
@@ -124,20 +166,36 @@ final class SpanMessages {
     }
     TreeMap<String, Object> sorted = new TreeMap<>();
     // A stack trace is a page of text: say it is there, the tree below says where.
-    attributes.forEach((key, value) -> sorted.put(key.getKey(), key.getKey().equals("exception.stacktrace") ? "(present)" : value));
-    return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+    attributes.forEach(
+        (key, value) ->
+            sorted.put(
+                key.getKey(), key.getKey().equals("exception.stacktrace") ? "(present)" : value));
+    return sorted.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("\n"));
   }
 
   static String shouldHaveEvent(SpanNode node, String description) {
-    return expecting(span(node), "have the event", description, "its events are", events(node.span().getEvents()));
+    return expecting(
+        span(node),
+        "have the event",
+        description,
+        "its events are",
+        events(node.span().getEvents()));
   }
 
   static String shouldHaveEventsInOrder(SpanNode node, List<String> expected) {
-    return expecting(span(node), "have these events in this order", expected, "its events are", events(node.span().getEvents()));
+    return expecting(
+        span(node),
+        "have these events in this order",
+        expected,
+        "its events are",
+        events(node.span().getEvents()));
   }
 
   static String shouldHaveNoEvents(SpanNode node) {
-    return expecting(span(node), "have events", "none", "its events are", events(node.span().getEvents()));
+    return expecting(
+        span(node), "have events", "none", "its events are", events(node.span().getEvents()));
   }
 
   static String events(List<EventData> events) {
@@ -145,7 +203,11 @@ final class SpanMessages {
       return "(none)";
     }
     return events.stream()
-        .map(event -> event.getAttributes().isEmpty() ? event.getName() : event.getName() + " " + inline(event.getAttributes()))
+        .map(
+            event ->
+                event.getAttributes().isEmpty()
+                    ? event.getName()
+                    : event.getName() + " " + inline(event.getAttributes()))
         .collect(Collectors.joining("\n"));
   }
 
@@ -154,20 +216,30 @@ final class SpanMessages {
   }
 
   static String shouldHaveException(SpanNode node, String expected, List<EventData> exceptions) {
-    return expecting(span(node), "have recorded the exception", expected,
-        exceptions.isEmpty() ? "it recorded none; its events are" : "it recorded", exceptions.isEmpty() ? events(node.span().getEvents()) : events(exceptions));
+    return expecting(
+        span(node),
+        "have recorded the exception",
+        expected,
+        exceptions.isEmpty() ? "it recorded none; its events are" : "it recorded",
+        exceptions.isEmpty() ? events(node.span().getEvents()) : events(exceptions));
   }
 
   static String shouldHaveNoException(SpanNode node, List<EventData> exceptions) {
-    return expecting(span(node), "have recorded", "no exception", "it recorded", events(exceptions));
+    return expecting(
+        span(node), "have recorded", "no exception", "it recorded", events(exceptions));
   }
 
   static String shouldHaveLink(SpanNode node, String expected) {
-    return expecting(span(node), "link to", expected, "its links are", links(node.span().getLinks()));
+    return expecting(
+        span(node), "link to", expected, "its links are", links(node.span().getLinks()));
   }
 
   static String shouldHaveLinkCount(SpanNode node, int expected) {
-    return expecting(span(node), "have this many links", expected, "its " + node.span().getLinks().size() + " links are",
+    return expecting(
+        span(node),
+        "have this many links",
+        expected,
+        "its " + node.span().getLinks().size() + " links are",
         links(node.span().getLinks()));
   }
 
@@ -176,7 +248,10 @@ final class SpanMessages {
       return "(none)";
     }
     return links.stream()
-        .map(link -> context(link.getSpanContext()) + (link.getAttributes().isEmpty() ? "" : " " + inline(link.getAttributes())))
+        .map(
+            link ->
+                context(link.getSpanContext())
+                    + (link.getAttributes().isEmpty() ? "" : " " + inline(link.getAttributes())))
         .collect(Collectors.joining("\n"));
   }
 
@@ -189,37 +264,61 @@ final class SpanMessages {
   }
 
   static String shouldBeWithinParent(SpanNode node, String problem) {
-    return expecting(span(node), "start and end within its parent", span(node.parent().get()), problem);
+    return expecting(
+        span(node), "start and end within its parent", span(node.parent().get()), problem);
   }
 
   static String shouldEndBeforeStartOf(SpanNode node, SpanNode other, String gap) {
-    return expecting(span(node), "end before the start of", span(other), "it ended " + gap + " after it started");
+    return expecting(
+        span(node),
+        "end before the start of",
+        span(other),
+        "it ended " + gap + " after it started");
   }
 
   static String shouldHaveTraceId(SpanNode node, String expected) {
-    return expecting(span(node), "belong to the trace", expected, "it belongs to", node.span().getTraceId());
+    return expecting(
+        span(node), "belong to the trace", expected, "it belongs to", node.span().getTraceId());
   }
 
   static String shouldHaveChildren(SpanNode node, List<String> expected, boolean ordered) {
-    return expecting(span(node), "have exactly the children" + (ordered ? " in start order" : " in any order"), expected,
-        "its children are", Layout.names(node.children()));
+    return expecting(
+        span(node),
+        "have exactly the children" + (ordered ? " in start order" : " in any order"),
+        expected,
+        "its children are",
+        Layout.names(node.children()));
   }
 
   static String shouldHaveChildCount(SpanNode node, int expected) {
-    return expecting(span(node), "have this many children", expected, "it has " + node.children().size(), Layout.names(node.children()));
+    return expecting(
+        span(node),
+        "have this many children",
+        expected,
+        "it has " + node.children().size(),
+        Layout.names(node.children()));
   }
 
   static String shouldHaveChildrenNamed(SpanNode node, String name, int expected, int actual) {
-    return expecting(span(node), "have this many children named " + quote(name), expected, "it has", actual);
+    return expecting(
+        span(node), "have this many children named " + quote(name), expected, "it has", actual);
   }
 
   static String shouldHaveChildNamed(SpanNode node, String name, List<SpanNode> nearMisses) {
-    return expecting(span(node), "have a child named", quote(name),
+    return expecting(
+        span(node),
+        "have a child named",
+        quote(name),
         "its children are " + Layout.names(node.children()) + TraceMessages.didYouMean(nearMisses));
   }
 
-  static String shouldHaveDescendant(SpanNode node, String name, List<SpanNode> below, List<SpanNode> nearMisses) {
-    return expecting(span(node), "have a descendant named", quote(name),
-        (below.isEmpty() ? "it has no descendants" : "it has none") + TraceMessages.didYouMean(nearMisses));
+  static String shouldHaveDescendant(
+      SpanNode node, String name, List<SpanNode> below, List<SpanNode> nearMisses) {
+    return expecting(
+        span(node),
+        "have a descendant named",
+        quote(name),
+        (below.isEmpty() ? "it has no descendants" : "it has none")
+            + TraceMessages.didYouMean(nearMisses));
   }
 }

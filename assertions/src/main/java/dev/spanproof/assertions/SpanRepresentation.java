@@ -59,15 +59,26 @@ public class SpanRepresentation extends StandardRepresentation {
       return "span " + TraceAssertions.renderer().renderLine(node) + " " + node.spanId();
     }
     if (object instanceof SpanData span) {
-      return "span [" + span.getName() + "] (trace " + span.getTraceId() + ", span " + span.getSpanId() + ", "
-          + span.getKind() + ", " + SpanMessages.status(span.getStatus()) + ")";
+      return "span ["
+          + span.getName()
+          + "] (trace "
+          + span.getTraceId()
+          + ", span "
+          + span.getSpanId()
+          + ", "
+          + span.getKind()
+          + ", "
+          + SpanMessages.status(span.getStatus())
+          + ")";
     }
     return null;
   }
 
   private static boolean holdsSpans(Object object) {
-    Iterable<?> elements = object instanceof Collection<?> collection ? collection
-        : object instanceof Object[] array ? java.util.Arrays.asList(array) : null;
+    Iterable<?> elements =
+        object instanceof Collection<?> collection
+            ? collection
+            : object instanceof Object[] array ? java.util.Arrays.asList(array) : null;
     if (elements == null) {
       return false;
     }

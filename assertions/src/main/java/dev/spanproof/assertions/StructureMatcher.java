@@ -7,14 +7,19 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Compares a captured span tree with an {@link ExpectedSpan} shape, and says where they first differ. */
+/**
+ * Compares a captured span tree with an {@link ExpectedSpan} shape, and says where they first
+ * differ.
+ */
 final class StructureMatcher {
 
   /** Where a tree differs from its expected shape: the span to mark and what was expected there. */
   record Mismatch(SpanNode node, String note) {}
 
   private final boolean ordered;
-  private final Map<ExpectedSpan, Map<SpanNode, Boolean>> memo = new IdentityHashMap<>();
+  // Keyed by identity: two equal expected spans at different places in the pattern are distinct.
+  private final IdentityHashMap<ExpectedSpan, Map<SpanNode, Boolean>> memo =
+      new IdentityHashMap<>();
 
   private StructureMatcher(boolean ordered) {
     this.ordered = ordered;
@@ -46,7 +51,8 @@ final class StructureMatcher {
   }
 
   private boolean decide(ExpectedSpan expected, SpanNode actual) {
-    if (!expected.name().equals(actual.name()) || expected.children().size() != actual.children().size()) {
+    if (!expected.name().equals(actual.name())
+        || expected.children().size() != actual.children().size()) {
       return false;
     }
     if (ordered) {
@@ -84,11 +90,13 @@ final class StructureMatcher {
     return true;
   }
 
-  private static boolean augment(int expected, boolean[][] fits, int[] expectedOfActual, boolean[] visited) {
+  private static boolean augment(
+      int expected, boolean[][] fits, int[] expectedOfActual, boolean[] visited) {
     for (int actual = 0; actual < fits.length; actual++) {
       if (fits[expected][actual] && !visited[actual]) {
         visited[actual] = true;
-        if (expectedOfActual[actual] < 0 || augment(expectedOfActual[actual], fits, expectedOfActual, visited)) {
+        if (expectedOfActual[actual] < 0
+            || augment(expectedOfActual[actual], fits, expectedOfActual, visited)) {
           expectedOfActual[actual] = expected;
           return true;
         }
@@ -105,11 +113,17 @@ final class StructureMatcher {
     List<String> expectedNames = expected.children().stream().map(ExpectedSpan::name).toList();
     List<String> actualNames = actual.children().stream().map(SpanNode::name).toList();
     boolean sameNames =
-        ordered ? expectedNames.equals(actualNames) : sorted(expectedNames).equals(sorted(actualNames));
+        ordered
+            ? expectedNames.equals(actualNames)
+            : sorted(expectedNames).equals(sorted(actualNames));
     if (!sameNames) {
       return new Mismatch(
           actual,
-          "expected children " + expectedNames + (ordered ? " in this order" : "") + " but were " + actualNames);
+          "expected children "
+              + expectedNames
+              + (ordered ? " in this order" : "")
+              + " but were "
+              + actualNames);
     }
     List<SpanNode> remaining = new ArrayList<>(actual.children());
     for (int i = 0; i < expected.children().size(); i++) {

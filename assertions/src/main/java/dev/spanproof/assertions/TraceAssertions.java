@@ -8,8 +8,8 @@ import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
 import java.util.List;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
-import org.assertj.core.util.CheckReturnValue;
 
 /**
  * The entry point to spanproof's assertions: import its methods statically.
@@ -155,7 +155,8 @@ public final class TraceAssertions {
 
   static Trace single(String source, List<Trace> traces, List<UnendedSpan> unended) {
     if (traces.size() != 1) {
-      throw new AssertionError(TraceMessages.shouldHaveOneTrace(source, traces, unended, renderer()));
+      throw new AssertionError(
+          TraceMessages.shouldHaveOneTrace(source, traces, unended, renderer()));
     }
     return traces.get(0);
   }
@@ -164,7 +165,12 @@ public final class TraceAssertions {
     // Not spans.contains(null): immutable collections throw on it.
     long nulls = spans.stream().filter(span -> span == null).count();
     if (nulls > 0) {
-      throw new AssertionError("Expecting spans without nulls, but " + spans.size() + " spans hold " + nulls + " null(s)");
+      throw new AssertionError(
+          "Expecting spans without nulls, but "
+              + spans.size()
+              + " spans hold "
+              + nulls
+              + " null(s)");
     }
     return Trace.groupByTraceId(spans);
   }
@@ -173,7 +179,10 @@ public final class TraceAssertions {
     return Layout.renderer(Layout.KEY_ATTRIBUTES);
   }
 
-  /** A soft trace assert that checks nothing: its trace could not be found, which is already reported. */
+  /**
+   * A soft trace assert that checks nothing: its trace could not be found, which is already
+   * reported.
+   */
   static TraceAssert unresolvedTrace(SoftAssertionsProvider softly) {
     TraceAssert assertion = softly.proxy(TraceAssert.class, Trace.class, null);
     assertion.attachSoftly(softly, true);
@@ -181,8 +190,12 @@ public final class TraceAssertions {
   }
 
   /** A trace assert that reports softly when {@code softly} is set, rendering these attributes. */
-  static TraceAssert traceAssert(Trace trace, SoftAssertionsProvider softly, List<String> attributes) {
-    TraceAssert assertion = softly == null ? new TraceAssert(trace) : softly.proxy(TraceAssert.class, Trace.class, trace);
+  static TraceAssert traceAssert(
+      Trace trace, SoftAssertionsProvider softly, List<String> attributes) {
+    TraceAssert assertion =
+        softly == null
+            ? new TraceAssert(trace)
+            : softly.proxy(TraceAssert.class, Trace.class, trace);
     assertion.attachSoftly(softly, false);
     assertion.shownAttributes(attributes);
     return assertion;

@@ -14,7 +14,9 @@ import dev.spanproof.core.trace.TraceRenderer;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Failure messages about whole traces and their trees: counts, roots, structure, lookups by name. */
+/**
+ * Failure messages about whole traces and their trees: counts, roots, structure, lookups by name.
+ */
 final class TraceMessages {
 
   static final String NO_SESSION =
@@ -26,12 +28,17 @@ final class TraceMessages {
 
   private TraceMessages() {}
 
-  static String shouldHaveOneTrace(String source, List<Trace> traces, List<UnendedSpan> unended, TraceRenderer renderer) {
+  static String shouldHaveOneTrace(
+      String source, List<Trace> traces, List<UnendedSpan> unended, TraceRenderer renderer) {
     String found =
         traces.isEmpty()
             ? "it has none"
-            : "it has " + traces.size() + ", with roots " + traces.stream().map(t -> names(t.roots())).collect(Collectors.joining(", "));
-    StringBuilder out = new StringBuilder("Expecting " + source + " to hold exactly one trace, but " + found);
+            : "it has "
+                + traces.size()
+                + ", with roots "
+                + traces.stream().map(t -> names(t.roots())).collect(Collectors.joining(", "));
+    StringBuilder out =
+        new StringBuilder("Expecting " + source + " to hold exactly one trace, but " + found);
     appendUnended(out, unended);
     if (!traces.isEmpty()) {
       out.append("\n\n").append(renderer.render(traces));
@@ -39,9 +46,15 @@ final class TraceMessages {
     return out.toString();
   }
 
-  static String shouldHaveTraceCount(String source, int expected, List<Trace> traces, List<UnendedSpan> unended, TraceRenderer renderer) {
+  static String shouldHaveTraceCount(
+      String source,
+      int expected,
+      List<Trace> traces,
+      List<UnendedSpan> unended,
+      TraceRenderer renderer) {
     StringBuilder out =
-        new StringBuilder(expecting(source, "hold this many traces", expected, "it holds", traces.size()));
+        new StringBuilder(
+            expecting(source, "hold this many traces", expected, "it holds", traces.size()));
     appendUnended(out, unended);
     out.append("\n\n").append(renderer.render(traces));
     return out.toString();
@@ -49,34 +62,61 @@ final class TraceMessages {
 
   private static void appendUnended(StringBuilder out, List<UnendedSpan> unended) {
     if (!unended.isEmpty()) {
-      out.append("\n").append(count(unended.size(), "span was", "spans were")).append(" started but not ended (yet):");
+      out.append("\n")
+          .append(count(unended.size(), "span was", "spans were"))
+          .append(" started but not ended (yet):");
       for (UnendedSpan span : unended) {
-        out.append("\n  span [").append(span.name()).append("] ").append(span.spanContext().getSpanId());
+        out.append("\n  span [")
+            .append(span.name())
+            .append("] ")
+            .append(span.spanContext().getSpanId());
       }
-      out.append("\nIf they end on another thread, wait for them with awaitTrace().untilComplete().");
+      out.append(
+          "\nIf they end on another thread, wait for them with awaitTrace().untilComplete().");
     }
   }
 
   static String shouldHaveRoot(Trace trace, String expected) {
     List<SpanNode> roots = trace.roots();
     if (roots.size() > 1) {
-      return expecting(trace(trace), "have the single root", span(expected), "it has " + roots.size() + " roots", names(roots));
+      return expecting(
+          trace(trace),
+          "have the single root",
+          span(expected),
+          "it has " + roots.size() + " roots",
+          names(roots));
     }
     SpanNode root = roots.get(0);
     if (root.isOrphan()) {
-      return expecting(trace(trace), "have the root", span(expected),
-          "its top span " + span(root) + " is an orphan: its parent " + root.parentSpanId() + " was never captured");
+      return expecting(
+          trace(trace),
+          "have the root",
+          span(expected),
+          "its top span "
+              + span(root)
+              + " is an orphan: its parent "
+              + root.parentSpanId()
+              + " was never captured");
     }
     return expecting(trace(trace), "have the root", span(expected), "the root is", span(root));
   }
 
   static String shouldHaveSingleRoot(Trace trace) {
-    return expecting(trace(trace), "have a single root", "1 root", "it has " + trace.roots().size() + " roots", names(trace.roots()));
+    return expecting(
+        trace(trace),
+        "have a single root",
+        "1 root",
+        "it has " + trace.roots().size() + " roots",
+        names(trace.roots()));
   }
 
   static String shouldHaveNoOrphans(Trace trace, List<SpanNode> orphans) {
-    return expecting(trace(trace), "have no orphans (spans whose parent was never captured)", "0 orphans",
-        "it has " + orphans.size(), orphans.stream()
+    return expecting(
+        trace(trace),
+        "have no orphans (spans whose parent was never captured)",
+        "0 orphans",
+        "it has " + orphans.size(),
+        orphans.stream()
             .map(node -> span(node) + " with missing parent " + node.parentSpanId())
             .collect(Collectors.joining("\n")));
   }
@@ -86,17 +126,27 @@ final class TraceMessages {
   }
 
   static String shouldHaveSpansNamed(Trace trace, String name, int expected, int actual) {
-    return expecting(trace(trace), "have this many spans named " + quote(name), expected, "it has", actual);
+    return expecting(
+        trace(trace), "have this many spans named " + quote(name), expected, "it has", actual);
   }
 
   static String shouldHaveSpanNamed(Trace trace, String name, List<SpanNode> nearMisses) {
-    return expecting(trace(trace), "have a span named", quote(name), "it has none" + didYouMean(nearMisses));
+    return expecting(
+        trace(trace), "have a span named", quote(name), "it has none" + didYouMean(nearMisses));
   }
 
   static String shouldHaveUniqueSpanNamed(String scope, String name, List<SpanNode> matches) {
-    return expecting(scope, "have exactly one span named", quote(name),
-        "it has " + matches.size() + ": " + matches.stream().map(n -> n.spanId()).collect(Collectors.joining(", "))
-            + "; narrow it down, e.g. span(\"parent\").child(" + quote(name) + ")");
+    return expecting(
+        scope,
+        "have exactly one span named",
+        quote(name),
+        "it has "
+            + matches.size()
+            + ": "
+            + matches.stream().map(n -> n.spanId()).collect(Collectors.joining(", "))
+            + "; narrow it down, e.g. span(\"parent\").child("
+            + quote(name)
+            + ")");
   }
 
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {
@@ -111,27 +161,41 @@ final class TraceMessages {
     return expecting("trace", "have the id", expected, "its id is", trace.traceId());
   }
 
-  static String shouldHaveStructure(Trace trace, ExpectedSpan expected, boolean ordered, String problem) {
-    return expecting(trace(trace), "have the structure (" + (ordered ? "children in start order" : "children in any order") + ")",
-        expected, problem);
+  static String shouldHaveStructure(
+      Trace trace, ExpectedSpan expected, boolean ordered, String problem) {
+    return expecting(
+        trace(trace),
+        "have the structure ("
+            + (ordered ? "children in start order" : "children in any order")
+            + ")",
+        expected,
+        problem);
   }
 
   static String shouldNotRepeatSiblings(Trace trace, int maxRepeats, List<String> offenders) {
-    return expecting(trace(trace), "have no span with more than " + count(maxRepeats, "child", "children") + " of the same name",
-        "at most " + maxRepeats, "found (an N+1 pattern?)", Layout.lines(offenders));
+    return expecting(
+        trace(trace),
+        "have no span with more than "
+            + count(maxRepeats, "child", "children")
+            + " of the same name",
+        "at most " + maxRepeats,
+        "found (an N+1 pattern?)",
+        Layout.lines(offenders));
   }
 
   static String shouldHaveDurationAtMost(Trace trace, String expected, String actual) {
     return expecting(trace(trace), "last at most", expected, "it lasted", actual);
   }
 
-  /** "; did you mean:\n  a\n  b" — or nothing when the trace has no spans to suggest. */
+  /** "; did you mean:\n a\n b" — or nothing when the trace has no spans to suggest. */
   static String didYouMean(List<SpanNode> nearMisses) {
     if (nearMisses.isEmpty()) {
       return "";
     }
     return ". Did you mean:\n"
-        + nearMisses.stream().map(n -> "  " + span(n) + " " + n.spanId() + position(n)).collect(Collectors.joining("\n"));
+        + nearMisses.stream()
+            .map(n -> "  " + span(n) + " " + n.spanId() + position(n))
+            .collect(Collectors.joining("\n"));
   }
 
   /** Where a span hangs: " under span [parent]", or " (a root)". */

@@ -7,7 +7,6 @@ import dev.spanproof.core.trace.Trace;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.assertj.core.util.CheckReturnValue;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -35,7 +34,8 @@ public final class TraceWait {
    */
   public TraceWait atMost(Duration limit) {
     if (limit == null || limit.isZero() || limit.isNegative()) {
-      throw new IllegalArgumentException("atMost(Duration) needs a positive duration, but got " + limit);
+      throw new IllegalArgumentException(
+          "atMost(Duration) needs a positive duration, but got " + limit);
     }
     this.timeout = limit;
     return this;
@@ -50,7 +50,8 @@ public final class TraceWait {
    */
   public TraceWait pollInterval(Duration interval) {
     if (interval == null || interval.isZero() || interval.isNegative()) {
-      throw new IllegalArgumentException("pollInterval(Duration) needs a positive duration, but got " + interval);
+      throw new IllegalArgumentException(
+          "pollInterval(Duration) needs a positive duration, but got " + interval);
     }
     this.pollInterval = interval;
     return this;
@@ -64,20 +65,23 @@ public final class TraceWait {
    * @throws AssertionError when the limit passes first, drawing what was captured and listing the
    *     spans still running
    */
-  @CheckReturnValue
   public TraceAssert untilComplete() {
     int[] lastStarted = {-1};
     try {
-      poll().until(() -> {
-        int started = session.startedSpanCount();
-        boolean stable = started == lastStarted[0];
-        lastStarted[0] = started;
-        return stable && started > 0 && session.unendedSpans().isEmpty();
-      });
+      poll()
+          .until(
+              () -> {
+                int started = session.startedSpanCount();
+                boolean stable = started == lastStarted[0];
+                lastStarted[0] = started;
+                return stable && started > 0 && session.unendedSpans().isEmpty();
+              });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(timedOut("to complete (every started span ended)", ""), e);
     }
-    return new TraceAssert(TraceAssertions.single(TraceAssertions.sourceOf(session), TraceAssertions.tracesOf(session), List.of()));
+    return new TraceAssert(
+        TraceAssertions.single(
+            TraceAssertions.sourceOf(session), TraceAssertions.tracesOf(session), List.of()));
   }
 
   /**
@@ -87,15 +91,17 @@ public final class TraceWait {
    * @return an assert on the trace holding that span
    * @throws AssertionError when the limit passes first, listing the closest span names
    */
-  @CheckReturnValue
   public TraceAssert untilSpan(String name) {
     if (name == null) {
       throw new AssertionError("untilSpan(String) needs a span name, but got null");
     }
     try {
-      poll().until(() -> session.finishedSpans().stream().anyMatch(span -> span.getName().equals(name)));
+      poll()
+          .until(
+              () -> session.finishedSpans().stream().anyMatch(span -> span.getName().equals(name)));
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
+      throw new AssertionError(
+          timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
     }
     for (Trace trace : TraceAssertions.tracesOf(session)) {
       if (!trace.spansNamed(name).isEmpty()) {
@@ -115,18 +121,35 @@ public final class TraceWait {
 
   private String nearMisses(String name) {
     List<Trace> traces = TraceAssertions.tracesOf(session);
-    List<SpanNode> near = traces.stream().flatMap(trace -> NearMisses.closestTo(name, trace).stream()).toList();
-    return near.isEmpty() ? "" : "\nClosest ended spans: " + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
+    List<SpanNode> near =
+        traces.stream().flatMap(trace -> NearMisses.closestTo(name, trace).stream()).toList();
+    return near.isEmpty()
+        ? ""
+        : "\nClosest ended spans: "
+            + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
   }
 
   private String timedOut(String what, String hint) {
     List<UnendedSpan> unended = session.unendedSpans();
-    StringBuilder out = new StringBuilder("Expecting " + TraceAssertions.sourceOf(session) + " " + what + " within "
-        + Durations.format(timeout) + ", but it did not." + hint);
+    StringBuilder out =
+        new StringBuilder(
+            "Expecting "
+                + TraceAssertions.sourceOf(session)
+                + " "
+                + what
+                + " within "
+                + Durations.format(timeout)
+                + ", but it did not."
+                + hint);
     if (!unended.isEmpty()) {
-      out.append("\nStill running:\n").append(unended.stream().map(u -> Layout.indent(u.describe())).collect(Collectors.joining("\n")));
+      out.append("\nStill running:\n")
+          .append(
+              unended.stream()
+                  .map(u -> Layout.indent(u.describe()))
+                  .collect(Collectors.joining("\n")));
     }
-    out.append("\nCaptured so far:\n").append(TraceAssertions.renderer().render(TraceAssertions.tracesOf(session)));
+    out.append("\nCaptured so far:\n")
+        .append(TraceAssertions.renderer().render(TraceAssertions.tracesOf(session)));
     return out.toString();
   }
 }

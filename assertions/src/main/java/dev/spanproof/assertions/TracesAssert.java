@@ -6,9 +6,9 @@ import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.SoftAssertionsProvider;
-import org.assertj.core.util.CheckReturnValue;
 
 /**
  * Assertions on all the traces a test (or a collection of spans) holds; obtain it with {@link
@@ -36,7 +36,10 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     return this;
   }
 
-  /** For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips every check. */
+  /**
+   * For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips
+   * every check.
+   */
   void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
     this.softly = collector;
     this.unresolved = unresolvedActual;
@@ -61,8 +64,12 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
       return myself;
     }
     if (actual.size() != expected) {
-      throw failureWithActualExpected(actual.size(), expected, "%s",
-          TraceMessages.shouldHaveTraceCount(source, expected, actual, unended(), TraceAssertions.renderer()));
+      throw failureWithActualExpected(
+          actual.size(),
+          expected,
+          "%s",
+          TraceMessages.shouldHaveTraceCount(
+              source, expected, actual, unended(), TraceAssertions.renderer()));
     }
     return myself;
   }
@@ -79,10 +86,18 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     }
     List<UnendedSpan> unended = unended();
     if (!unended.isEmpty()) {
-      throw failureWithActualExpected(unended.size(), 0, "%s",
-          Layout.expecting(source, "have no spans that were started but not ended", "0", "it has " + unended.size(),
-              unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
-              + "\n\n" + TraceAssertions.renderer().render(actual));
+      throw failureWithActualExpected(
+          unended.size(),
+          0,
+          "%s",
+          Layout.expecting(
+                  source,
+                  "have no spans that were started but not ended",
+                  "0",
+                  "it has " + unended.size(),
+                  unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
+              + "\n\n"
+              + TraceAssertions.renderer().render(actual));
     }
     return myself;
   }
@@ -99,7 +114,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
       return TraceAssertions.unresolvedTrace(softly);
     }
     try {
-      return TraceAssertions.traceAssert(uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
+      return TraceAssertions.traceAssert(
+          uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
     } catch (AssertionError e) {
       if (softly == null) {
         throw e;
@@ -114,14 +130,27 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
       throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
     }
     List<Trace> matching =
-        actual.stream().filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName))).toList();
+        actual.stream()
+            .filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName)))
+            .toList();
     if (matching.size() != 1) {
-      String roots = actual.stream().flatMap(trace -> trace.roots().stream()).map(SpanNode::name).distinct()
-          .collect(Collectors.joining(", ", "[", "]"));
-      throw failureWithActualExpected(matching.size(), 1, "%s",
-          Layout.expecting(source, "have exactly one trace with the root", "span [" + rootName + "]",
-              "found " + matching.size() + "; the roots are " + roots)
-              + "\n\n" + TraceAssertions.renderer().render(actual));
+      String roots =
+          actual.stream()
+              .flatMap(trace -> trace.roots().stream())
+              .map(SpanNode::name)
+              .distinct()
+              .collect(Collectors.joining(", ", "[", "]"));
+      throw failureWithActualExpected(
+          matching.size(),
+          1,
+          "%s",
+          Layout.expecting(
+                  source,
+                  "have exactly one trace with the root",
+                  "span [" + rootName + "]",
+                  "found " + matching.size() + "; the roots are " + roots)
+              + "\n\n"
+              + TraceAssertions.renderer().render(actual));
     }
     return matching.get(0);
   }

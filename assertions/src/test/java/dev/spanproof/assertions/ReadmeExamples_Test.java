@@ -38,14 +38,21 @@ class ReadmeExamples_Test {
       try (Scope ignored = order.makeCurrent()) {
         tracer.spanBuilder("validateInventory").startSpan().end();
         for (String line : lines) {
-          tracer.spanBuilder("SELECT order_line").setSpanKind(CLIENT).startSpan().setAttribute("line", line).end();
+          tracer
+              .spanBuilder("SELECT order_line")
+              .setSpanKind(CLIENT)
+              .startSpan()
+              .setAttribute("line", line)
+              .end();
         }
         Span payment = tracer.spanBuilder("processPayment").setSpanKind(CLIENT).startSpan();
         payment.recordException(new IllegalStateException("card declined"));
         payment.setStatus(ERROR, "card declined");
         payment.end();
         // the confirmation email goes out asynchronously
-        CompletableFuture.runAsync(Context.current().wrap(() -> tracer.spanBuilder("sendEmail").startSpan().end()));
+        var unused =
+            CompletableFuture.runAsync(
+                Context.current().wrap(() -> tracer.spanBuilder("sendEmail").startSpan().end()));
       } finally {
         order.end();
       }
@@ -57,22 +64,26 @@ class ReadmeExamples_Test {
     new OrderService(otel).processOrder(List.of("a"));
 
     // tag::structure[]
-    awaitTrace().untilComplete()                      // the async sendEmail span included
+    awaitTrace()
+        .untilComplete() // the async sendEmail span included
         .hasRoot("processOrder")
         .hasNoOrphans()
-        .hasStructure(span("processOrder",            // children in any order
-            span("validateInventory"),
-            span("SELECT order_line"),
-            span("processPayment"),
-            span("sendEmail")))
+        .hasStructure(
+            span(
+                "processOrder", // children in any order
+                span("validateInventory"),
+                span("SELECT order_line"),
+                span("processPayment"),
+                span("sendEmail")))
         .span("processPayment")
-            .hasKind(CLIENT)
-            .hasStatus(ERROR, "card declined")
-            .hasException(IllegalStateException.class, "card declined")
-            .hasParent("processOrder")
-            .startsAndEndsWithinParent()
+        .hasKind(CLIENT)
+        .hasStatus(ERROR, "card declined")
+        .hasException(IllegalStateException.class, "card declined")
+        .hasParent("processOrder")
+        .startsAndEndsWithinParent()
         .returnToTrace()
-        .span("SELECT order_line").hasAttribute("line", "a");
+        .span("SELECT order_line")
+        .hasAttribute("line", "a");
     // end::structure[]
   }
 
@@ -82,8 +93,8 @@ class ReadmeExamples_Test {
     awaitTrace().untilSpan("sendEmail");
 
     // tag::nplusone[]
-    assertThatThrownBy(() -> assertThatTrace()
-            .span("processOrder").hasChildrenNamed("SELECT order_line", 1))
+    assertThatThrownBy(
+            () -> assertThatTrace().span("processOrder").hasChildrenNamed("SELECT order_line", 1))
         .hasMessageContaining("to have this many children named \"SELECT order_line\"");
     assertThatThrownBy(() -> assertThatTrace().hasNoRepeatedSiblings(1))
         .hasMessageContaining("3 x span [SELECT order_line] under span [processOrder]");
@@ -96,11 +107,15 @@ class ReadmeExamples_Test {
     awaitTrace().atMost(Duration.ofSeconds(2)).untilComplete();
 
     // tag::soft[]
-    SoftTraceAssertions.assertSoftly(softly -> {
-      softly.assertThatTrace().hasSpanCount(5);
-      softly.assertThatTrace().span("processPayment").hasKind(CLIENT).hasStatus(ERROR);
-      softly.assertThatTrace().span("SELECT order_line").hasAttribute(AttributeKey.stringKey("line"), "a");
-    });
+    SoftTraceAssertions.assertSoftly(
+        softly -> {
+          softly.assertThatTrace().hasSpanCount(5);
+          softly.assertThatTrace().span("processPayment").hasKind(CLIENT).hasStatus(ERROR);
+          softly
+              .assertThatTrace()
+              .span("SELECT order_line")
+              .hasAttribute(AttributeKey.stringKey("line"), "a");
+        });
     // end::soft[]
   }
 }

@@ -26,11 +26,17 @@ class SoftTraceAssertions_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    SoftTraceAssertions.assertSoftly(softly -> {
-      softly.assertThatTrace(spans).hasRoot("processOrder").hasSpanCount(3);
-      softly.assertThatTrace(spans).span("processPayment").hasKind(SpanKind.CLIENT).returnToTrace().span("validateInventory")
-          .hasParent("processOrder");
-    });
+    SoftTraceAssertions.assertSoftly(
+        softly -> {
+          softly.assertThatTrace(spans).hasRoot("processOrder").hasSpanCount(3);
+          softly
+              .assertThatTrace(spans)
+              .span("processPayment")
+              .hasKind(SpanKind.CLIENT)
+              .returnToTrace()
+              .span("validateInventory")
+              .hasParent("processOrder");
+        });
   }
 
   @Test
@@ -39,12 +45,17 @@ class SoftTraceAssertions_Test {
     List<SpanData> spans = traces.orderTrace();
     SoftTraceAssertions softly = new SoftTraceAssertions();
     // WHEN
-    softly.assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER).hasStatus(StatusCode.OK);
+    softly
+        .assertThatTrace(spans)
+        .span("processPayment")
+        .hasKind(SpanKind.PRODUCER)
+        .hasStatus(StatusCode.OK);
     softly.assertThatTrace(spans).span("refund").hasKind(SpanKind.CLIENT).hasStatus(StatusCode.OK);
     softly.assertThatTrace(spans).root().child("validateInventory").hasKind(SpanKind.CLIENT);
     softly.assertThatTrace(spans).hasSpanCount(3);
     // THEN: kind and status of processPayment, the missing span (once), the child's kind
-    assertThat(softly.errorsCollected()).extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+    assertThat(softly.errorsCollected())
+        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting span [processPayment] to have the kind:",
             "Expecting span [processPayment] to have the status:",
@@ -57,10 +68,18 @@ class SoftTraceAssertions_Test {
   void should_collect_a_missing_session_once() {
     SoftTraceAssertions softly = new SoftTraceAssertions();
     // WHEN
-    softly.assertThatTrace().hasRoot("processOrder").span("processPayment").hasKind(SpanKind.CLIENT);
+    softly
+        .assertThatTrace()
+        .hasRoot("processOrder")
+        .span("processPayment")
+        .hasKind(SpanKind.CLIENT);
     // THEN
-    assertThat(softly.errorsCollected()).singleElement()
-        .satisfies(error -> assertThat(error).hasMessageStartingWith("Expecting a spanproof capture session to be current"));
+    assertThat(softly.errorsCollected())
+        .singleElement()
+        .satisfies(
+            error ->
+                assertThat(error)
+                    .hasMessageStartingWith("Expecting a spanproof capture session to be current"));
   }
 
   @Test
@@ -73,8 +92,13 @@ class SoftTraceAssertions_Test {
       // WHEN
       softly.assertThatTrace().hasRoot("processOrder").hasSpanCount(2);
       // THEN
-      assertThat(softly.errorsCollected()).singleElement()
-          .satisfies(error -> assertThat(error).hasMessageStartingWith("Expecting trace 00000000000000000000000000000001 to have this many spans:"));
+      assertThat(softly.errorsCollected())
+          .singleElement()
+          .satisfies(
+              error ->
+                  assertThat(error)
+                      .hasMessageStartingWith(
+                          "Expecting trace 00000000000000000000000000000001 to have this many spans:"));
     }
   }
 
@@ -88,7 +112,8 @@ class SoftTraceAssertions_Test {
     softly.assertThatTraces(spans).traceWithRoot("processOrder").hasSpanCount(4);
     softly.assertThatTraces().hasTraceCount(1);
     // THEN
-    assertThat(softly.errorsCollected()).extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+    assertThat(softly.errorsCollected())
+        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting the given spans to hold this many traces:",
             "Expecting the given spans to have exactly one trace with the root:",

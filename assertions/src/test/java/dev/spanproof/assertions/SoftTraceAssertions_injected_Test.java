@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SoftAssertionsExtension.class)
 class SoftTraceAssertions_injected_Test {
 
-  @InjectSoftAssertions
-  private SoftTraceAssertions softly;
+  @InjectSoftAssertions private SoftTraceAssertions softly;
 
   @Test
   void should_be_injected_and_collect() {

@@ -20,13 +20,20 @@ class SpanAssert_children_Test {
   }
 
   private List<SpanData> ordersWithLines() {
-    return traces.record(span("GET /orders", 0, 10,
-        span("SELECT orders", 1, 2), span("SELECT line", 2, 3), span("SELECT line", 3, 4)));
+    return traces.record(
+        span(
+            "GET /orders",
+            0,
+            10,
+            span("SELECT orders", 1, 2),
+            span("SELECT line", 2, 3),
+            span("SELECT line", 3, 4)));
   }
 
   @Test
   void should_pass_on_children_by_name() {
-    assertThatTrace(ordersWithLines()).root()
+    assertThatTrace(ordersWithLines())
+        .root()
         .hasChildren("SELECT line", "SELECT orders", "SELECT line")
         .hasChildrenInOrder("SELECT orders", "SELECT line", "SELECT line")
         .hasChildCount(3)
@@ -40,7 +47,8 @@ class SpanAssert_children_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).root().hasChildrenNamed("SELECT line", 1))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [GET /orders] to have this many children named "SELECT line":
               1
             but it has:
@@ -58,15 +66,21 @@ class SpanAssert_children_Test {
     // GIVEN
     List<SpanData> spans = ordersWithLines();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).root().hasChildrenInOrder("SELECT line", "SELECT line", "SELECT orders"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .root()
+                    .hasChildrenInOrder("SELECT line", "SELECT line", "SELECT orders"))
+        .hasMessageStartingWith(
+            """
             Expecting span [GET /orders] to have exactly the children in start order:
               [SELECT line, SELECT line, SELECT orders]
             but its children are:
               [SELECT orders, SELECT line, SELECT line]
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).root().hasChildCount(1))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [GET /orders] to have this many children:
               1
             but it has 3:

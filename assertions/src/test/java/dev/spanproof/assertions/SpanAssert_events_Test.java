@@ -22,15 +22,17 @@ class SpanAssert_events_Test {
   }
 
   private List<SpanData> shipment() {
-    return traces.record(span("ship", 0, 10)
-        .event("label.printed", a -> a.put("carrier", "ups"))
-        .event("picked", a -> {})
-        .event("handed.over", a -> a.put("carrier", "ups")));
+    return traces.record(
+        span("ship", 0, 10)
+            .event("label.printed", a -> a.put("carrier", "ups"))
+            .event("picked", a -> {})
+            .event("handed.over", a -> a.put("carrier", "ups")));
   }
 
   @Test
   void should_pass_on_names_attributes_and_order() {
-    assertThatTrace(shipment()).span("ship")
+    assertThatTrace(shipment())
+        .span("ship")
         .hasEvent("picked")
         .hasEvent("label.printed", Attributes.of(AttributeKey.stringKey("carrier"), "ups"))
         .hasEventsInOrder("label.printed", "handed.over")
@@ -44,7 +46,8 @@ class SpanAssert_events_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("ship").hasEvent("delivered"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [ship] to have the event:
               delivered
             but its events are:
@@ -61,28 +64,39 @@ class SpanAssert_events_Test {
     // GIVEN
     List<SpanData> spans = shipment();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("ship").hasEvent("picked", Attributes.of(AttributeKey.stringKey("by"), "robot")))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("ship")
+                    .hasEvent("picked", Attributes.of(AttributeKey.stringKey("by"), "robot")))
+        .hasMessageStartingWith(
+            """
             Expecting span [ship] to have the event:
               picked {by=robot}
             but its events are:
             """);
-    assertThatThrownBy(() -> assertThatTrace(spans).span("ship").hasEventsInOrder("handed.over", "picked"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("ship").hasEventsInOrder("handed.over", "picked"))
+        .hasMessageStartingWith(
+            """
             Expecting span [ship] to have these events in this order:
               [handed.over, picked]
             but its events are:
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).span("ship").hasNoEvents())
-        .hasMessageStartingWith("Expecting span [ship] to have events:\n  none\nbut its events are:");
+        .hasMessageStartingWith(
+            "Expecting span [ship] to have events:\n  none\nbut its events are:");
   }
 
   @Test
   void should_pass_on_exception_type_supertype_message_and_stack() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("pay", 0, 1).with(s -> s.recordException(new IllegalStateException("declined"))));
+    List<SpanData> spans =
+        traces.record(
+            span("pay", 0, 1).with(s -> s.recordException(new IllegalStateException("declined"))));
     // WHEN/THEN
-    assertThatTrace(spans).span("pay")
+    assertThatTrace(spans)
+        .span("pay")
         .hasException(IllegalStateException.class)
         .hasException(RuntimeException.class)
         .hasException(IllegalStateException.class, "declined")
@@ -94,9 +108,14 @@ class SpanAssert_events_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasException(IllegalArgumentException.class))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .hasException(IllegalArgumentException.class))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to have recorded the exception:
               java.lang.IllegalArgumentException
             but it recorded:
@@ -113,15 +132,21 @@ class SpanAssert_events_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("validateInventory").hasException(IllegalStateException.class, "x"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("validateInventory")
+                    .hasException(IllegalStateException.class, "x"))
+        .hasMessageStartingWith(
+            """
             Expecting span [validateInventory] to have recorded the exception:
               java.lang.IllegalStateException: x
             but it recorded none; its events are:
               (none)
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasNoException())
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to have recorded:
               no exception
             but it recorded:

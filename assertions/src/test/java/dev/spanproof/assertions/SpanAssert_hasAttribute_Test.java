@@ -26,7 +26,8 @@ class SpanAssert_hasAttribute_Test {
 
   @Test
   void should_pass_on_string_keys_with_any_number_width_and_on_typed_keys() {
-    assertThatTrace(traces.orderTrace()).span("processPayment")
+    assertThatTrace(traces.orderTrace())
+        .span("processPayment")
         .hasAttribute("payment.attempts", 2)
         .hasAttribute("payment.attempts", 2L)
         .hasAttribute("payment.provider", "acme")
@@ -43,9 +44,11 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, 3L))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, 3L))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to have the attribute:
               payment.attempts=3
             but it has payment.attempts=2; its attributes are:
@@ -63,8 +66,11 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasAttribute("payment.attempts", "2"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans).span("processPayment").hasAttribute("payment.attempts", "2"))
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to have the attribute:
               payment.attempts=2
             but it has payment.attempts=2 of type LONG; its attributes are:
@@ -76,8 +82,11 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("validateInventory").hasAttribute("warehouse", "north"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans).span("validateInventory").hasAttribute("warehouse", "north"))
+        .hasMessageStartingWith(
+            """
             Expecting span [validateInventory] to have the attribute:
               warehouse=north
             but it has no attribute warehouse; its attributes are:
@@ -90,9 +99,14 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment")
-            .hasAttribute(PROVIDER, new Condition<>(p -> p.startsWith("visa"), "a visa provider")))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .hasAttribute(
+                        PROVIDER, new Condition<>(p -> p.startsWith("visa"), "a visa provider")))
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to have an attribute payment.provider that:
               a visa provider
             but its value acme does not
@@ -104,22 +118,37 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasExactlyAttributes(Attributes.of(PROVIDER, "acme")))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .hasExactlyAttributes(Attributes.of(PROVIDER, "acme")))
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to have exactly the attributes:
               payment.provider=acme
             but it has:
               payment.attempts=2
               payment.provider=acme
             """);
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").containsAttributes(Attributes.of(PROVIDER, "visa")))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .containsAttributes(Attributes.of(PROVIDER, "visa")))
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to contain the attributes:
               payment.provider=visa
             but these are missing or differ: [payment.provider]; its attributes are:
             """);
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").doesNotHaveAttribute("payment.provider"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .doesNotHaveAttribute("payment.provider"))
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to not have the attribute:
               payment.provider
             but it has payment.provider=acme
@@ -131,11 +160,14 @@ class SpanAssert_hasAttribute_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasAttribute((String) null, 1))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processPayment").hasAttribute((String) null, 1))
         .isInstanceOf(AssertionError.class)
         .hasMessage("hasAttribute(String, Object) needs a key, but got null");
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, (Long) null))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, (Long) null))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("hasAttribute(AttributeKey, Object) needs a value (use doesNotHaveAttribute(String) for absence), but got null");
+        .hasMessage(
+            "hasAttribute(AttributeKey, Object) needs a value (use doesNotHaveAttribute(String) for absence), but got null");
   }
 }

@@ -20,12 +20,26 @@ class SpanAssert_hasBaggage_Test {
     traces.close();
   }
 
-  /** processOrder starts with tenant.id=acme in its context; audit starts where the baggage was lost. */
+  /**
+   * processOrder starts with tenant.id=acme in its context; audit starts where the baggage was
+   * lost.
+   */
   private List<SpanData> tenantTrace() {
-    Context withTenant = Baggage.builder().put("tenant.id", "acme").put("region", "eu").build()
-        .storeInContext(Context.root());
-    Span order = traces.harness.tracer().spanBuilder("processOrder").setParent(withTenant).startSpan();
-    Span audit = traces.harness.tracer().spanBuilder("audit").setParent(Context.root().with(order)).startSpan();
+    Context withTenant =
+        Baggage.builder()
+            .put("tenant.id", "acme")
+            .put("region", "eu")
+            .build()
+            .storeInContext(Context.root());
+    Span order =
+        traces.harness.tracer().spanBuilder("processOrder").setParent(withTenant).startSpan();
+    Span audit =
+        traces
+            .harness
+            .tracer()
+            .spanBuilder("audit")
+            .setParent(Context.root().with(order))
+            .startSpan();
     audit.end();
     order.end();
     return traces.harness.finishedSpans();
@@ -36,7 +50,10 @@ class SpanAssert_hasBaggage_Test {
     // GIVEN
     List<SpanData> spans = tenantTrace();
     // WHEN/THEN
-    assertThatTrace(spans).span("processOrder").hasBaggage("tenant.id", "acme").hasBaggage("region", "eu");
+    assertThatTrace(spans)
+        .span("processOrder")
+        .hasBaggage("tenant.id", "acme")
+        .hasBaggage("region", "eu");
   }
 
   @Test
@@ -44,9 +61,11 @@ class SpanAssert_hasBaggage_Test {
     // GIVEN
     List<SpanData> spans = tenantTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processOrder").hasBaggage("tenant.id", "globex"))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processOrder").hasBaggage("tenant.id", "globex"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processOrder] to have started with the baggage:
               tenant.id=globex
             but the baggage where it started was:
@@ -65,7 +84,8 @@ class SpanAssert_hasBaggage_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("audit").hasBaggage("tenant.id", "acme"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [audit] to have started with the baggage:
               tenant.id=acme
             but the baggage where it started was:
@@ -79,9 +99,11 @@ class SpanAssert_hasBaggage_Test {
     List<SpanData> spans = tenantTrace();
     traces.close();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processOrder").hasBaggage("tenant.id", "acme"))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processOrder").hasBaggage("tenant.id", "acme"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processOrder] to have started with the baggage:
               tenant.id=acme
             but no open spanproof harness captured this span, so its baggage is unknown: baggage can be\

@@ -26,8 +26,12 @@ class SpanAssert_hasKind_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatTrace(spans).span("processPayment").hasKind(SpanKind.CLIENT)
-        .returnToTrace().span("processOrder").hasKind(SpanKind.SERVER);
+    assertThatTrace(spans)
+        .span("processPayment")
+        .hasKind(SpanKind.CLIENT)
+        .returnToTrace()
+        .span("processOrder")
+        .hasKind(SpanKind.SERVER);
   }
 
   @Test
@@ -35,9 +39,11 @@ class SpanAssert_hasKind_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to have the kind:
               PRODUCER
             but it has:
@@ -54,8 +60,10 @@ class SpanAssert_hasKind_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN
-    AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class,
-        () -> assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER));
+    AssertionFailedError error =
+        catchThrowableOfType(
+            AssertionFailedError.class,
+            () -> assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER));
     // THEN
     assertThat(error.getExpected().getValue()).isEqualTo(SpanKind.PRODUCER);
     assertThat(error.getActual().getValue()).isEqualTo(SpanKind.CLIENT);
@@ -66,7 +74,12 @@ class SpanAssert_hasKind_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").as("payment call").hasKind(SpanKind.PRODUCER))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .as("payment call")
+                    .hasKind(SpanKind.PRODUCER))
         .hasMessageStartingWith("[payment call] Expecting span [processPayment] to have the kind:");
   }
 

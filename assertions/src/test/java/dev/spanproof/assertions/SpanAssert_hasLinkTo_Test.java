@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SpanAssert_hasLinkTo_Test {
 
-  private static final AttributeKey<String> QUEUE = AttributeKey.stringKey("messaging.destination.name");
+  private static final AttributeKey<String> QUEUE =
+      AttributeKey.stringKey("messaging.destination.name");
 
   private final TestTraces traces = new TestTraces();
 
@@ -28,10 +29,13 @@ class SpanAssert_hasLinkTo_Test {
     // GIVEN a producer trace, then a consumer that links to it
     SpanData produced = traces.record(span("publish", 0, 1)).get(0);
     SpanContext producer = produced.getSpanContext();
-    List<SpanData> consumer = traces.record(span("process batch", 2, 5)
-        .with(s -> s.addLink(producer, Attributes.of(QUEUE, "orders"))));
+    List<SpanData> consumer =
+        traces.record(
+            span("process batch", 2, 5)
+                .with(s -> s.addLink(producer, Attributes.of(QUEUE, "orders"))));
     // WHEN/THEN
-    assertThatTrace(consumer).root()
+    assertThatTrace(consumer)
+        .root()
         .hasLinkTo(produced)
         .hasLinkTo(producer)
         .hasLinkTo(producer, Attributes.of(QUEUE, "orders"))
@@ -47,7 +51,8 @@ class SpanAssert_hasLinkTo_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(consumer).root().hasLinkTo(other))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [process batch] to link to:
               trace 00000000000000000000000000000002 span 0000000000000002
             but its links are:
@@ -63,15 +68,21 @@ class SpanAssert_hasLinkTo_Test {
     SpanContext producer = traces.record(span("publish", 0, 1)).get(0).getSpanContext();
     List<SpanData> consumer = traces.record(span("process batch", 2, 5).link(producer));
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(consumer).root().hasLinkTo(producer, Attributes.of(QUEUE, "orders")))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(consumer)
+                    .root()
+                    .hasLinkTo(producer, Attributes.of(QUEUE, "orders")))
+        .hasMessageStartingWith(
+            """
             Expecting span [process batch] to link to:
               trace 00000000000000000000000000000001 span 0000000000000001 {messaging.destination.name=orders}
             but its links are:
               trace 00000000000000000000000000000001 span 0000000000000001
             """);
     assertThatThrownBy(() -> assertThatTrace(consumer).root().hasLinkCount(2))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [process batch] to have this many links:
               2
             but its 1 links are:

@@ -31,9 +31,11 @@ class SpanAssert_hasParent_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasParent("validateInventory"))
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processPayment").hasParent("validateInventory"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to have the parent:
               span [validateInventory]
             but its parent is span [processOrder]
@@ -51,7 +53,8 @@ class SpanAssert_hasParent_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processOrder").hasParent("gateway"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [processOrder] to have the parent:
               span [gateway]
             but it is a root
@@ -65,7 +68,8 @@ class SpanAssert_hasParent_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("fetchRates").hasParent("lost"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [fetchRates] to have the parent:
               span [lost]
             but it is an orphan: its parent 0000000000000001 was never captured

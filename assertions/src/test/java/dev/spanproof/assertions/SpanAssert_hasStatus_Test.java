@@ -20,7 +20,8 @@ class SpanAssert_hasStatus_Test {
 
   @Test
   void should_pass_on_code_and_on_code_with_description() {
-    assertThatTrace(traces.orderTrace()).span("processPayment")
+    assertThatTrace(traces.orderTrace())
+        .span("processPayment")
         .hasStatus(StatusCode.ERROR)
         .hasStatus(StatusCode.ERROR, "card declined");
   }
@@ -32,7 +33,8 @@ class SpanAssert_hasStatus_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasStatus(StatusCode.OK))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to have the status:
               OK
             but it has:
@@ -49,9 +51,14 @@ class SpanAssert_hasStatus_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasStatus(StatusCode.ERROR, "insufficient funds"))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .hasStatus(StatusCode.ERROR, "insufficient funds"))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to have the status:
               ERROR "insufficient funds"
             but it has:

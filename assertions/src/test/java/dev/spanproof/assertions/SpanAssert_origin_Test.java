@@ -23,12 +23,14 @@ class SpanAssert_origin_Test {
   }
 
   private List<SpanData> nested() {
-    return traces.record(span("GET /orders", 0, 10, span("loadOrders", 1, 9, span("SELECT orders", 2, 3))));
+    return traces.record(
+        span("GET /orders", 0, 10, span("loadOrders", 1, 9, span("SELECT orders", 2, 3))));
   }
 
   @Test
   void should_pass_on_name_descendants_resource_and_scope() {
-    assertThatTrace(nested()).root()
+    assertThatTrace(nested())
+        .root()
         .hasName("GET /orders")
         .hasDescendant("SELECT orders")
         .hasResourceAttribute(SERVICE_NAME, "unknown_service:java")
@@ -42,7 +44,8 @@ class SpanAssert_origin_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).root().hasDescendant("SELECT order"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [GET /orders] to have a descendant named:
               "SELECT order"
             but it has none. Did you mean:
@@ -60,8 +63,10 @@ class SpanAssert_origin_Test {
     // GIVEN
     List<SpanData> spans = nested();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).root().hasResourceAttribute(SERVICE_NAME, "orders"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).root().hasResourceAttribute(SERVICE_NAME, "orders"))
+        .hasMessageStartingWith(
+            """
             Expecting span [GET /orders] to have the resource attribute:
               service.name=orders
             but its resource is:
@@ -70,15 +75,18 @@ class SpanAssert_origin_Test {
               telemetry.sdk.name=opentelemetry
               telemetry.sdk.version=1.68.0
             """);
-    assertThatThrownBy(() -> assertThatTrace(spans).root().hasInstrumentationScope("io.opentelemetry.jdbc"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).root().hasInstrumentationScope("io.opentelemetry.jdbc"))
+        .hasMessageStartingWith(
+            """
             Expecting span [GET /orders] to come from the instrumentation scope:
               "io.opentelemetry.jdbc"
             but it comes from:
               "spanproof-test"
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).root().hasName("GET /order"))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [GET /orders] to have the name:
               "GET /order"
             but its name is:

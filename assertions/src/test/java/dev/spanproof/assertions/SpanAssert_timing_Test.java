@@ -25,12 +25,16 @@ class SpanAssert_timing_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatTrace(spans).span("processPayment")
-        .hasDurationAtLeast(Duration.ofMillis(5)).hasDurationAtMost(Duration.ofMillis(5))
+    assertThatTrace(spans)
+        .span("processPayment")
+        .hasDurationAtLeast(Duration.ofMillis(5))
+        .hasDurationAtMost(Duration.ofMillis(5))
         .startsAndEndsWithinParent()
         .hasTraceId("00000000000000000000000000000001")
         .hasSameTraceIdAs(spans.get(0))
-        .returnToTrace().span("validateInventory").endsBeforeStartOf("processPayment");
+        .returnToTrace()
+        .span("validateInventory")
+        .endsBeforeStartOf("processPayment");
   }
 
   @Test
@@ -38,9 +42,14 @@ class SpanAssert_timing_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasDurationAtMost(Duration.ofMillis(2)))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("processPayment")
+                    .hasDurationAtMost(Duration.ofMillis(2)))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processPayment] to last at most:
               2.00 ms
             but it lasted:
@@ -58,7 +67,8 @@ class SpanAssert_timing_Test {
     List<SpanData> spans = traces.record(span("handle", 0, 10, span("sendEmail", 5, 14)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("sendEmail").startsAndEndsWithinParent())
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [sendEmail] to start and end within its parent:
               span [handle]
             but it ended 4.00 ms after its parent
@@ -71,16 +81,23 @@ class SpanAssert_timing_Test {
   @Test
   void should_fail_when_spans_overlap() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("handle", 0, 10, span("reserve", 1, 5), span("charge", 3, 8)));
+    List<SpanData> spans =
+        traces.record(span("handle", 0, 10, span("reserve", 1, 5), span("charge", 3, 8)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("reserve").endsBeforeStartOf("charge"))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [reserve] to end before the start of:
               span [charge]
             but it ended 2.00 ms after it started
             """);
-    assertThatThrownBy(() -> assertThatTrace(spans).span("reserve").hasTraceId("0af7651916cd43dd8448eb211c80319c"))
-        .hasMessageStartingWith("""
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .span("reserve")
+                    .hasTraceId("0af7651916cd43dd8448eb211c80319c"))
+        .hasMessageStartingWith(
+            """
             Expecting span [reserve] to belong to the trace:
               0af7651916cd43dd8448eb211c80319c
             but it belongs to:
@@ -91,13 +108,19 @@ class SpanAssert_timing_Test {
   @Test
   void should_check_a_remote_parent_and_the_trace_it_continued() {
     // GIVEN a server span continuing an incoming traceparent
-    List<SpanData> spans = traces.record(span("GET /orders", 0, 3)
-        .remoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
+    List<SpanData> spans =
+        traces.record(
+            span("GET /orders", 0, 3)
+                .remoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331"));
     // WHEN/THEN
-    assertThatTrace(spans).root()
-        .hasRemoteParent().hasRemoteParent("b7ad6b7169203331").hasTraceId("0af7651916cd43dd8448eb211c80319c");
+    assertThatTrace(spans)
+        .root()
+        .hasRemoteParent()
+        .hasRemoteParent("b7ad6b7169203331")
+        .hasTraceId("0af7651916cd43dd8448eb211c80319c");
     assertThatThrownBy(() -> assertThatTrace(spans).root().isRoot())
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [GET /orders] to be a root:
               no parent
             but it continues the remote parent b7ad6b7169203331
@@ -112,7 +135,8 @@ class SpanAssert_timing_Test {
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasRemoteParent())
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting span [processPayment] to continue a remote parent:
               any remote span
             but its parent is span [processOrder]

@@ -25,7 +25,8 @@ class SpanRepresentation_Test {
     List<SpanData> spans = traces.record(span("GET /orders", 0, 2));
     // WHEN/THEN: registered through META-INF/services, so plain assertThat uses it
     assertThatThrownBy(() -> assertThat(spans).isEmpty())
-        .hasMessageContaining("span [GET /orders] (trace 00000000000000000000000000000001, span 0000000000000001, INTERNAL, UNSET)");
+        .hasMessageContaining(
+            "span [GET /orders] (trace 00000000000000000000000000000001, span 0000000000000001, INTERNAL, UNSET)");
   }
 
   @Test
@@ -34,7 +35,9 @@ class SpanRepresentation_Test {
     Trace trace = Trace.of(traces.record(span("GET /orders", 0, 2)));
     SpanRepresentation representation = new SpanRepresentation();
     // WHEN/THEN
-    assertThat(representation.toStringOf(trace)).isEqualTo("""
+    assertThat(representation.toStringOf(trace))
+        .isEqualTo(
+            """
         trace 00000000000000000000000000000001 (1 span, 2.00 ms)
         └─ GET /orders [INTERNAL, UNSET, 2.00 ms]""");
     assertThat(representation.toStringOf(trace.roots().get(0)))

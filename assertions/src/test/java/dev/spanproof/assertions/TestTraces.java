@@ -30,16 +30,18 @@ import java.util.function.Consumer;
  */
 final class TestTraces implements AutoCloseable {
 
-  static final long BASE_NANOS = TimeUnit.SECONDS.toNanos(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
+  static final long BASE_NANOS =
+      TimeUnit.SECONDS.toNanos(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond());
 
   final TracingHarness harness;
   private final Map<String, SpanContext> contexts = new HashMap<>();
 
   TestTraces() {
-    harness = TracingHarness.builder()
-        .idGenerator(new SequentialIds())
-        .clock(ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z")))
-        .build();
+    harness =
+        TracingHarness.builder()
+            .idGenerator(new SequentialIds())
+            .clock(ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z")))
+            .build();
   }
 
   /** A span from {@code startMillis} to {@code endMillis}. */
@@ -49,17 +51,24 @@ final class TestTraces implements AutoCloseable {
 
   /** The processOrder example: a server root with two children, the payment failed. */
   List<SpanData> orderTrace() {
-    return record(span("processOrder", 0, 10,
-            span("validateInventory", 1, 3),
-            span("processPayment", 4, 9)
-                .kind(SpanKind.CLIENT)
-                .status(StatusCode.ERROR, "card declined")
-                .with(s -> s.setAttribute("payment.provider", "acme"))
-                .with(s -> s.setAttribute("payment.attempts", 2L))
-                .with(s -> s.recordException(stackless(new IllegalStateException("card declined")))))
-        .kind(SpanKind.SERVER)
-        .with(s -> s.setAttribute("http.request.method", "POST"))
-        .with(s -> s.setAttribute("http.route", "/orders")));
+    return record(
+        span(
+                "processOrder",
+                0,
+                10,
+                span("validateInventory", 1, 3),
+                span("processPayment", 4, 9)
+                    .kind(SpanKind.CLIENT)
+                    .status(StatusCode.ERROR, "card declined")
+                    .with(s -> s.setAttribute("payment.provider", "acme"))
+                    .with(s -> s.setAttribute("payment.attempts", 2L))
+                    .with(
+                        s ->
+                            s.recordException(
+                                stackless(new IllegalStateException("card declined")))))
+            .kind(SpanKind.SERVER)
+            .with(s -> s.setAttribute("http.request.method", "POST"))
+            .with(s -> s.setAttribute("http.route", "/orders")));
   }
 
   static <T extends Throwable> T stackless(T throwable) {
@@ -79,9 +88,13 @@ final class TestTraces implements AutoCloseable {
   }
 
   private Span start(Spec spec, Span parent) {
-    SpanBuilder builder = harness.tracer().spanBuilder(spec.name)
-        .setSpanKind(spec.kind)
-        .setStartTimestamp(BASE_NANOS + TimeUnit.MILLISECONDS.toNanos(spec.startMillis), TimeUnit.NANOSECONDS);
+    SpanBuilder builder =
+        harness
+            .tracer()
+            .spanBuilder(spec.name)
+            .setSpanKind(spec.kind)
+            .setStartTimestamp(
+                BASE_NANOS + TimeUnit.MILLISECONDS.toNanos(spec.startMillis), TimeUnit.NANOSECONDS);
     if (spec.remoteParent != null) {
       builder.setParent(Context.root().with(Span.wrap(spec.remoteParent)));
     } else if (parent == null) {
@@ -152,7 +165,9 @@ final class TestTraces implements AutoCloseable {
     }
 
     Spec remoteParent(String traceId, String spanId) {
-      this.remoteParent = SpanContext.createFromRemoteParent(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+      this.remoteParent =
+          SpanContext.createFromRemoteParent(
+              traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
       return this;
     }
 

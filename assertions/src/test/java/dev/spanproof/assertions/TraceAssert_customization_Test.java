@@ -24,10 +24,18 @@ class TraceAssert_customization_Test {
   @Test
   void should_draw_extra_attributes_in_failure_trees() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("processOrder", 0, 2).with(s -> s.setAttribute("order.id", 42L)));
+    List<SpanData> spans =
+        traces.record(span("processOrder", 0, 2).with(s -> s.setAttribute("order.id", 42L)));
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).showingAttributes("order.id").span("processOrder").isRoot().hasChildCount(1))
-        .hasMessageEndingWith("└─ processOrder [INTERNAL, UNSET, 2.00 ms] order.id=42  <-- expected 1 child");
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .showingAttributes("order.id")
+                    .span("processOrder")
+                    .isRoot()
+                    .hasChildCount(1))
+        .hasMessageEndingWith(
+            "└─ processOrder [INTERNAL, UNSET, 2.00 ms] order.id=42  <-- expected 1 child");
   }
 
   @Test
@@ -35,7 +43,11 @@ class TraceAssert_customization_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).overridingErrorMessage("orders need 4 spans").hasSpanCount(4))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .overridingErrorMessage("orders need 4 spans")
+                    .hasSpanCount(4))
         .hasMessage("orders need 4 spans");
   }
 
@@ -58,6 +70,7 @@ class TraceAssert_customization_Test {
     // WHEN/THEN
     new OrderSpanAssert(payment).isPayment().hasParent("processOrder").isPayment();
     assertThatThrownBy(() -> new OrderSpanAssert(trace.roots().get(0)).isPayment())
-        .hasMessageContaining("└─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders  <-- expected name \"processPayment\"");
+        .hasMessageContaining(
+            "└─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders  <-- expected name \"processPayment\"");
   }
 }

@@ -30,7 +30,8 @@ class TraceAssert_hasRoot_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasRoot("handleOrder"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have the root:
               span [handleOrder]
             but the root is:
@@ -45,11 +46,13 @@ class TraceAssert_hasRoot_Test {
   @Test
   void should_fail_when_the_trace_has_several_roots() {
     // GIVEN a lost parent leaves two orphans as roots
-    List<SpanData> spans = traces.record(span("processOrder", 0, 10, span("a", 1, 2), span("b", 3, 4)).unended());
+    List<SpanData> spans =
+        traces.record(span("processOrder", 0, 10, span("a", 1, 2), span("b", 3, 4)).unended());
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasRoot("a"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have the single root:
               span [a]
             but it has 2 roots:
@@ -67,7 +70,8 @@ class TraceAssert_hasRoot_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasRoot("a"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have the root:
               span [a]
             but its top span span [a] is an orphan: its parent 0000000000000001 was never captured

@@ -30,17 +30,24 @@ class TraceAssert_hasStructure_Test {
   @Test
   void should_pass_in_order_when_siblings_started_in_that_order() {
     assertThatTrace(traces.orderTrace())
-        .hasStructureInOrder(span("processOrder", span("validateInventory"), span("processPayment")));
+        .hasStructureInOrder(
+            span("processOrder", span("validateInventory"), span("processPayment")));
   }
 
   @Test
   void should_pair_same_named_siblings_whatever_their_order() {
     // GIVEN two queries with different subtrees
-    List<SpanData> spans = traces.record(TestTraces.span("GET /orders", 0, 10,
-        TestTraces.span("query", 1, 2),
-        TestTraces.span("query", 3, 6, TestTraces.span("fetch", 4, 5))));
+    List<SpanData> spans =
+        traces.record(
+            TestTraces.span(
+                "GET /orders",
+                0,
+                10,
+                TestTraces.span("query", 1, 2),
+                TestTraces.span("query", 3, 6, TestTraces.span("fetch", 4, 5))));
     // WHEN/THEN: the first expected query is the second actual one
-    assertThatTrace(spans).hasStructure(span("GET /orders", span("query", span("fetch")), span("query")));
+    assertThatTrace(spans)
+        .hasStructure(span("GET /orders", span("query", span("fetch")), span("query")));
   }
 
   @Test
@@ -49,7 +56,10 @@ class TraceAssert_hasStructure_Test {
     // GIVEN 20 queries, the last one with a child: naive backtracking would try 19! pairings
     TestTraces.Spec[] queries = new TestTraces.Spec[20];
     for (int i = 0; i < 20; i++) {
-      queries[i] = i < 19 ? TestTraces.span("SELECT", i, i + 1) : TestTraces.span("SELECT", i, i + 1, TestTraces.span("fetch", i, i + 1));
+      queries[i] =
+          i < 19
+              ? TestTraces.span("SELECT", i, i + 1)
+              : TestTraces.span("SELECT", i, i + 1, TestTraces.span("fetch", i, i + 1));
     }
     List<SpanData> spans = traces.record(TestTraces.span("GET /orders", 0, 30, queries));
     ExpectedSpan[] leaves = new ExpectedSpan[20];
@@ -64,10 +74,14 @@ class TraceAssert_hasStructure_Test {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans)
-            .hasStructureInOrder(span("processOrder", span("processPayment"), span("validateInventory"))))
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .hasStructureInOrder(
+                        span("processOrder", span("processPayment"), span("validateInventory"))))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have the structure (children in start order):
               processOrder
               ├─ processPayment
@@ -83,13 +97,29 @@ class TraceAssert_hasStructure_Test {
   @Test
   void should_fail_marking_the_deepest_difference() {
     // GIVEN
-    List<SpanData> spans = traces.record(TestTraces.span("GET /orders", 0, 10,
-        TestTraces.span("loadOrders", 1, 9, TestTraces.span("SELECT orders", 2, 3), TestTraces.span("SELECT lines", 4, 5))));
+    List<SpanData> spans =
+        traces.record(
+            TestTraces.span(
+                "GET /orders",
+                0,
+                10,
+                TestTraces.span(
+                    "loadOrders",
+                    1,
+                    9,
+                    TestTraces.span("SELECT orders", 2, 3),
+                    TestTraces.span("SELECT lines", 4, 5))));
     // WHEN
-    AssertionFailedError error = catchThrowableOfType(AssertionFailedError.class, () -> assertThatTrace(spans)
-        .hasStructure(span("GET /orders", span("loadOrders", span("SELECT orders")))));
+    AssertionFailedError error =
+        catchThrowableOfType(
+            AssertionFailedError.class,
+            () ->
+                assertThatTrace(spans)
+                    .hasStructure(span("GET /orders", span("loadOrders", span("SELECT orders")))));
     // THEN
-    assertThat(error).hasMessage("""
+    assertThat(error)
+        .hasMessage(
+            """
         Expecting trace 00000000000000000000000000000001 to have the structure (children in any order):
           GET /orders
           └─ loadOrders
@@ -108,11 +138,15 @@ class TraceAssert_hasStructure_Test {
   @Test
   void should_fail_when_the_trace_has_several_roots() {
     // GIVEN
-    List<SpanData> spans = traces.record(TestTraces.span("lost", 0, 10, TestTraces.span("a", 1, 2), TestTraces.span("b", 3, 4)).unended());
+    List<SpanData> spans =
+        traces.record(
+            TestTraces.span("lost", 0, 10, TestTraces.span("a", 1, 2), TestTraces.span("b", 3, 4))
+                .unended());
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasStructure(span("a")))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to have the structure (children in any order):
               a
             but it has 2 roots [a, b]
@@ -126,7 +160,8 @@ class TraceAssert_hasStructure_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasStructure(null))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("hasStructure(ExpectedSpan) needs an expected tree, e.g. span(\"root\", span(\"child\")), but got null");
+        .hasMessage(
+            "hasStructure(ExpectedSpan) needs an expected tree, e.g. span(\"root\", span(\"child\")), but got null");
     assertThatThrownBy(() -> span("a", (ExpectedSpan) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the children of expected span [a] must not contain null");

@@ -20,18 +20,30 @@ class TraceAssert_span_Test {
 
   @Test
   void should_navigate_to_the_unique_span_of_that_name() {
-    assertThatTrace(traces.orderTrace()).span("validateInventory").hasName("validateInventory").hasParent("processOrder");
+    assertThatTrace(traces.orderTrace())
+        .span("validateInventory")
+        .hasName("validateInventory")
+        .hasParent("processOrder");
   }
 
   @Test
   void should_fail_listing_the_three_closest_names() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("checkout", 0, 10,
-        span("reserveStock", 1, 2), span("processPayment", 2, 5), span("sendEmail", 6, 7), span("audit", 7, 8)));
+    List<SpanData> spans =
+        traces.record(
+            span(
+                "checkout",
+                0,
+                10,
+                span("reserveStock", 1, 2),
+                span("processPayment", 2, 5),
+                span("sendEmail", 6, 7),
+                span("audit", 7, 8)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPaymnt"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have a span named:
               "processPaymnt"
             but it has none. Did you mean:
@@ -50,10 +62,12 @@ class TraceAssert_span_Test {
   @Test
   void should_rank_a_name_containing_the_wanted_one_first() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("checkout", 0, 10, span("audit", 1, 2), span("processPayment", 2, 5)));
+    List<SpanData> spans =
+        traces.record(span("checkout", 0, 10, span("audit", 1, 2), span("processPayment", 2, 5)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("payment"))
-        .hasMessageContaining("""
+        .hasMessageContaining(
+            """
             but it has none. Did you mean:
               span [processPayment] 0000000000000003 under span [checkout]
               span [audit] 0000000000000002 under span [checkout]
@@ -64,11 +78,13 @@ class TraceAssert_span_Test {
   @Test
   void should_fail_marking_each_span_when_the_name_is_not_unique() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));
+    List<SpanData> spans =
+        traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("SELECT"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have exactly one span named:
               "SELECT"
             but it has 2: 0000000000000002, 0000000000000003; narrow it down, e.g. span("parent").child("SELECT")
@@ -92,11 +108,18 @@ class TraceAssert_span_Test {
   @Test
   void should_navigate_to_children_parents_and_back() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("GET /orders", 0, 10, span("loadOrders", 1, 9, span("SELECT", 2, 3))));
+    List<SpanData> spans =
+        traces.record(span("GET /orders", 0, 10, span("loadOrders", 1, 9, span("SELECT", 2, 3))));
     // WHEN/THEN
-    assertThatTrace(spans).root().hasName("GET /orders")
-        .child("loadOrders").child("SELECT").parent().hasName("loadOrders")
-        .returnToTrace().hasSpanCount(3);
+    assertThatTrace(spans)
+        .root()
+        .hasName("GET /orders")
+        .child("loadOrders")
+        .child("SELECT")
+        .parent()
+        .hasName("loadOrders")
+        .returnToTrace()
+        .hasSpanCount(3);
   }
 
   @Test
@@ -106,7 +129,8 @@ class TraceAssert_span_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).root().child("processPaymnt"))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting span [processOrder] to have a child named:
               "processPaymnt"
             but its children are [validateInventory, processPayment]. Did you mean:

@@ -23,9 +23,15 @@ class TraceAssert_tree_Test {
   @Test
   void should_pass_on_the_shape_of_a_healthy_trace() {
     assertThatTrace(traces.orderTrace())
-        .hasSpanCount(3).hasDepth(2).hasSingleRoot().hasNoOrphans()
-        .hasSpanNamed("processPayment").hasSpansNamed("processPayment", 1).hasNoSpanNamed("refund")
-        .hasNoRepeatedSiblings(1).hasTraceId("00000000000000000000000000000001")
+        .hasSpanCount(3)
+        .hasDepth(2)
+        .hasSingleRoot()
+        .hasNoOrphans()
+        .hasSpanNamed("processPayment")
+        .hasSpansNamed("processPayment", 1)
+        .hasNoSpanNamed("refund")
+        .hasNoRepeatedSiblings(1)
+        .hasTraceId("00000000000000000000000000000001")
         .hasDurationAtMost(Duration.ofMillis(10));
   }
 
@@ -36,7 +42,8 @@ class TraceAssert_tree_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasSpanCount(4))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have this many spans:
               4
             but it has:
@@ -51,11 +58,13 @@ class TraceAssert_tree_Test {
   @Test
   void should_fail_on_orphans_naming_their_missing_parents() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("processOrder", 0, 10, span("validateInventory", 1, 3)).unended());
+    List<SpanData> spans =
+        traces.record(span("processOrder", 0, 10, span("validateInventory", 1, 3)).unended());
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasNoOrphans())
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have no orphans (spans whose parent was never captured):
               0 orphans
             but it has 1:
@@ -68,11 +77,13 @@ class TraceAssert_tree_Test {
   @Test
   void should_fail_on_several_roots() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("lost", 0, 10, span("a", 1, 2), span("b", 3, 4)).unended());
+    List<SpanData> spans =
+        traces.record(span("lost", 0, 10, span("a", 1, 2), span("b", 3, 4)).unended());
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasSingleRoot())
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to have a single root:
               1 root
             but it has 2 roots:
@@ -83,12 +94,21 @@ class TraceAssert_tree_Test {
   @Test
   void should_fail_the_n_plus_one_check_naming_parent_and_repeated_child() {
     // GIVEN one query per order line
-    List<SpanData> spans = traces.record(span("GET /orders", 0, 10,
-        span("SELECT orders", 1, 2), span("SELECT line", 2, 3), span("SELECT line", 3, 4), span("SELECT line", 4, 5)));
+    List<SpanData> spans =
+        traces.record(
+            span(
+                "GET /orders",
+                0,
+                10,
+                span("SELECT orders", 1, 2),
+                span("SELECT line", 2, 3),
+                span("SELECT line", 3, 4),
+                span("SELECT line", 4, 5)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasNoRepeatedSiblings(1))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have no span with more than 1 child of the same name:
               at most 1
             but found (an N+1 pattern?):
@@ -105,11 +125,13 @@ class TraceAssert_tree_Test {
   @Test
   void should_fail_counting_spans_of_a_name() {
     // GIVEN
-    List<SpanData> spans = traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));
+    List<SpanData> spans =
+        traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasSpansNamed("SELECT", 1))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting trace 00000000000000000000000000000001 to have this many spans named "SELECT":
               1
             but it has:
@@ -127,28 +149,33 @@ class TraceAssert_tree_Test {
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasNoSpanNamed("processPayment"))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to have no span named:
               "processPayment"
             but it has 1
             """)
-        .hasMessageContaining("processPayment [CLIENT, ERROR \"card declined\", 5.00 ms] events: exception  <-- unexpected");
+        .hasMessageContaining(
+            "processPayment [CLIENT, ERROR \"card declined\", 5.00 ms] events: exception  <-- unexpected");
     assertThatThrownBy(() -> assertThatTrace(spans).hasDepth(3))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to have this many levels:
               3
             but it has:
               2
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).hasDurationAtMost(Duration.ofMillis(5)))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to last at most:
               5.00 ms
             but it lasted:
               10.0 ms
             """);
     assertThatThrownBy(() -> assertThatTrace(spans).hasSpanNamed("refund"))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting trace 00000000000000000000000000000001 to have a span named:
               "refund"
             but it has none. Did you mean:""");

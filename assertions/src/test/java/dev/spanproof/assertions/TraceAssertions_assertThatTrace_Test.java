@@ -30,15 +30,21 @@ class TraceAssertions_assertThatTrace_Test {
   void should_pass_on_the_spans_of_sdk_testings_in_memory_exporter() {
     // GIVEN spans captured by OpenTelemetry's own test kit
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+    try (SdkTracerProvider provider =
+        SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
       Span root = provider.get("test").spanBuilder("GET /orders").startSpan();
       try (Scope ignored = root.makeCurrent()) {
         provider.get("test").spanBuilder("SELECT orders").startSpan().end();
       }
       root.end();
       // WHEN/THEN: one line to switch (before shutdown, which empties the exporter)
-      assertThatTrace(exporter.getFinishedSpanItems()).hasRoot("GET /orders").hasSpanCount(2)
-          .span("SELECT orders").hasParent("GET /orders");
+      assertThatTrace(exporter.getFinishedSpanItems())
+          .hasRoot("GET /orders")
+          .hasSpanCount(2)
+          .span("SELECT orders")
+          .hasParent("GET /orders");
     }
   }
 
@@ -57,7 +63,8 @@ class TraceAssertions_assertThatTrace_Test {
   void should_fail_saying_how_to_get_a_session_when_none_is_current() {
     assertThatThrownBy(TraceAssertions::assertThatTrace)
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting a spanproof capture session to be current, but there is none.
             assertThatTrace() and assertThatTraces() read the current test's spans: annotate the test class \
             with @ExtendWith(TracingExtension.class) (or register TracingExtension with @RegisterExtension), \
@@ -74,7 +81,8 @@ class TraceAssertions_assertThatTrace_Test {
       // WHEN/THEN
       assertThatThrownBy(TraceAssertions::assertThatTrace)
           .isInstanceOf(AssertionError.class)
-          .hasMessage("""
+          .hasMessage(
+              """
               Expecting the current test [checkout] to hold exactly one trace, but it has none
               1 span was started but not ended (yet):
                 span [sendEmail] 0000000000000001
@@ -90,7 +98,8 @@ class TraceAssertions_assertThatTrace_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting the given spans to hold exactly one trace, but it has 2, with roots [GET /a], [GET /b]
 
             trace 00000000000000000000000000000001 (1 span, 2.00 ms)

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class TraceWait_Test {
 
   private final TestTraces traces = new TestTraces();
-  private final ExecutorService executor = Context.taskWrapping(Executors.newSingleThreadExecutor());
+  private final ExecutorService executor =
+      Context.taskWrapping(Executors.newSingleThreadExecutor());
 
   @AfterEach
   void close() throws InterruptedException {
@@ -34,14 +35,20 @@ class TraceWait_Test {
         Scope ignored = session.makeCurrent()) {
       Span request = traces.harness.tracer().spanBuilder("POST /orders").startSpan();
       try (Scope inRequest = request.makeCurrent()) {
-        executor.submit(() -> {
-          sleep(100);
-          traces.harness.tracer().spanBuilder("sendEmail").startSpan().end();
-        });
+        var unused =
+            executor.submit(
+                () -> {
+                  sleep(100);
+                  traces.harness.tracer().spanBuilder("sendEmail").startSpan().end();
+                });
       }
       request.end();
       // WHEN/THEN
-      awaitTrace().atMost(Duration.ofSeconds(5)).untilSpan("sendEmail").span("sendEmail").hasParent("POST /orders");
+      awaitTrace()
+          .atMost(Duration.ofSeconds(5))
+          .untilSpan("sendEmail")
+          .span("sendEmail")
+          .hasParent("POST /orders");
       awaitTrace().untilComplete().hasSpanCount(2);
     }
   }
@@ -57,7 +64,8 @@ class TraceWait_Test {
       // WHEN/THEN
       assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(200)).untilComplete())
           .isInstanceOf(AssertionError.class)
-          .hasMessage("""
+          .hasMessage(
+              """
               Expecting the current test [stuck] to complete (every started span ended) within 200 ms, but it did not.
               Still running:
                 span [stuck] (trace 00000000000000000000000000000002, span 0000000000000002) was started but never ended; \
@@ -66,7 +74,8 @@ class TraceWait_Test {
               trace 00000000000000000000000000000001 (1 span, 0 ns)
               └─ done [INTERNAL, UNSET, 0 ns]""");
       assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(100)).untilSpan("don"))
-          .hasMessageStartingWith("""
+          .hasMessageStartingWith(
+              """
               Expecting the current test [stuck] to end a span named "don" within 100 ms, but it did not.
               Closest ended spans: [done]
               Still running:

@@ -39,7 +39,8 @@ class TracesAssert_Test {
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTraces(spans).hasTraceCount(1))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Expecting the given spans to hold this many traces:
               1
             but it holds:
@@ -58,7 +59,8 @@ class TracesAssert_Test {
     List<SpanData> spans = twoTraces();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTraces(spans).traceWithRoot("GET /c"))
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             Expecting the given spans to have exactly one trace with the root:
               span [GET /c]
             but found 0; the roots are [GET /a, GET /b]
@@ -75,7 +77,8 @@ class TracesAssert_Test {
       // WHEN/THEN
       assertThatTraces().hasTraceCount(2);
       assertThatThrownBy(() -> assertThatTraces().hasNoUnendedSpans())
-          .hasMessageStartingWith("""
+          .hasMessageStartingWith(
+              """
               Expecting the current test [two requests] to have no spans that were started but not ended:
                 0
               but it has 1:

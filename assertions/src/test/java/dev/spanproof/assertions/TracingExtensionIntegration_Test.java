@@ -16,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The assertions as users meet them: through the real extension, reading the test's own session. */
+/**
+ * The assertions as users meet them: through the real extension, reading the test's own session.
+ */
 @ExtendWith(TracingExtension.class)
 class TracingExtensionIntegration_Test {
 
@@ -26,7 +28,12 @@ class TracingExtensionIntegration_Test {
     Span order = tracer.spanBuilder("processOrder").setSpanKind(SpanKind.SERVER).startSpan();
     try (Scope ignored = order.makeCurrent()) {
       tracer.spanBuilder("validateInventory").startSpan().end();
-      tracer.spanBuilder("processPayment").setSpanKind(SpanKind.CLIENT).startSpan().setStatus(StatusCode.OK).end();
+      tracer
+          .spanBuilder("processPayment")
+          .setSpanKind(SpanKind.CLIENT)
+          .startSpan()
+          .setStatus(StatusCode.OK)
+          .end();
     } finally {
       order.end();
     }
@@ -35,7 +42,10 @@ class TracingExtensionIntegration_Test {
         .hasRoot("processOrder")
         .hasSpanCount(3)
         .hasStructure(span("processOrder", span("validateInventory"), span("processPayment")))
-        .span("processPayment").hasKind(SpanKind.CLIENT).hasStatus(StatusCode.OK).hasParent("processOrder");
+        .span("processPayment")
+        .hasKind(SpanKind.CLIENT)
+        .hasStatus(StatusCode.OK)
+        .hasParent("processOrder");
     assertThatTraces().hasTraceCount(1).hasNoUnendedSpans();
   }
 
@@ -44,7 +54,9 @@ class TracingExtensionIntegration_Test {
     // GIVEN
     Span request = tracer.spanBuilder("POST /orders").startSpan();
     try (Scope ignored = request.makeCurrent()) {
-      CompletableFuture.runAsync(Context.current().wrap(() -> tracer.spanBuilder("sendEmail").startSpan().end()));
+      var unused =
+          CompletableFuture.runAsync(
+              Context.current().wrap(() -> tracer.spanBuilder("sendEmail").startSpan().end()));
     } finally {
       request.end();
     }

@@ -21,7 +21,8 @@ public final class OrderService {
   static final AttributeKey<Long> QUANTITY = AttributeKey.longKey("order.quantity");
 
   private final Tracer tracer;
-  private final Map<String, Integer> stock = new ConcurrentHashMap<>(Map.of("sku-1", 10, "sku-2", 0));
+  private final Map<String, Integer> stock =
+      new ConcurrentHashMap<>(Map.of("sku-1", 10, "sku-2", 0));
 
   public OrderService(OpenTelemetry openTelemetry) {
     this.tracer = openTelemetry.getTracer("dev.spanproof.examples.orders", "1.0");

@@ -32,7 +32,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> assertThatTrace().span("processPayment").hasKind(SpanKind.PRODUCER))
         .satisfies(FailureMessagesTest::print)
-        .hasMessageStartingWith("Expecting span [processPayment] to have the kind:\n  PRODUCER\nbut it has:\n  CLIENT")
+        .hasMessageStartingWith(
+            "Expecting span [processPayment] to have the kind:\n  PRODUCER\nbut it has:\n  CLIENT")
         .hasMessageContaining("<-- expected kind PRODUCER");
   }
 

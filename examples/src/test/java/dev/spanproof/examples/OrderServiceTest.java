@@ -23,7 +23,8 @@ class OrderServiceTest {
     assertThatTrace()
         .hasRoot("processOrder")
         .hasSpanCount(3)
-        .hasStructureInOrder(span("processOrder", span("validateInventory"), span("processPayment")))
+        .hasStructureInOrder(
+            span("processOrder", span("validateInventory"), span("processPayment")))
         .span("processOrder")
         .hasKind(SERVER)
         .hasStatus(OK)

@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.ImplicitContextKeyed;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Objects;
@@ -19,10 +18,10 @@ import java.util.function.Function;
  *
  * <p>A span belongs to a session when its parent context carries the session (it is stored in the
  * {@link Context}, so it travels with {@code Context.taskWrapping} executors), when the session
- * already holds spans of its trace (a span continuing a propagated context), or when the session
- * is current on the thread that starts it. Spans
- * started after the session is closed, or with no session anywhere, land in the harness's {@link
- * TracingHarness#unownedSpans() unowned spans}, never nowhere.
+ * already holds spans of its trace (a span continuing a propagated context), or when the session is
+ * current on the thread that starts it. Spans started after the session is closed, or with no
+ * session anywhere, land in the harness's {@link TracingHarness#unownedSpans() unowned spans},
+ * never nowhere.
  *
  * <pre>{@code
  * try (CaptureSession session = harness.openSession("order flow");
@@ -34,7 +33,8 @@ import java.util.function.Function;
  */
 public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable {
 
-  static final ContextKey<CaptureSession> CONTEXT_KEY = ContextKey.named("spanproof-capture-session");
+  static final ContextKey<CaptureSession> CONTEXT_KEY =
+      ContextKey.named("spanproof-capture-session");
 
   private final TracingHarness harness;
   private final String name;
@@ -58,11 +58,12 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
-   * The one attribution rule, shared by the capture processor and the global router: the
-   * session in {@code parentContext}, else the session holding spans of the parent's trace (as
-   * {@code ownerOfTrace} finds it), else the session current on this thread; null if none.
+   * The one attribution rule, shared by the capture processor and the global router: the session in
+   * {@code parentContext}, else the session holding spans of the parent's trace (as {@code
+   * ownerOfTrace} finds it), else the session current on this thread; null if none.
    */
-  static CaptureSession attribute(Context parentContext, Function<String, CaptureSession> ownerOfTrace) {
+  static CaptureSession attribute(
+      Context parentContext, Function<String, CaptureSession> ownerOfTrace) {
     CaptureSession owner = parentContext.get(CONTEXT_KEY);
     if (owner == null) {
       SpanContext parent = Span.fromContext(parentContext).getSpanContext();
@@ -153,8 +154,8 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
-   * Stops capturing for this session: its traces are no longer claimed, and spans that still
-   * carry it start in the harness's unowned spans, marked as late. Captured spans stay readable.
+   * Stops capturing for this session: its traces are no longer claimed, and spans that still carry
+   * it start in the harness's unowned spans, marked as late. Captured spans stay readable.
    */
   @Override
   public void close() {

@@ -13,20 +13,22 @@ import java.util.function.Function;
 
 /**
  * Records every span that starts (sampled or only recorded), with the baggage of its parent
- * context, into the bucket of the session it belongs to. Only starts are seen: whether a span has ended is read from the live span when
- * asked, so the SDK skips calling {@code onEnd} altogether.
+ * context, into the bucket of the session it belongs to. Only starts are seen: whether a span has
+ * ended is read from the live span when asked, so the SDK skips calling {@code onEnd} altogether.
  */
 final class CapturingSpanProcessor implements SpanProcessor {
 
   /** Owners found by {@link #ownerOfTrace}, so each trace is searched for once. */
   private final ConcurrentMap<String, CaptureSession> traceOwners = new ConcurrentHashMap<>();
+
   private final SpanBucket unowned;
   private final Set<CaptureSession> openSessions;
   // Bound once: a method reference written in onStart would be a new object for every span.
   private final Function<String, CaptureSession> traceOwnerLookup = this::ownerOfTrace;
   private final boolean recordStartStacks;
 
-  CapturingSpanProcessor(SpanBucket unowned, Set<CaptureSession> openSessions, boolean recordStartStacks) {
+  CapturingSpanProcessor(
+      SpanBucket unowned, Set<CaptureSession> openSessions, boolean recordStartStacks) {
     this.unowned = unowned;
     this.openSessions = openSessions;
     this.recordStartStacks = recordStartStacks;

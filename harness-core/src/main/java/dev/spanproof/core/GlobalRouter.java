@@ -63,7 +63,8 @@ final class GlobalRouter implements OpenTelemetry {
    */
   static TracingHarness route(Context context) {
     CaptureSession session =
-        CaptureSession.attribute(context, traceId -> TracingHarness.findSessionOwningTrace(traceId).orElse(null));
+        CaptureSession.attribute(
+            context, traceId -> TracingHarness.findSessionOwningTrace(traceId).orElse(null));
     if (session != null) {
       return session.harness();
     }

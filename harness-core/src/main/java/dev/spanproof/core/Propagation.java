@@ -17,6 +17,8 @@ public enum Propagation {
   /** Zipkin B3 in {@code X-B3-TraceId}, {@code X-B3-SpanId}, {@code X-B3-Sampled}, … headers. */
   B3_MULTI(B3Propagator.injectingMultiHeaders()),
   /** Jaeger's {@code uber-trace-id} (and {@code uberctx-} baggage). */
+  // OpenTelemetry deprecated its Jaeger propagator as Jaeger moved to W3C; services still send it.
+  @SuppressWarnings("deprecation")
   JAEGER(JaegerPropagator.getInstance());
 
   private final TextMapPropagator propagator;

@@ -1,6 +1,7 @@
 package dev.spanproof.core;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -8,7 +9,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.api.trace.TracerProvider;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +72,19 @@ final class RoutingTracerProvider implements TracerProvider {
       String scopeName = name;
       String scopeVersion = version;
       String scopeSchemaUrl = schemaUrl;
-      return spanName -> new RoutingSpanBuilder(spanName, harness -> {
-        TracerBuilder builder = harness.tracerProvider().tracerBuilder(scopeName);
-        if (scopeVersion != null) {
-          builder.setInstrumentationVersion(scopeVersion);
-        }
-        if (scopeSchemaUrl != null) {
-          builder.setSchemaUrl(scopeSchemaUrl);
-        }
-        return builder.build();
-      });
+      return spanName ->
+          new RoutingSpanBuilder(
+              spanName,
+              harness -> {
+                TracerBuilder builder = harness.tracerProvider().tracerBuilder(scopeName);
+                if (scopeVersion != null) {
+                  builder.setInstrumentationVersion(scopeVersion);
+                }
+                if (scopeSchemaUrl != null) {
+                  builder.setSchemaUrl(scopeSchemaUrl);
+                }
+                return builder.build();
+              });
     }
   }
 

@@ -37,8 +37,8 @@ final class SpanBucket {
   }
 
   /**
-   * Keeps the span unless the limit is reached. Threads racing at the limit may each keep one
-   * more span: the limit guards memory, it is not a count to assert on.
+   * Keeps the span unless the limit is reached. Threads racing at the limit may each keep one more
+   * span: the limit guards memory, it is not a count to assert on.
    */
   void add(ReadableSpan span, Baggage baggage, Throwable startStack, String note) {
     if (accepted.sum() >= maxSpans) {

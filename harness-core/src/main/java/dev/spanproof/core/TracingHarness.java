@@ -26,16 +26,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything
- * else that wants to look at the traces its code produces. It never touches {@code
- * GlobalOpenTelemetry} unless {@link #installGlobal()} is called.
+ * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything else
+ * that wants to look at the traces its code produces. It never touches {@code GlobalOpenTelemetry}
+ * unless {@link #installGlobal()} is called.
  *
  * <pre>{@code
  * try (TracingHarness harness = TracingHarness.builder().build()) {
@@ -99,7 +98,9 @@ public final class TracingHarness implements AutoCloseable {
     OPEN_HARNESSES.add(this);
   }
 
-  /** A builder with the defaults: always-on sampling, W3C trace context and baggage, 100,000 spans. */
+  /**
+   * A builder with the defaults: always-on sampling, W3C trace context and baggage, 100,000 spans.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -115,10 +116,10 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * A tracer provider that captures into this harness like {@link #openTelemetry()}, with the
-   * same sampler, clock and ids, but whose spans come from another service: its resource has
-   * {@code service.name} set to {@code serviceName}. For stand-ins of downstream services (a
-   * stubbed HTTP server, a message consumer) that should appear in the same trace.
+   * A tracer provider that captures into this harness like {@link #openTelemetry()}, with the same
+   * sampler, clock and ids, but whose spans come from another service: its resource has {@code
+   * service.name} set to {@code serviceName}. For stand-ins of downstream services (a stubbed HTTP
+   * server, a message consumer) that should appear in the same trace.
    *
    * @throws IllegalArgumentException if {@code serviceName} is null or blank
    * @throws IllegalStateException if the harness is closed
@@ -130,13 +131,16 @@ public final class TracingHarness implements AutoCloseable {
     requireOpen();
     return serviceTracerProviders.computeIfAbsent(
         serviceName,
-        name -> tracerProviderFactory.apply(resource.merge(Resource.builder().put(ServiceAttributes.SERVICE_NAME, name).build())));
+        name ->
+            tracerProviderFactory.apply(
+                resource.merge(
+                    Resource.builder().put(ServiceAttributes.SERVICE_NAME, name).build())));
   }
 
   /**
-   * The open session, in any open harness, that owns the trace with this id: the one holding
-   * spans of it, such as the test's client span that sent the request. This is how a span started from a remote context (say, by a stubbed server
-   * thread) finds the test it belongs to.
+   * The open session, in any open harness, that owns the trace with this id: the one holding spans
+   * of it, such as the test's client span that sent the request. This is how a span started from a
+   * remote context (say, by a stubbed server thread) finds the test it belongs to.
    */
   public static Optional<CaptureSession> findSessionOwningTrace(String traceId) {
     if (traceId == null) {
@@ -216,8 +220,8 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * The ended spans that belong to no open session: started with no session in their context or
-   * on their thread, or after their session was closed.
+   * The ended spans that belong to no open session: started with no session in their context or on
+   * their thread, or after their session was closed.
    */
   public List<SpanData> unownedSpans() {
     return unowned.finishedSpans();
@@ -239,7 +243,9 @@ public final class TracingHarness implements AutoCloseable {
               + ", span "
               + span.getSpanContext().getSpanId()
               + (span.hasEnded() ? ")" : ", not ended)")
-              + (captured.note() == null ? " started outside any capture session" : " " + captured.note()));
+              + (captured.note() == null
+                  ? " started outside any capture session"
+                  : " " + captured.note()));
     }
     int dropped = unowned.rejectedSpanCount();
     if (dropped > 0) {
@@ -261,8 +267,8 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * Makes {@code GlobalOpenTelemetry} serve this harness until the returned installation is
-   * closed; then the previous global (or its absence) is restored exactly.
+   * Makes {@code GlobalOpenTelemetry} serve this harness until the returned installation is closed;
+   * then the previous global (or its absence) is restored exactly.
    *
    * <p>Several harnesses may be installed at once, e.g. by test classes running in parallel: the
    * global then routes each span to the harness of the session in its context, or of the session
@@ -296,7 +302,9 @@ public final class TracingHarness implements AutoCloseable {
     globalInstallations.forEach(GlobalInstallation::close);
     openSessions.forEach(CaptureSession::close);
     sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
-    serviceTracerProviders.values().forEach(provider -> provider.shutdown().join(10, TimeUnit.SECONDS));
+    serviceTracerProviders
+        .values()
+        .forEach(provider -> provider.shutdown().join(10, TimeUnit.SECONDS));
   }
 
   void sessionClosed(CaptureSession session) {
@@ -344,7 +352,10 @@ public final class TracingHarness implements AutoCloseable {
 
     private Builder() {}
 
-    /** The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default: always on. */
+    /**
+     * The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default:
+     * always on.
+     */
     public Builder sampler(Sampler sampler) {
       this.sampler = requireArgument(sampler, "sampler");
       return this;
@@ -362,7 +373,9 @@ public final class TracingHarness implements AutoCloseable {
       return this;
     }
 
-    /** Trace and span id generation, e.g. a deterministic one for pinned reports. Default: random. */
+    /**
+     * Trace and span id generation, e.g. a deterministic one for pinned reports. Default: random.
+     */
     public Builder idGenerator(IdGenerator idGenerator) {
       this.idGenerator = requireArgument(idGenerator, "idGenerator");
       return this;
@@ -374,7 +387,9 @@ public final class TracingHarness implements AutoCloseable {
       return this;
     }
 
-    /** Injects and extracts these formats, in this order. Default: W3C trace context and baggage. */
+    /**
+     * Injects and extracts these formats, in this order. Default: W3C trace context and baggage.
+     */
     public Builder propagation(Propagation first, Propagation... more) {
       requireArgument(first, "propagation");
       List<TextMapPropagator> all = new ArrayList<>();
@@ -393,9 +408,9 @@ public final class TracingHarness implements AutoCloseable {
     }
 
     /**
-     * How many spans one session (and, separately, the unowned spans) may hold. Spans beyond it
-     * are not kept, and reading the session's spans then fails with {@link
-     * SpanLimitExceededException}. Default: 100,000.
+     * How many spans one session (and, separately, the unowned spans) may hold. Spans beyond it are
+     * not kept, and reading the session's spans then fails with {@link SpanLimitExceededException}.
+     * Default: 100,000.
      *
      * @throws IllegalArgumentException if {@code maxSpans} is less than 1
      */

@@ -40,8 +40,8 @@ public final class UnendedSpan {
   }
 
   /**
-   * One paragraph for a report: name, ids and, when known, the frames of the start stack below
-   * the OpenTelemetry SDK and spanproof itself.
+   * One paragraph for a report: name, ids and, when known, the frames of the start stack below the
+   * OpenTelemetry SDK and spanproof itself.
    */
   public String describe() {
     StringBuilder out =

@@ -50,15 +50,22 @@ class TracingHarnessTest {
       root.end();
     }
     // THEN
-    assertThat(harness.finishedSpans()).extracting(SpanData::getName)
+    assertThat(harness.finishedSpans())
+        .extracting(SpanData::getName)
         .containsExactly("processOrder", "validateInventory", "processPayment");
     Trace trace = harness.traces().get(0);
-    assertThat(trace.roots()).singleElement().satisfies(node -> {
-      assertThat(node.name()).isEqualTo("processOrder");
-      assertThat(node.children()).extracting(n -> n.name()).containsExactly("validateInventory", "processPayment");
-    });
+    assertThat(trace.roots())
+        .singleElement()
+        .satisfies(
+            node -> {
+              assertThat(node.name()).isEqualTo("processOrder");
+              assertThat(node.children())
+                  .extracting(n -> n.name())
+                  .containsExactly("validateInventory", "processPayment");
+            });
     assertThat(GlobalOpenTelemetry.isSet()).isEqualTo(globalWasSet);
-    assertThat(harness.finishedSpans().get(0).getInstrumentationScopeInfo().getName()).isEqualTo("spanproof-test");
+    assertThat(harness.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
+        .isEqualTo("spanproof-test");
   }
 
   @Test
@@ -82,11 +89,16 @@ class TracingHarnessTest {
     executor.shutdown();
     executor.awaitTermination(5, TimeUnit.SECONDS);
     // THEN
-    assertThat(first.finishedSpans()).extracting(SpanData::getName).containsExactly("first-root", "first-async");
+    assertThat(first.finishedSpans())
+        .extracting(SpanData::getName)
+        .containsExactly("first-root", "first-async");
     assertThat(second.finishedSpans()).extracting(SpanData::getName).containsExactly("second-root");
     assertThat(harness.unownedSpans()).extracting(SpanData::getName).containsExactly("nobody");
-    assertThat(harness.describeUnownedSpans()).singleElement().asString()
-        .startsWith("span [nobody] (trace ").endsWith(") started outside any capture session");
+    assertThat(harness.describeUnownedSpans())
+        .singleElement()
+        .asString()
+        .startsWith("span [nobody] (trace ")
+        .endsWith(") started outside any capture session");
   }
 
   @Test
@@ -96,20 +108,34 @@ class TracingHarnessTest {
     Map<String, String> headers = new HashMap<>();
     Span client;
     try (Scope ignored = session.makeCurrent()) {
-      client = harness.tracer().spanBuilder("GET /inventory").setSpanKind(SpanKind.CLIENT).startSpan();
-      harness.propagators().getTextMapPropagator().inject(Context.current().with(client), headers, Map::put);
+      client =
+          harness.tracer().spanBuilder("GET /inventory").setSpanKind(SpanKind.CLIENT).startSpan();
+      harness
+          .propagators()
+          .getTextMapPropagator()
+          .inject(Context.current().with(client), headers, Map::put);
     }
     // WHEN the "server" extracts it in the root context
     try (Scope ignored = Context.root().makeCurrent()) {
-      Context remote = harness.propagators().getTextMapPropagator()
-          .extract(Context.root(), headers, new MapGetter());
-      harness.tracer().spanBuilder("inventory").setParent(remote).setSpanKind(SpanKind.SERVER).startSpan().end();
+      Context remote =
+          harness
+              .propagators()
+              .getTextMapPropagator()
+              .extract(Context.root(), headers, new MapGetter());
+      harness
+          .tracer()
+          .spanBuilder("inventory")
+          .setParent(remote)
+          .setSpanKind(SpanKind.SERVER)
+          .startSpan()
+          .end();
     }
     client.end();
     // THEN
     Trace trace = session.traces().get(0);
     assertThat(trace.spanCount()).isEqualTo(2);
-    assertThat(trace.spansNamed("inventory").get(0).parent()).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("GET /inventory"));
+    assertThat(trace.spansNamed("inventory").get(0).parent())
+        .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("GET /inventory"));
     assertThat(harness.unownedSpans()).isEmpty();
   }
 
@@ -120,27 +146,48 @@ class TracingHarnessTest {
     Map<String, String> headers = new HashMap<>();
     Span client;
     try (Scope ignored = session.makeCurrent()) {
-      client = harness.tracer().spanBuilder("GET /inventory").setSpanKind(SpanKind.CLIENT).startSpan();
-      harness.propagators().getTextMapPropagator().inject(Context.root().with(client), headers, Map::put);
+      client =
+          harness.tracer().spanBuilder("GET /inventory").setSpanKind(SpanKind.CLIENT).startSpan();
+      harness
+          .propagators()
+          .getTextMapPropagator()
+          .inject(Context.root().with(client), headers, Map::put);
     }
     String traceId = client.getSpanContext().getTraceId();
     // WHEN a stand-in server, knowing only the headers, finds the session and records its span
     CaptureSession found = TracingHarness.findSessionOwningTrace(traceId).orElseThrow();
-    Context remote = found.harness().propagators().getTextMapPropagator()
-        .extract(Context.root(), headers, new MapGetter());
-    found.harness().tracerProviderForService("inventory-service").get("stub")
-        .spanBuilder("GET /inventory").setParent(remote).setSpanKind(SpanKind.SERVER).startSpan().end();
+    Context remote =
+        found
+            .harness()
+            .propagators()
+            .getTextMapPropagator()
+            .extract(Context.root(), headers, new MapGetter());
+    found
+        .harness()
+        .tracerProviderForService("inventory-service")
+        .get("stub")
+        .spanBuilder("GET /inventory")
+        .setParent(remote)
+        .setSpanKind(SpanKind.SERVER)
+        .startSpan()
+        .end();
     client.end();
     // THEN
     assertThat(found).isSameAs(session);
-    SpanData server = session.finishedSpans().stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
-    assertThat(server.getResource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("inventory-service");
+    SpanData server =
+        session.finishedSpans().stream()
+            .filter(s -> s.getKind() == SpanKind.SERVER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(server.getResource().getAttribute(AttributeKey.stringKey("service.name")))
+        .isEqualTo("inventory-service");
     assertThat(server.getParentSpanId()).isEqualTo(client.getSpanContext().getSpanId());
     assertThat(TracingHarness.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
     session.close();
     assertThat(TracingHarness.findSessionOwningTrace(traceId)).isEmpty();
     assertThatThrownBy(() -> harness.tracerProviderForService(""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("a service needs a name, but got \"\"");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a service needs a name, but got \"\"");
   }
 
   @Test
@@ -149,9 +196,18 @@ class TracingHarnessTest {
     Span withTenant;
     Span without;
     try (Scope ignored = session.makeCurrent();
-        Scope baggage = io.opentelemetry.api.baggage.Baggage.builder().put("tenant.id", "acme").build().makeCurrent()) {
+        Scope baggage =
+            io.opentelemetry.api.baggage.Baggage.builder()
+                .put("tenant.id", "acme")
+                .build()
+                .makeCurrent()) {
       withTenant = harness.tracer().spanBuilder("tenant-work").startSpan();
-      without = harness.tracer().spanBuilder("no-baggage").setParent(Context.root().with(session)).startSpan();
+      without =
+          harness
+              .tracer()
+              .spanBuilder("no-baggage")
+              .setParent(Context.root().with(session))
+              .startSpan();
     }
     withTenant.end();
     without.end();
@@ -162,7 +218,8 @@ class TracingHarnessTest {
         .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
     assertThat(session.baggageAtStart(without.getSpanContext()))
         .hasValueSatisfying(b -> assertThat(b.isEmpty()).isTrue());
-    assertThat(session.baggageAtStart(io.opentelemetry.api.trace.SpanContext.getInvalid())).isEmpty();
+    assertThat(session.baggageAtStart(io.opentelemetry.api.trace.SpanContext.getInvalid()))
+        .isEmpty();
   }
 
   @Test
@@ -172,15 +229,19 @@ class TracingHarnessTest {
     session.close();
     harness.tracer().spanBuilder("late").setParent(withSession).startSpan().end();
     assertThat(session.finishedSpans()).isEmpty();
-    assertThat(harness.describeUnownedSpans()).singleElement().asString()
+    assertThat(harness.describeUnownedSpans())
+        .singleElement()
+        .asString()
         .endsWith(") started after [test [late]] was closed");
   }
 
   @Test
   void should_keep_recorded_but_unsampled_spans() {
-    try (TracingHarness recordOnly = TracingHarness.builder().sampler(new RecordOnlySampler()).build()) {
+    try (TracingHarness recordOnly =
+        TracingHarness.builder().sampler(new RecordOnlySampler()).build()) {
       recordOnly.tracer().spanBuilder("recorded").startSpan().end();
-      assertThat(recordOnly.finishedSpans()).singleElement()
+      assertThat(recordOnly.finishedSpans())
+          .singleElement()
           .satisfies(span -> assertThat(span.getSpanContext().isSampled()).isFalse());
     }
   }
@@ -198,9 +259,10 @@ class TracingHarnessTest {
       assertThat(session.droppedSpanCount()).isEqualTo(2);
       assertThatThrownBy(session::finishedSpans)
           .isInstanceOf(SpanLimitExceededException.class)
-          .hasMessage("[test [OrderServiceTest.loop()]] started more spans than its limit of 3: 2 spans"
-              + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really needs"
-              + " that many, or look for a loop that starts spans without end.");
+          .hasMessage(
+              "[test [OrderServiceTest.loop()]] started more spans than its limit of 3: 2 spans"
+                  + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really needs"
+                  + " that many, or look for a loop that starts spans without end.");
     }
   }
 
@@ -214,31 +276,38 @@ class TracingHarnessTest {
       UnendedSpan unended = session.unendedSpans().get(0);
       assertThat(unended.describe())
           .startsWith("span [forgotten] (trace ")
-          .contains(") was started but never ended, started at:\n\tat dev.spanproof.core.TracingHarnessTest"
-              + ".should_report_unended_spans_with_the_stack_where_they_started(TracingHarnessTest.java:");
+          .contains(
+              ") was started but never ended, started at:\n\tat dev.spanproof.core.TracingHarnessTest"
+                  + ".should_report_unended_spans_with_the_stack_where_they_started(TracingHarnessTest.java:");
     }
   }
 
   @Test
   void should_apply_sampler_resource_and_clock() {
     ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
-    try (TracingHarness configured = TracingHarness.builder()
-        .sampler(Sampler.alwaysOff())
-        .resource(Resource.builder().put("service.name", "orders").build())
-        .clock(clock)
-        .build()) {
+    try (TracingHarness configured =
+        TracingHarness.builder()
+            .sampler(Sampler.alwaysOff())
+            .resource(Resource.builder().put("service.name", "orders").build())
+            .clock(clock)
+            .build()) {
       configured.tracer().spanBuilder("dropped").startSpan().end();
       assertThat(configured.finishedSpans()).isEmpty();
     }
-    try (TracingHarness timed = TracingHarness.builder()
-        .resource(Resource.builder().put("service.name", "orders").build()).clock(clock).build()) {
+    try (TracingHarness timed =
+        TracingHarness.builder()
+            .resource(Resource.builder().put("service.name", "orders").build())
+            .clock(clock)
+            .build()) {
       Span span = timed.tracer().spanBuilder("slow").startSpan();
       clock.advance(Duration.ofMillis(750));
       span.end();
       SpanData data = timed.finishedSpans().get(0);
       assertThat(data.getEndEpochNanos() - data.getStartEpochNanos()).isEqualTo(750_000_000L);
-      assertThat(data.getResource().getAttribute(AttributeKey.stringKey("service.name"))).isEqualTo("orders");
-      assertThat(TraceRenderer.create().render(timed.traces().get(0))).endsWith("└─ slow [INTERNAL, UNSET, 750 ms]");
+      assertThat(data.getResource().getAttribute(AttributeKey.stringKey("service.name")))
+          .isEqualTo("orders");
+      assertThat(TraceRenderer.create().render(timed.traces().get(0)))
+          .endsWith("└─ slow [INTERNAL, UNSET, 750 ms]");
     }
   }
 
@@ -259,7 +328,9 @@ class TracingHarnessTest {
         global.spanBuilder("from-theirs").startSpan().end();
       }
       assertThat(mine.finishedSpans()).extracting(SpanData::getName).containsExactly("from-mine");
-      assertThat(theirs.finishedSpans()).extracting(SpanData::getName).containsExactly("from-theirs");
+      assertThat(theirs.finishedSpans())
+          .extracting(SpanData::getName)
+          .containsExactly("from-theirs");
       assertThat(mine.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
           .isEqualTo("cached-by-code-under-test");
     }
@@ -272,14 +343,18 @@ class TracingHarnessTest {
   @Test
   void should_reject_bad_configuration_with_clear_messages() {
     assertThatThrownBy(() -> TracingHarness.builder().sampler(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("sampler must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sampler must not be null");
     assertThatThrownBy(() -> TracingHarness.builder().maxSpans(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxSpans must be at least 1, but was 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxSpans must be at least 1, but was 0");
     assertThatThrownBy(() -> harness.openSession(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("a capture session needs a name, but got \" \"");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a capture session needs a name, but got \" \"");
     harness.close();
     assertThatThrownBy(() -> harness.openSession("late"))
-        .isInstanceOf(IllegalStateException.class).hasMessage("this TracingHarness is closed");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this TracingHarness is closed");
   }
 
   @Test
@@ -289,12 +364,16 @@ class TracingHarnessTest {
       Map<String, String> headers = new HashMap<>();
       b3.propagators().getTextMapPropagator().inject(Context.root().with(span), headers, Map::put);
       span.end();
-      assertThat(headers).containsEntry("X-B3-TraceId", span.getSpanContext().getTraceId())
+      assertThat(headers)
+          .containsEntry("X-B3-TraceId", span.getSpanContext().getTraceId())
           .doesNotContainKey("traceparent");
     }
   }
 
-  private static final class MapGetter implements io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> {
+  private static final class MapGetter
+      implements io.opentelemetry.context.propagation.TextMapGetter<Map<String, String>> {
+    // Deprecated since OpenTelemetry 1.68, but abstract in the older versions users pin.
+    @SuppressWarnings("deprecation")
     @Override
     public Iterable<String> keys(Map<String, String> carrier) {
       return carrier.keySet();
@@ -309,8 +388,12 @@ class TracingHarnessTest {
   private static final class RecordOnlySampler implements Sampler {
     @Override
     public io.opentelemetry.sdk.trace.samplers.SamplingResult shouldSample(
-        Context parentContext, String traceId, String name, SpanKind spanKind,
-        io.opentelemetry.api.common.Attributes attributes, List<io.opentelemetry.sdk.trace.data.LinkData> parentLinks) {
+        Context parentContext,
+        String traceId,
+        String name,
+        SpanKind spanKind,
+        io.opentelemetry.api.common.Attributes attributes,
+        List<io.opentelemetry.sdk.trace.data.LinkData> parentLinks) {
       return io.opentelemetry.sdk.trace.samplers.SamplingResult.recordOnly();
     }
 

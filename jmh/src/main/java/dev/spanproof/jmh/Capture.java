@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The ways a test can capture spans, compared by the span benchmarks. Every variant is an SDK
- * with the always-on sampler and default span limits; only what happens to a span differs.
+ * The ways a test can capture spans, compared by the span benchmarks. Every variant is an SDK with
+ * the always-on sampler and default span limits; only what happens to a span differs.
  */
 public enum Capture {
 
@@ -38,7 +38,10 @@ public enum Capture {
     }
   },
 
-  /** As {@link #SPANPROOF}, recording each span's start stack, as the JUnit extension does by default. */
+  /**
+   * As {@link #SPANPROOF}, recording each span's start stack, as the JUnit extension does by
+   * default.
+   */
   SPANPROOF_START_STACKS {
     @Override
     Pipeline open() {
@@ -46,7 +49,10 @@ public enum Capture {
     }
   },
 
-  /** {@code SimpleSpanProcessor} exporting to sdk-testing's {@code InMemorySpanExporter}: what tests use today. */
+  /**
+   * {@code SimpleSpanProcessor} exporting to sdk-testing's {@code InMemorySpanExporter}: what tests
+   * use today.
+   */
   SIMPLE_IN_MEMORY {
     @Override
     Pipeline open() {
@@ -55,7 +61,10 @@ public enum Capture {
     }
   },
 
-  /** {@code BatchSpanProcessor} (default queue and batch sizes) exporting to an {@code InMemorySpanExporter}. */
+  /**
+   * {@code BatchSpanProcessor} (default queue and batch sizes) exporting to an {@code
+   * InMemorySpanExporter}.
+   */
   BATCH_IN_MEMORY {
     @Override
     Pipeline open() {
@@ -67,8 +76,8 @@ public enum Capture {
   abstract Pipeline open();
 
   /**
-   * A tracer, the context its spans start in, and a way to forget what was captured so that a
-   * long measurement does not fill the heap (or, for spanproof, hit the per-session span limit).
+   * A tracer, the context its spans start in, and a way to forget what was captured so that a long
+   * measurement does not fill the heap (or, for spanproof, hit the per-session span limit).
    */
   static final class Pipeline implements AutoCloseable {
     private final Tracer tracer;
@@ -78,7 +87,11 @@ public enum Capture {
     private final AutoCloseable closer;
 
     private Pipeline(
-        Tracer tracer, Context context, Supplier<Context> separateContext, Runnable reset, AutoCloseable closer) {
+        Tracer tracer,
+        Context context,
+        Supplier<Context> separateContext,
+        Runnable reset,
+        AutoCloseable closer) {
       this.tracer = tracer;
       this.context = context;
       this.separateContext = separateContext;
@@ -88,7 +101,10 @@ public enum Capture {
 
     static Pipeline ofSdk(SpanProcessor processor, Runnable reset) {
       SdkTracerProvider provider =
-          SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).addSpanProcessor(processor).build();
+          SdkTracerProvider.builder()
+              .setSampler(Sampler.alwaysOn())
+              .addSpanProcessor(processor)
+              .build();
       return new Pipeline(
           provider.get("spanproof-jmh"),
           Context.root(),
@@ -111,7 +127,9 @@ public enum Capture {
       return tracer;
     }
 
-    /** The context to make current on each benchmark thread: spanproof's carries the open session. */
+    /**
+     * The context to make current on each benchmark thread: spanproof's carries the open session.
+     */
     Context context() {
       return context;
     }

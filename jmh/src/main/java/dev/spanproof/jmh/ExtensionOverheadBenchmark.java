@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What a JUnit extension adds to each test: one run of a fixture class through the JUnit
- * Platform Launcher (discovery, class set-up, the tests, tear-down), with spanproof's {@code
+ * What a JUnit extension adds to each test: one run of a fixture class through the JUnit Platform
+ * Launcher (discovery, class set-up, the tests, tear-down), with spanproof's {@code
  * TracingExtension}, with sdk-testing's {@code OpenTelemetryExtension}, and with no extension.
  *
  * <p>Each test starts and ends three spans. Run with {@code tests=1} and {@code tests=20}: the
@@ -44,7 +44,9 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -63,8 +65,7 @@ public class ExtensionOverheadBenchmark {
     }
   }
 
-  @Param
-  public Extension extension;
+  @Param public Extension extension;
 
   @Param({"1", "20"})
   public int tests;
@@ -96,8 +97,15 @@ public class ExtensionOverheadBenchmark {
     launcher.execute(request, outcomes);
     if (outcomes.succeeded != tests || outcomes.failed != 0) {
       throw new IllegalStateException(
-          extension + " fixture: expected " + tests + " passing tests, got " + outcomes.succeeded
-              + " passed and " + outcomes.failed + " failed: " + outcomes.firstFailure);
+          extension
+              + " fixture: expected "
+              + tests
+              + " passing tests, got "
+              + outcomes.succeeded
+              + " passed and "
+              + outcomes.failed
+              + " failed: "
+              + outcomes.firstFailure);
     }
   }
 

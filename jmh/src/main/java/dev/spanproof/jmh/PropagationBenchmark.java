@@ -41,16 +41,19 @@ public class PropagationBenchmark {
   /** The requests compared. */
   public enum HeaderSet {
     /** A version-00 traceparent as the 1.68 SDK sends it, no tracestate. */
-    VALID(Map.of("traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03"))),
+    VALID(
+        Map.of("traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03"))),
     /** A valid traceparent and a three-member tracestate. */
     VALID_WITH_TRACESTATE(
         Map.of(
             "traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
             "tracestate", List.of("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7,vendor@tenant=x"))),
     /** Uppercase hex in the trace-id: invalid, the receiver starts a new trace. */
-    INVALID_UPPERCASE(Map.of("traceparent", List.of("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))),
+    INVALID_UPPERCASE(
+        Map.of("traceparent", List.of("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))),
     /** An all-zero parent-id: invalid. */
-    INVALID_ZERO_PARENT(Map.of("traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")));
+    INVALID_ZERO_PARENT(
+        Map.of("traceparent", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")));
 
     final Map<String, List<String>> headers;
 
@@ -61,6 +64,7 @@ public class PropagationBenchmark {
 
   private static final TextMapGetter<Map<String, List<String>>> FIRST_VALUE =
       new TextMapGetter<>() {
+        @SuppressWarnings("deprecation") // abstract before OpenTelemetry 1.68
         @Override
         public Iterable<String> keys(Map<String, List<String>> carrier) {
           return carrier.keySet();
@@ -73,8 +77,7 @@ public class PropagationBenchmark {
         }
       };
 
-  @Param
-  public HeaderSet headerSet;
+  @Param public HeaderSet headerSet;
 
   Map<String, List<String>> headers;
   Context root;
@@ -87,7 +90,9 @@ public class PropagationBenchmark {
     propagator = W3CTraceContextPropagator.getInstance();
   }
 
-  /** Measured: spanproof's validation, problems as sentences included. Isolated: the headers exist. */
+  /**
+   * Measured: spanproof's validation, problems as sentences included. Isolated: the headers exist.
+   */
   @Benchmark
   public void spanproofValidate(Blackhole blackhole) {
     blackhole.consume(TraceContext.validate(headers));

@@ -3,7 +3,9 @@ package dev.spanproof.jmh;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 
-/** How many attributes each benchmarked span carries: string attributes of HTTP-server-like keys. */
+/**
+ * How many attributes each benchmarked span carries: string attributes of HTTP-server-like keys.
+ */
 public enum SpanAttributes {
   ZERO(0),
   FOUR(4),

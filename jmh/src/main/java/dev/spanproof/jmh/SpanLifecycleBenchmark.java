@@ -26,14 +26,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * creates it, through each {@link Capture} variant. Compare every variant with {@link
  * Capture#NOOP}: the difference is what capturing adds above the SDK's own work.
  *
- * <p>Retaining variants are reset every {@value #RESET_EVERY} spans per thread (what a test
- * suite does between tests); the amortised reset is part of the measured cost, for every variant
- * alike. {@link SpanParent#ROOT} spans each start a new trace (spanproof then records the trace's
- * owner); {@link SpanParent#CHILD} spans share one long-lived parent, as most spans of a test do.
+ * <p>Retaining variants are reset every {@value #RESET_EVERY} spans per thread (what a test suite
+ * does between tests); the amortised reset is part of the measured cost, for every variant alike.
+ * {@link SpanParent#ROOT} spans each start a new trace (spanproof then records the trace's owner);
+ * {@link SpanParent#CHILD} spans share one long-lived parent, as most spans of a test do.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SpanLifecycleBenchmark {
@@ -60,17 +62,13 @@ public class SpanLifecycleBenchmark {
   /** The capture pipeline, shared by all benchmark threads so that two threads contend on it. */
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class SharedPipeline {
-    @Param
-    public Capture capture;
+    @Param public Capture capture;
 
-    @Param
-    public SpanAttributes attributes;
+    @Param public SpanAttributes attributes;
 
-    @Param
-    public SpanParent parent;
+    @Param public SpanParent parent;
 
-    @Param
-    public Sessions sessions;
+    @Param public Sessions sessions;
 
     Capture.Pipeline pipeline;
     Context spanContext;
@@ -104,6 +102,7 @@ public class SpanLifecycleBenchmark {
     private Scope scope;
 
     @Setup(Level.Trial)
+    @SuppressWarnings("MustBeClosedChecker") // the scope is closed in the trial's @TearDown
     public void enter(SharedPipeline shared) {
       pipeline = shared.pipeline;
       tracer = pipeline.tracer();
@@ -126,9 +125,9 @@ public class SpanLifecycleBenchmark {
 
   /**
    * Measured: {@code spanBuilder(name).setAllAttributes(a).startSpan()} then {@code end()}, with
-   * the context (spanproof: the open session) current, on one thread, plus 1/{@value
-   * #RESET_EVERY} of a reset. Isolated: the tracer, attributes and context are built in set-up;
-   * the span is sunk into the blackhole.
+   * the context (spanproof: the open session) current, on one thread, plus 1/{@value #RESET_EVERY}
+   * of a reset. Isolated: the tracer, attributes and context are built in set-up; the span is sunk
+   * into the blackhole.
    */
   @Benchmark
   @Threads(1)
@@ -148,7 +147,8 @@ public class SpanLifecycleBenchmark {
   }
 
   private static Span lifecycle(ThreadState state) {
-    Span span = state.tracer.spanBuilder(state.spanName).setAllAttributes(state.attributes).startSpan();
+    Span span =
+        state.tracer.spanBuilder(state.spanName).setAllAttributes(state.attributes).startSpan();
     span.end();
     if (++state.startedSinceReset == RESET_EVERY) {
       state.startedSinceReset = 0;

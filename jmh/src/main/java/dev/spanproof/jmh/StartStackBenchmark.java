@@ -19,19 +19,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * How the cost of recording start stacks grows with the depth of the calling stack. A JMH
- * benchmark method sits about 15 frames deep; a JUnit 5 test method run by the Launcher from a
- * {@code main} sits 77 frames deep (measured), and Surefire and the code under test add more, so
- * {@link SpanLifecycleBenchmark} understates what {@code recordStartStacks(true)} costs in real
- * tests. Each benchmark first descends {@code
- * extraFrames} frames; compare a variant with the same depth of {@code SPANPROOF} to remove the
- * descent's own cost.
+ * How the cost of recording start stacks grows with the depth of the calling stack. A JMH benchmark
+ * method sits about 15 frames deep; a JUnit 5 test method run by the Launcher from a {@code main}
+ * sits 77 frames deep (measured), and Surefire and the code under test add more, so {@link
+ * SpanLifecycleBenchmark} understates what {@code recordStartStacks(true)} costs in real tests.
+ * Each benchmark first descends {@code extraFrames} frames; compare a variant with the same depth
+ * of {@code SPANPROOF} to remove the descent's own cost.
  *
  * <p>{@link StackCaptureBenchmark} measures the stack capture alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(org.openjdk.jmh.annotations.Scope.Thread)
@@ -50,6 +51,7 @@ public class StartStackBenchmark {
   private Scope scope;
 
   @Setup(Level.Trial)
+  @SuppressWarnings("MustBeClosedChecker") // the scope is closed in the trial's @TearDown
   public void open() {
     pipeline = capture.open();
     tracer = pipeline.tracer();

@@ -36,14 +36,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * Turning the captured spans of one trace into something a test can check, over 10, 1,000 and
  * 100,000 spans: spanproof's trees versus sdk-testing's {@code TracesAssert}.
  *
- * <p>The spans are real SDK {@code SpanData}, built once per trial: a tree with fan-out 10
- * ({@code processOrder}, then {@code step-0..9}, then {@code db-query} below), handed over in the
- * order they ended, as an exporter sees them. Start times are distinct and parents start first,
- * so both libraries see one unambiguous order.
+ * <p>The spans are real SDK {@code SpanData}, built once per trial: a tree with fan-out 10 ({@code
+ * processOrder}, then {@code step-0..9}, then {@code db-query} below), handed over in the order
+ * they ended, as an exporter sees them. Start times are distinct and parents start first, so both
+ * libraries see one unambiguous order.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
@@ -119,8 +121,8 @@ public class TraceTreeBenchmark {
   }
 
   /**
-   * Measured: {@code Trace.groupByTraceId} over the spans: grouping, ordering, linking parents
-   * and children. Isolated: the spans exist already (capture is measured elsewhere).
+   * Measured: {@code Trace.groupByTraceId} over the spans: grouping, ordering, linking parents and
+   * children. Isolated: the spans exist already (capture is measured elsewhere).
    */
   @Benchmark
   public void spanproofBuildTrees(Blackhole blackhole) {
@@ -178,6 +180,7 @@ public class TraceTreeBenchmark {
    */
   @Benchmark
   public void sdkTestingTracesAssert(Blackhole blackhole) {
-    blackhole.consume(TracesAssert.assertThat(spans).hasTracesSatisfyingExactly(sdkTestingTraceAssertion));
+    blackhole.consume(
+        TracesAssert.assertThat(spans).hasTracesSatisfyingExactly(sdkTestingTraceAssertion));
   }
 }

@@ -71,13 +71,13 @@ import org.opentest4j.AssertionFailedError;
  * <p>How it works: a test class shares one {@link TracingHarness}; each test opens a {@link
  * CaptureSession} that is current in the {@code Context} while the test, its {@code @BeforeEach}
  * and its {@code @AfterEach} methods run. A span belongs to the test whose session its parent
- * context carries, or whose session already holds spans of its trace. After each test, spans that were started and
- * not ended are waited for (a bounded grace period) and then reported with the stack where they
- * started: by default the test fails.
+ * context carries, or whose session already holds spans of its trace. After each test, spans that
+ * were started and not ended are waited for (a bounded grace period) and then reported with the
+ * stack where they started: by default the test fails.
  *
- * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value TracingHarness#TEST_TRACER_SCOPE}),
- * {@link TracingHarness} and, into tests and their {@code @BeforeEach}/{@code @AfterEach} methods,
- * the test's {@link CaptureSession}.
+ * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
+ * TracingHarness#TEST_TRACER_SCOPE}), {@link TracingHarness} and, into tests and their
+ * {@code @BeforeEach}/{@code @AfterEach} methods, the test's {@link CaptureSession}.
  */
 public class TracingExtension
     implements BeforeAllCallback,
@@ -143,7 +143,8 @@ public class TracingExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    SessionResource resource = context.getStore(NAMESPACE).remove(SessionResource.class, SessionResource.class);
+    SessionResource resource =
+        context.getStore(NAMESPACE).remove(SessionResource.class, SessionResource.class);
     if (resource == null) {
       return;
     }
@@ -153,7 +154,12 @@ public class TracingExtension
       if (settings.unendedSpans() != SpanPolicy.IGNORE) {
         List<UnendedSpan> unended = awaitEnded(session);
         if (!unended.isEmpty()) {
-          report(context, settings.unendedSpans(), "spanproof.unendedSpans", describeUnended(session, unended), failures);
+          report(
+              context,
+              settings.unendedSpans(),
+              "spanproof.unendedSpans",
+              describeUnended(session, unended),
+              failures);
         }
       }
       try {
@@ -230,7 +236,8 @@ public class TracingExtension
   }
 
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     return type == OpenTelemetry.class
         || type == Tracer.class
@@ -239,7 +246,8 @@ public class TracingExtension
   }
 
   @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     if (type == CaptureSession.class) {
       return findSession(extensionContext)
@@ -270,7 +278,8 @@ public class TracingExtension
     return harness;
   }
 
-  private <T> T proceedInSession(Invocation<T> invocation, ExtensionContext context) throws Throwable {
+  private <T> T proceedInSession(Invocation<T> invocation, ExtensionContext context)
+      throws Throwable {
     Optional<CaptureSession> session = findSession(context);
     if (session.isEmpty()) {
       return invocation.proceed();
@@ -347,7 +356,11 @@ public class TracingExtension
   }
 
   private static void report(
-      ExtensionContext context, SpanPolicy policy, String key, String message, List<String> failures) {
+      ExtensionContext context,
+      SpanPolicy policy,
+      String key,
+      String message,
+      List<String> failures) {
     if (policy == SpanPolicy.FAIL) {
       failures.add(message);
     } else if (policy == SpanPolicy.WARN) {
@@ -359,21 +372,31 @@ public class TracingExtension
   private void writeTraceReport(ExtensionContext context, CaptureSession session) {
     boolean print =
         settings.printTraces()
-            || context.getConfigurationParameter("spanproof.traces.print").map(Boolean::parseBoolean).orElse(false);
+            || context
+                .getConfigurationParameter("spanproof.traces.print")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
     Optional<Path> directory =
         Optional.ofNullable(settings.traceDirectory())
-            .or(() -> context.getConfigurationParameter("spanproof.traces.directory").map(Path::of));
+            .or(
+                () ->
+                    context.getConfigurationParameter("spanproof.traces.directory").map(Path::of));
     if (!print && directory.isEmpty()) {
       return;
     }
     String report =
-        session.name() + "\n" + TraceRenderer.create().withAttributes(settings.reportedAttributes()).render(session.traces());
+        session.name()
+            + "\n"
+            + TraceRenderer.create()
+                .withAttributes(settings.reportedAttributes())
+                .render(session.traces());
     if (print) {
       System.out.println(report + "\n");
     }
     if (directory.isPresent()) {
       Path file =
-          directory.get()
+          directory
+              .get()
               .resolve(context.getRequiredTestClass().getName())
               .resolve(fileNameOf(context) + ".txt");
       try {
@@ -416,11 +439,15 @@ public class TracingExtension
 
   private HarnessResource startHarness(ExtensionContext context) {
     boolean startStacks =
-        context.getConfigurationParameter(START_STACKS_PARAMETER).map(Boolean::parseBoolean).orElse(true);
+        context
+            .getConfigurationParameter(START_STACKS_PARAMETER)
+            .map(Boolean::parseBoolean)
+            .orElse(true);
     TracingHarness harness = settings.newHarness(startStacks);
     boolean global =
         settings.installGlobal()
-            || context.getTestClass()
+            || context
+                .getTestClass()
                 .map(type -> AnnotationSupport.isAnnotated(type, UsesGlobalOpenTelemetry.class))
                 .orElse(false);
     return new HarnessResource(harness, global ? harness.installGlobal() : null);
@@ -437,18 +464,24 @@ public class TracingExtension
     if (resource == null || parent.isEmpty()) {
       return resource;
     }
-    return parent.get().getStore(NAMESPACE).get(new HarnessKey(this), HarnessResource.class) == resource
+    return resource.equals(
+            parent.get().getStore(NAMESPACE).get(new HarnessKey(this), HarnessResource.class))
         ? null
         : resource;
   }
 
   private static Optional<CaptureSession> findSession(ExtensionContext context) {
-    return Optional.ofNullable(context.getStore(NAMESPACE).get(SessionResource.class, SessionResource.class))
+    return Optional.ofNullable(
+            context.getStore(NAMESPACE).get(SessionResource.class, SessionResource.class))
         .map(SessionResource::session);
   }
 
   private static String describe(ExtensionContext context) {
-    return "test [" + context.getRequiredTestClass().getSimpleName() + "." + testLabel(context) + "]";
+    return "test ["
+        + context.getRequiredTestClass().getSimpleName()
+        + "."
+        + testLabel(context)
+        + "]";
   }
 
   /** "processOrder(Tracer)", or "processesOrder repetition 3 of 80" for template invocations. */
@@ -480,7 +513,8 @@ public class TracingExtension
   }
 
   /** Closed by JUnit with the context that created it: the test class, or one test. */
-  private record HarnessResource(TracingHarness harness, GlobalInstallation global) implements AutoCloseable {
+  private record HarnessResource(TracingHarness harness, GlobalInstallation global)
+      implements AutoCloseable {
     @Override
     public void close() {
       if (global != null) {
@@ -514,7 +548,10 @@ public class TracingExtension
 
     private Builder() {}
 
-    /** The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default: always on. */
+    /**
+     * The sampler, e.g. {@code Sampler.parentBased(Sampler.traceIdRatioBased(0.25))}. Default:
+     * always on.
+     */
     public Builder sampler(Sampler sampler) {
       return harnessStep(harness -> harness.sampler(sampler));
     }
@@ -524,7 +561,9 @@ public class TracingExtension
       return harnessStep(harness -> harness.resource(resource));
     }
 
-    /** Injects and extracts these formats, in this order. Default: W3C trace context and baggage. */
+    /**
+     * Injects and extracts these formats, in this order. Default: W3C trace context and baggage.
+     */
     public Builder propagation(Propagation first, Propagation... more) {
       Propagation[] rest = more == null ? null : more.clone();
       return harnessStep(harness -> harness.propagation(first, rest));
@@ -544,22 +583,27 @@ public class TracingExtension
     }
 
     /**
-     * Makes {@code GlobalOpenTelemetry} serve the harness while the class's tests run, and
-     * restores the previous global afterwards. Declare the lock too, with {@link
-     * UsesGlobalOpenTelemetry} on the class.
+     * Makes {@code GlobalOpenTelemetry} serve the harness while the class's tests run, and restores
+     * the previous global afterwards. Declare the lock too, with {@link UsesGlobalOpenTelemetry} on
+     * the class.
      */
     public Builder installGlobal() {
       this.installGlobal = true;
       return this;
     }
 
-    /** What to do when a test leaves spans started but not ended. Default: {@link SpanPolicy#FAIL}. */
+    /**
+     * What to do when a test leaves spans started but not ended. Default: {@link SpanPolicy#FAIL}.
+     */
     public Builder unendedSpans(SpanPolicy policy) {
       this.unendedSpans = requireArgument(policy, "policy");
       return this;
     }
 
-    /** What to do with spans that belong to no test, after the class. Default: {@link SpanPolicy#WARN}. */
+    /**
+     * What to do with spans that belong to no test, after the class. Default: {@link
+     * SpanPolicy#WARN}.
+     */
     public Builder unownedSpans(SpanPolicy policy) {
       this.unownedSpans = requireArgument(policy, "policy");
       return this;
@@ -583,7 +627,8 @@ public class TracingExtension
      */
     public Builder gracePeriod(Duration gracePeriod) {
       if (gracePeriod == null || gracePeriod.isNegative()) {
-        throw new IllegalArgumentException("gracePeriod must be zero or positive, but was " + gracePeriod);
+        throw new IllegalArgumentException(
+            "gracePeriod must be zero or positive, but was " + gracePeriod);
       }
       this.gracePeriod = gracePeriod;
       return this;
@@ -598,7 +643,10 @@ public class TracingExtension
       return harnessStep(harness -> harness.recordStartStacks(record));
     }
 
-    /** Prints each test's traces to standard output after the test (also: {@code spanproof.traces.print=true}). */
+    /**
+     * Prints each test's traces to standard output after the test (also: {@code
+     * spanproof.traces.print=true}).
+     */
     public Builder printTraces() {
       this.printTraces = true;
       return this;
@@ -667,7 +715,8 @@ public class TracingExtension
 
     /** A harness from the recipe; the recipe's own recordStartStacks, if any, wins. */
     TracingHarness newHarness(boolean startStacksByDefault) {
-      TracingHarness.Builder harness = TracingHarness.builder().recordStartStacks(startStacksByDefault);
+      TracingHarness.Builder harness =
+          TracingHarness.builder().recordStartStacks(startStacksByDefault);
       harnessRecipe.forEach(step -> step.accept(harness));
       return harness.build();
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * @ResourceLock(value = TracingExtension.GLOBAL_OPENTELEMETRY_LOCK, mode = ResourceAccessMode.READ_WRITE)
  * }</pre>
  *
- * <p>Use it with {@code @ExtendWith(TracingExtension.class)} or with a registered extension; it
- * has the same effect as {@link TracingExtension.Builder#installGlobal()} plus the lock.
+ * <p>Use it with {@code @ExtendWith(TracingExtension.class)} or with a registered extension; it has
+ * the same effect as {@link TracingExtension.Builder#installGlobal()} plus the lock.
  */
 @Documented
 @Inherited

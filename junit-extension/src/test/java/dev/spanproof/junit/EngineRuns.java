@@ -28,13 +28,12 @@ final class EngineRuns {
 
   /** The messages of every failure among {@code events}, for readable assertions. */
   static List<String> failureMessages(Events events) {
-    return events.failed().stream()
-        .map(EngineRuns::failureMessage)
-        .toList();
+    return events.failed().stream().map(EngineRuns::failureMessage).toList();
   }
 
   static String failureMessage(Event event) {
-    return event.getPayload(TestExecutionResult.class)
+    return event
+        .getPayload(TestExecutionResult.class)
         .flatMap(TestExecutionResult::getThrowable)
         .map(Throwable::getMessage)
         .orElse("(no message)");

@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -34,13 +34,16 @@ class ParallelIsolationTest {
 
   private static final AttributeKey<String> TEST_KEY = AttributeKey.stringKey("test.id");
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
   /** What each fixture test saw through its injected CaptureSession, by test id. */
   private static final Map<String, List<SpanData>> seen = new ConcurrentHashMap<>();
+
   private static final AtomicInteger running = new AtomicInteger();
   private static final AtomicInteger maxRunning = new AtomicInteger();
 
   @Test
-  void should_give_each_of_240_concurrent_tests_exactly_its_own_spans() throws InterruptedException {
+  void should_give_each_of_240_concurrent_tests_exactly_its_own_spans()
+      throws InterruptedException {
     seen.clear();
     maxRunning.set(0);
     OrderService.start();
@@ -55,26 +58,32 @@ class ParallelIsolationTest {
     results.testEvents().assertStatistics(stats -> stats.started(240).succeeded(240));
     assertThat(maxRunning.get()).as("tests that ran at the same time").isGreaterThan(1);
     assertThat(seen).hasSize(240);
-    seen.forEach((testId, spans) -> {
-      assertThat(spans).as("spans of " + testId).hasSize(OrderService.SPANS_PER_ORDER);
-      assertThat(spans).as("spans of " + testId)
-          .allSatisfy(span -> {
-            assertThat(span.getAttributes().get(TEST_KEY)).isEqualTo(testId);
-            assertThat(span.getResource().getAttribute(SERVICE_NAME)).isEqualTo(testId.split("#")[0]);
-          });
-    });
+    seen.forEach(
+        (testId, spans) -> {
+          assertThat(spans).as("spans of " + testId).hasSize(OrderService.SPANS_PER_ORDER);
+          assertThat(spans)
+              .as("spans of " + testId)
+              .allSatisfy(
+                  span -> {
+                    assertThat(span.getAttributes().get(TEST_KEY)).isEqualTo(testId);
+                    assertThat(span.getResource().getAttribute(SERVICE_NAME))
+                        .isEqualTo(testId.split("#", -1)[0]);
+                  });
+        });
   }
 
   private static EngineExecutionResults EngineTestKit(Class<?>... fixtures) {
     return org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
         .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-        .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
         .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
         .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
-        .selectors(java.util.Arrays.stream(fixtures)
-            .map(org.junit.platform.engine.discovery.DiscoverySelectors::selectClass)
-            .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+        .selectors(
+            java.util.Arrays.stream(fixtures)
+                .map(org.junit.platform.engine.discovery.DiscoverySelectors::selectClass)
+                .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
         .execute();
   }
 
@@ -103,15 +112,28 @@ class ParallelIsolationTest {
     static void processOrder(String testId) throws Exception {
       Span order = tracer().spanBuilder("processOrder").setAttribute(TEST_KEY, testId).startSpan();
       try (Scope ignored = order.makeCurrent()) {
-        Future<?> inventory = executor.submit(() ->
-            tracer().spanBuilder("validateInventory").setAttribute(TEST_KEY, testId).startSpan().end());
-        Span payment = tracer().spanBuilder("processPayment").setAttribute(TEST_KEY, testId).startSpan();
+        Future<?> inventory =
+            executor.submit(
+                () ->
+                    tracer()
+                        .spanBuilder("validateInventory")
+                        .setAttribute(TEST_KEY, testId)
+                        .startSpan()
+                        .end());
+        Span payment =
+            tracer().spanBuilder("processPayment").setAttribute(TEST_KEY, testId).startSpan();
         // Ended on another thread, as asynchronous clients do.
-        Future<?> paid = executor.submit(() -> {
-          Span.current().getSpanContext(); // the wrapped task carries the order span
-          tracer().spanBuilder("chargeCard").setAttribute(TEST_KEY, testId).startSpan().end();
-          payment.end();
-        });
+        Future<?> paid =
+            executor.submit(
+                () -> {
+                  Span.current().getSpanContext(); // the wrapped task carries the order span
+                  tracer()
+                      .spanBuilder("chargeCard")
+                      .setAttribute(TEST_KEY, testId)
+                      .startSpan()
+                      .end();
+                  payment.end();
+                });
         inventory.get();
         paid.get();
       } finally {

@@ -46,7 +46,8 @@ class TracingExtensionTest {
   @ExtendWith(TracingExtension.class)
   static class InjectsEverything {
     @Test
-    void injected(OpenTelemetry otel, Tracer tracer, TracingHarness harness, CaptureSession session) {
+    void injected(
+        OpenTelemetry otel, Tracer tracer, TracingHarness harness, CaptureSession session) {
       tracer.spanBuilder("via-tracer").startSpan().end();
       otel.getTracer("orders").spanBuilder("via-otel").startSpan().end();
       observed.put("names", session.finishedSpans().stream().map(SpanData::getName).toList());
@@ -62,7 +63,8 @@ class TracingExtensionTest {
 
     assertThat(failureMessages(results.allEvents())).isEmpty();
     results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    assertThat(observed).containsEntry("names", List.of("via-tracer", "via-otel"))
+    assertThat(observed)
+        .containsEntry("names", List.of("via-tracer", "via-otel"))
         .containsEntry("scope", "spanproof-test")
         .containsEntry("sameOtel", true)
         .containsEntry("current", true);
@@ -78,7 +80,9 @@ class TracingExtensionTest {
   void should_leave_unknown_parameter_types_to_other_resolvers() {
     EngineExecutionResults results = run(AsksForUnknownType.class);
 
-    assertThat(failureMessages(results.testEvents())).singleElement().asString()
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
         .startsWith("No ParameterResolver registered for parameter [java.lang.String");
   }
 
@@ -95,10 +99,14 @@ class TracingExtensionTest {
   void should_refuse_a_session_outside_a_test_naming_the_method() {
     EngineExecutionResults results = run(AsksForSessionInBeforeAll.class);
 
-    assertThat(failureMessages(results.containerEvents())).singleElement().asString()
-        .isEqualTo("CaptureSession is the spans of one test, so it can be injected only into a test"
-            + " method or its @BeforeEach/@AfterEach methods, not into static void "
-            + AsksForSessionInBeforeAll.class.getName() + ".setUp(dev.spanproof.core.CaptureSession)");
+    assertThat(failureMessages(results.containerEvents()))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "CaptureSession is the spans of one test, so it can be injected only into a test"
+                + " method or its @BeforeEach/@AfterEach methods, not into static void "
+                + AsksForSessionInBeforeAll.class.getName()
+                + ".setUp(dev.spanproof.core.CaptureSession)");
   }
 
   @ExtendWith(TracingExtension.class)
@@ -113,10 +121,14 @@ class TracingExtensionTest {
   void should_refuse_two_extensions_on_one_class_naming_it() {
     EngineExecutionResults results = run(RegisteredTwice.class);
 
-    assertThat(failureMessages(results.containerEvents())).singleElement().asString()
-        .isEqualTo("TracingExtension is registered twice on " + RegisteredTwice.class.getName()
-            + " (for example by @ExtendWith and by a @RegisterExtension field, or on an enclosing class"
-            + " and again here): keep one, so that a test has one harness");
+    assertThat(failureMessages(results.containerEvents()))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "TracingExtension is registered twice on "
+                + RegisteredTwice.class.getName()
+                + " (for example by @ExtendWith and by a @RegisterExtension field, or on an enclosing class"
+                + " and again here): keep one, so that a test has one harness");
   }
 
   static class RegisteredOnInstanceField {
@@ -173,7 +185,8 @@ class TracingExtensionTest {
     EngineExecutionResults results = run(Outer.class);
 
     assertThat(failureMessages(results.allEvents())).isEmpty();
-    assertThat(observed).containsEntry("outer", List.of("outer"))
+    assertThat(observed)
+        .containsEntry("outer", List.of("outer"))
         .containsEntry("inner", List.of("before-each", "inner"));
   }
 
@@ -181,7 +194,8 @@ class TracingExtensionTest {
 
   static class NeverSamples {
     @RegisterExtension
-    static final TracingExtension tracing = TracingExtension.builder().sampler(Sampler.alwaysOff()).build();
+    static final TracingExtension tracing =
+        TracingExtension.builder().sampler(Sampler.alwaysOff()).build();
 
     @Test
     void test(Tracer tracer, CaptureSession session) {
@@ -214,10 +228,13 @@ class TracingExtensionTest {
   void should_fail_a_test_that_exceeds_the_span_limit_naming_limit_and_test() {
     EngineExecutionResults results = run(SmallLimit.class);
 
-    assertThat(failureMessages(results.testEvents())).singleElement().asString()
-        .isEqualTo("[test [SmallLimit.loops(Tracer)]] started more spans than its limit of 10: 15 spans"
-            + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really needs that"
-            + " many, or look for a loop that starts spans without end.");
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "[test [SmallLimit.loops(Tracer)]] started more spans than its limit of 10: 15 spans"
+                + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really needs that"
+                + " many, or look for a loop that starts spans without end.");
   }
 
   // ---------------------------------------------------------------- unended spans
@@ -236,12 +253,16 @@ class TracingExtensionTest {
 
     String message = failureMessages(results.testEvents()).get(0);
     assertThat(message)
-        .startsWith("test [LeavesSpanOpen.forgetsToEnd(Tracer)] left 1 span started but not ended"
-            + " (waited 500 ms for it to end):\n  span [processPayment] (trace ")
-        .contains(") was started but never ended, started at:\n  \tat "
-            + LeavesSpanOpen.class.getName() + ".forgetsToEnd(TracingExtensionTest.java:")
-        .endsWith("\nEvery started span must be ended, typically with span.end() in a finally block:"
-            + " an unended span is never exported.");
+        .startsWith(
+            "test [LeavesSpanOpen.forgetsToEnd(Tracer)] left 1 span started but not ended"
+                + " (waited 500 ms for it to end):\n  span [processPayment] (trace ")
+        .contains(
+            ") was started but never ended, started at:\n  \tat "
+                + LeavesSpanOpen.class.getName()
+                + ".forgetsToEnd(TracingExtensionTest.java:")
+        .endsWith(
+            "\nEvery started span must be ended, typically with span.end() in a finally block:"
+                + " an unended span is never exported.");
   }
 
   @Test
@@ -249,10 +270,13 @@ class TracingExtensionTest {
     EngineExecutionResults results =
         run(LeavesSpanOpen.class, Map.of(TracingExtension.START_STACKS_PARAMETER, "false"));
 
-    assertThat(failureMessages(results.testEvents())).singleElement().asString()
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
         .contains(") was started but never ended; enable start stacks to see where it started\n")
-        .endsWith("\nStart stacks are off here (recordStartStacks(false) or spanproof.startStacks=false);"
-            + " turn them on to see where each span started.");
+        .endsWith(
+            "\nStart stacks are off here (recordStartStacks(false) or spanproof.startStacks=false);"
+                + " turn them on to see where each span started.");
   }
 
   @ExtendWith(TracingExtension.class)
@@ -260,7 +284,9 @@ class TracingExtensionTest {
     @Test
     void endsAsynchronously(Tracer tracer) {
       Span span = tracer.spanBuilder("async-call").startSpan();
-      CompletableFuture.runAsync(span::end, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+      var unused =
+          CompletableFuture.runAsync(
+              span::end, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
     }
   }
 
@@ -274,8 +300,8 @@ class TracingExtensionTest {
 
   static class WarnsOnUnended {
     @RegisterExtension
-    static final TracingExtension tracing = TracingExtension.builder()
-        .unendedSpans(SpanPolicy.WARN).gracePeriod(Duration.ZERO).build();
+    static final TracingExtension tracing =
+        TracingExtension.builder().unendedSpans(SpanPolicy.WARN).gracePeriod(Duration.ZERO).build();
 
     @Test
     void forgetsToEnd(Tracer tracer) {
@@ -288,7 +314,9 @@ class TracingExtensionTest {
     EngineExecutionResults results = run(WarnsOnUnended.class);
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    assertThat(reportEntries(results, "spanproof.unendedSpans")).singleElement().asString()
+    assertThat(reportEntries(results, "spanproof.unendedSpans"))
+        .singleElement()
+        .asString()
         .startsWith("test [WarnsOnUnended.forgetsToEnd(Tracer)] left 1 span started but not ended");
   }
 
@@ -296,7 +324,8 @@ class TracingExtensionTest {
 
   static class FailsOnUnowned {
     @RegisterExtension
-    static final TracingExtension tracing = TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
+    static final TracingExtension tracing =
+        TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
 
     @Test
     void startsSpanWithoutContext(Tracer tracer) throws Exception {
@@ -309,16 +338,21 @@ class TracingExtensionTest {
     EngineExecutionResults results = run(FailsOnUnowned.class);
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    assertThat(failureMessages(results.containerEvents())).singleElement().asString()
-        .startsWith("1 span belongs to no test of " + FailsOnUnowned.class.getName()
-            + " (no test's context reached it; check context propagation to threads and callbacks):\n"
-            + "  span [lost-context] (trace ")
+    assertThat(failureMessages(results.containerEvents()))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "1 span belongs to no test of "
+                + FailsOnUnowned.class.getName()
+                + " (no test's context reached it; check context propagation to threads and callbacks):\n"
+                + "  span [lost-context] (trace ")
         .endsWith(") started outside any capture session");
   }
 
   static class InstanceFieldFailsOnUnowned {
     @RegisterExtension
-    final TracingExtension tracing = TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
+    final TracingExtension tracing =
+        TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
 
     @Test
     void startsSpanWithoutContext(Tracer tracer) throws Exception {
@@ -330,7 +364,9 @@ class TracingExtensionTest {
   void should_report_spans_of_no_test_after_each_test_when_the_harness_is_per_test() {
     EngineExecutionResults results = run(InstanceFieldFailsOnUnowned.class);
 
-    assertThat(failureMessages(results.testEvents())).singleElement().asString()
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
         .startsWith("1 span belongs to no test of " + InstanceFieldFailsOnUnowned.class.getName());
   }
 
@@ -359,14 +395,22 @@ class TracingExtensionTest {
 
   @Test
   void should_reject_bad_builder_arguments_where_they_are_given() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().sampler(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("sampler must not be null");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().maxSpansPerTest(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxSpans must be at least 1, but was 0");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().gracePeriod(Duration.ofMillis(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("gracePeriod must be zero or positive, but was PT-0.001S");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TracingExtension.builder().unendedSpans(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("policy must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TracingExtension.builder().sampler(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sampler must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TracingExtension.builder().maxSpansPerTest(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxSpans must be at least 1, but was 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TracingExtension.builder().gracePeriod(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gracePeriod must be zero or positive, but was PT-0.001S");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TracingExtension.builder().unendedSpans(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("policy must not be null");
   }
 
   // ---------------------------------------------------------------- global state
@@ -432,7 +476,8 @@ class TracingExtensionTest {
 
   static class WritesReports {
     @RegisterExtension
-    static final TracingExtension tracing = TracingExtension.builder().reportAttributes("order.id").build();
+    static final TracingExtension tracing =
+        TracingExtension.builder().reportAttributes("order.id").build();
 
     @Test
     void processOrder(Tracer tracer) {
@@ -455,8 +500,11 @@ class TracingExtensionTest {
     try (var files = Files.list(reports.resolve(WritesReports.class.getName()))) {
       written = files.toList();
     }
-    assertThat(written).singleElement()
-        .satisfies(file -> assertThat(file.getFileName().toString()).isEqualTo("processOrder_Tracer_.txt"));
+    assertThat(written)
+        .singleElement()
+        .satisfies(
+            file ->
+                assertThat(file.getFileName().toString()).isEqualTo("processOrder_Tracer_.txt"));
     String text = Files.readString(written.get(0));
     assertThat(text)
         .startsWith("test [WritesReports.processOrder(Tracer)]\ntrace ")
@@ -466,11 +514,13 @@ class TracingExtensionTest {
 
   /** A thread that does not carry the test's context: context propagation is broken. */
   static void startSpanOnThreadThatLostTheContext(Tracer tracer) throws InterruptedException {
-    Thread thread = new Thread(() -> {
-      try (var ignored = Context.root().makeCurrent()) {
-        tracer.spanBuilder("lost-context").startSpan().end();
-      }
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              try (var ignored = Context.root().makeCurrent()) {
+                tracer.spanBuilder("lost-context").startSpan().end();
+              }
+            });
     thread.start();
     thread.join();
   }

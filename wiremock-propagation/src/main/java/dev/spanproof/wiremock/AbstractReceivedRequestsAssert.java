@@ -16,12 +16,13 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Base of {@link ReceivedRequestsAssert}: assertions on the trace context of the requests a
- * WireMock server received for one path. Failures open with one sentence, then show each
- * offending request with the expected and received header values and the problem.
+ * WireMock server received for one path. Failures open with one sentence, then show each offending
+ * request with the expected and received header values and the problem.
  *
  * @param <SELF> the concrete assert type
  */
-public abstract class AbstractReceivedRequestsAssert<SELF extends AbstractReceivedRequestsAssert<SELF>>
+public abstract class AbstractReceivedRequestsAssert<
+        SELF extends AbstractReceivedRequestsAssert<SELF>>
     extends AbstractAssert<SELF, List<LoggedRequest>> {
 
   private final String path;
@@ -62,16 +63,19 @@ public abstract class AbstractReceivedRequestsAssert<SELF extends AbstractReceiv
   }
 
   /**
-   * Verifies that every request carried a valid W3C {@code traceparent} naming a CLIENT span of
-   * the test (the one that owns the request's trace, else the current one): same trace id,
-   * parent-id = the client span's id, and the client span's sampled flag. A request that fails is
-   * shown with the traceparent the next unclaimed CLIENT span of the test would have sent.
+   * Verifies that every request carried a valid W3C {@code traceparent} naming a CLIENT span of the
+   * test (the one that owns the request's trace, else the current one): same trace id, parent-id =
+   * the client span's id, and the client span's sampled flag. A request that fails is shown with
+   * the traceparent the next unclaimed CLIENT span of the test would have sent.
    *
    * @return this assertion object
    */
   public SELF eachCarriedTheContextOfItsClientSpan() {
     isNotNull();
-    String sentence = "Expecting every request to " + path + " to carry the context of the CLIENT span that sent it";
+    String sentence =
+        "Expecting every request to "
+            + path
+            + " to carry the context of the CLIENT span that sent it";
     if (actual.isEmpty()) {
       throw failure("%s", sentence + ", but " + path + " received no request.");
     }
@@ -101,7 +105,7 @@ public abstract class AbstractReceivedRequestsAssert<SELF extends AbstractReceiv
             .append(failedIndexes.size())
             .append(" of ")
             .append(requests(actual.size()))
-            .append(failedIndexes.size() == 1 ? " did not." : " did not.");
+            .append(" did not.");
     List<String> expectedValues = new ArrayList<>();
     List<String> receivedValues = new ArrayList<>();
     for (int f = 0; f < failedIndexes.size(); f++) {
@@ -208,7 +212,11 @@ public abstract class AbstractReceivedRequestsAssert<SELF extends AbstractReceiv
           + span.describe();
     }
     if (span.kind() != SpanKind.CLIENT) {
-      return "traceparent: parent-id " + validation.parentId() + " is " + span.describe() + ", not a CLIENT span";
+      return "traceparent: parent-id "
+          + validation.parentId()
+          + " is "
+          + span.describe()
+          + ", not a CLIENT span";
     }
     if (span.context().isSampled() != validation.isSampled()) {
       return "traceparent: the sampled flag is "

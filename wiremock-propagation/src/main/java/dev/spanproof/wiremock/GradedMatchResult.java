@@ -4,8 +4,8 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import java.util.List;
 
 /**
- * A match result graded by the share of failed conditions, carrying one diff description per
- * failed condition so that WireMock's near-miss diff shows what was expected and received.
+ * A match result graded by the share of failed conditions, carrying one diff description per failed
+ * condition so that WireMock's near-miss diff shows what was expected and received.
  */
 final class GradedMatchResult extends MatchResult {
 

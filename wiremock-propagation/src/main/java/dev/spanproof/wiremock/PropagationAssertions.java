@@ -21,8 +21,8 @@ public final class PropagationAssertions {
   private PropagationAssertions() {}
 
   /**
-   * The requests {@code wireMock} received whose path (without query) is {@code path}, in the
-   * order it received them.
+   * The requests {@code wireMock} received whose path (without query) is {@code path}, in the order
+   * it received them.
    *
    * @throws IllegalArgumentException if {@code wireMock} or {@code path} is null
    */

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * One request a {@link TracingStubListener} saw: its trace-context headers as validated by the
- * core, the stubbed service it was served as, and the SERVER span recorded for it, or why none
- * was recorded.
+ * core, the stubbed service it was served as, and the SERVER span recorded for it, or why none was
+ * recorded.
  */
 public final class ReceivedRequest {
 

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The spans of the test a request belongs to, ended or not: a client span is still open while its request is served. */
+/**
+ * The spans of the test a request belongs to, ended or not: a client span is still open while its
+ * request is served.
+ */
 final class TestSpans {
 
   private TestSpans() {}
@@ -28,7 +31,12 @@ final class TestSpans {
 
     /** The traceparent a client sends for this span. */
     String traceparent() {
-      return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+      return "00-"
+          + context.getTraceId()
+          + "-"
+          + context.getSpanId()
+          + "-"
+          + context.getTraceFlags().asHex();
     }
   }
 
@@ -55,7 +63,8 @@ final class TestSpans {
     for (SpanData span : session.finishedSpans()) {
       bySpanId.put(
           span.getSpanId(),
-          new SpanRef(span.getName(), span.getKind(), span.getSpanContext(), span.getStartEpochNanos()));
+          new SpanRef(
+              span.getName(), span.getKind(), span.getSpanContext(), span.getStartEpochNanos()));
     }
     List<SpanRef> spans = new ArrayList<>(bySpanId.values());
     spans.sort(Comparator.comparingLong(SpanRef::startNanos));

@@ -90,7 +90,9 @@ final class TraceContextChecks {
     }
     if (parameters.get(CHILD_OF_SPAN_ID) instanceof String spanId) {
       conditions.add(
-          valid ? childOf(validation.get(), (String) parameters.get(CHILD_OF_TRACE_ID), spanId) : null);
+          valid
+              ? childOf(validation.get(), (String) parameters.get(CHILD_OF_TRACE_ID), spanId)
+              : null);
     }
     for (String member : TraceContextPattern.strings(parameters.get(TRACESTATE))) {
       conditions.add(valid ? tracestate(headers, member) : null);
@@ -116,7 +118,10 @@ final class TraceContextChecks {
       return PropagationFormat.valueOf(String.valueOf(format));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown trace-context format \"" + format + "\"; use one of " + List.of(PropagationFormat.values()),
+          "unknown trace-context format \""
+              + format
+              + "\"; use one of "
+              + List.of(PropagationFormat.values()),
           e);
     }
   }
@@ -134,7 +139,8 @@ final class TraceContextChecks {
     return switch (format) {
       case W3C -> List.of("traceparent");
       case B3_SINGLE -> List.of("b3");
-      case B3_MULTI -> List.of("X-B3-TraceId", "X-B3-SpanId", "X-B3-ParentSpanId", "X-B3-Sampled", "X-B3-Flags");
+      case B3_MULTI ->
+          List.of("X-B3-TraceId", "X-B3-SpanId", "X-B3-ParentSpanId", "X-B3-Sampled", "X-B3-Flags");
       case JAEGER -> List.of("uber-trace-id");
     };
   }
@@ -163,14 +169,18 @@ final class TraceContextChecks {
     return headerName(format) + ": header is missing, so a receiver starts a new trace";
   }
 
-  private static Check sampled(TraceHeaderValidation validation, boolean expected, String received) {
+  private static Check sampled(
+      TraceHeaderValidation validation, boolean expected, String received) {
     String expectation = expected ? "sampled flag set" : "sampled flag clear";
     if (validation.isSampled() == expected) {
       return new Check(expectation, received, null);
     }
     String flagText =
         validation instanceof TraceContextValidation
-            ? "trace-flags " + quote(flags(received)) + (expected ? " leave" : " set") + " the sampled bit (0x01)"
+            ? "trace-flags "
+                + quote(flags(received))
+                + (expected ? " leave" : " set")
+                + " the sampled bit (0x01)"
                 + (expected ? " clear" : "")
             : headerName(validation.format()) + (expected ? " says not sampled" : " says sampled");
     return new Check(
@@ -186,7 +196,7 @@ final class TraceContextChecks {
   /** The trace-flags field of a received {@code traceparent: …} line. */
   private static String flags(String received) {
     String value = received.substring(received.indexOf(':') + 1).trim();
-    String[] fields = value.split("-");
+    String[] fields = value.split("-", -1);
     return fields.length > 3 ? fields[3] : value;
   }
 
@@ -213,7 +223,10 @@ final class TraceContextChecks {
             + "]"
             + (named.isEmpty()
                 ? ""
-                : ": parent-id " + named.stream().map(span -> span.context().getSpanId()).collect(Collectors.joining(" or ")));
+                : ": parent-id "
+                    + named.stream()
+                        .map(span -> span.context().getSpanId())
+                        .collect(Collectors.joining(" or ")));
     if (named.isEmpty()) {
       return new Check(
           expected,
@@ -226,7 +239,10 @@ final class TraceContextChecks {
               + "]; its spans are "
               + (spans.isEmpty()
                   ? "none"
-                  : spans.stream().map(span -> "[" + span.name() + "]").distinct().collect(Collectors.joining(", "))));
+                  : spans.stream()
+                      .map(span -> "[" + span.name() + "]")
+                      .distinct()
+                      .collect(Collectors.joining(", "))));
     }
     boolean child =
         named.stream()
@@ -237,7 +253,8 @@ final class TraceContextChecks {
     if (child) {
       return new Check(expected, actual, null);
     }
-    Optional<SpanRef> actualParent = TestSpans.withSpanId(spans, validation.traceId(), validation.parentId());
+    Optional<SpanRef> actualParent =
+        TestSpans.withSpanId(spans, validation.traceId(), validation.parentId());
     return new Check(
         expected,
         actual,
@@ -245,7 +262,9 @@ final class TraceContextChecks {
             + ": parent-id "
             + validation.parentId()
             + " is "
-            + actualParent.map(SpanRef::describe).orElse("no span of test [" + session.get().name() + "]")
+            + actualParent
+                .map(SpanRef::describe)
+                .orElse("no span of test [" + session.get().name() + "]")
             + ", not span ["
             + spanName
             + "]");
@@ -257,11 +276,15 @@ final class TraceContextChecks {
     String header = headerName(validation.format());
     if (traceId != null && !traceId.equals(validation.traceId())) {
       return new Check(
-          expected, actual, header + ": trace-id " + validation.traceId() + " is not the parent's trace " + traceId);
+          expected,
+          actual,
+          header + ": trace-id " + validation.traceId() + " is not the parent's trace " + traceId);
     }
     if (!spanId.equals(validation.parentId())) {
       return new Check(
-          expected, actual, header + ": parent-id " + validation.parentId() + " is not the parent span " + spanId);
+          expected,
+          actual,
+          header + ": parent-id " + validation.parentId() + " is not the parent span " + spanId);
     }
     return new Check(expected, actual, null);
   }
@@ -270,24 +293,34 @@ final class TraceContextChecks {
     TraceContextValidation w3c = TraceContext.validate(headers);
     List<String> members = w3c.tracestateMembers();
     String expected = "tracestate member " + member;
-    String actual = members.isEmpty() ? "no tracestate members" : "tracestate: " + String.join(",", members);
+    String actual =
+        members.isEmpty() ? "no tracestate members" : "tracestate: " + String.join(",", members);
     if (members.contains(member)) {
       return new Check(expected, actual, null);
     }
     String key = member.substring(0, member.indexOf('='));
     String sameKey =
-        members.stream().filter(m -> m.startsWith(key + "=")).findFirst().map(m -> "; key " + quote(key) + " has " + quote(m.substring(key.length() + 1))).orElse("");
+        members.stream()
+            .filter(m -> m.startsWith(key + "="))
+            .findFirst()
+            .map(m -> "; key " + quote(key) + " has " + quote(m.substring(key.length() + 1)))
+            .orElse("");
     List<String> tracestateProblems =
         w3c.problems().stream().filter(problem -> problem.startsWith("tracestate")).toList();
-    String dropped = tracestateProblems.isEmpty() ? "" : " (" + String.join("; ", tracestateProblems) + ")";
-    return new Check(expected, actual, "tracestate: has no member " + quote(member) + sameKey + dropped);
+    String dropped =
+        tracestateProblems.isEmpty() ? "" : " (" + String.join("; ", tracestateProblems) + ")";
+    return new Check(
+        expected, actual, "tracestate: has no member " + quote(member) + sameKey + dropped);
   }
 
   private static Check baggage(PropagationReport report, String key, String value) {
     String expected = "baggage entry " + key + "=" + value;
     Optional<BaggageValidation> baggage = report.baggage();
     if (baggage.isEmpty()) {
-      return new Check(expected, "no baggage header", "baggage: header is missing, so entry " + quote(key) + " is not propagated");
+      return new Check(
+          expected,
+          "no baggage header",
+          "baggage: header is missing, so entry " + quote(key) + " is not propagated");
     }
     Map<String, String> entries = baggage.get().entries();
     String actual = "baggage entries " + entries;
@@ -296,10 +329,18 @@ final class TraceContextChecks {
     }
     String problem =
         entries.containsKey(key)
-            ? "baggage: entry " + quote(key) + " is " + quote(entries.get(key)) + ", not " + quote(value)
+            ? "baggage: entry "
+                + quote(key)
+                + " is "
+                + quote(entries.get(key))
+                + ", not "
+                + quote(value)
             : "baggage: has no entry " + quote(key);
     List<String> problems = baggage.get().problems();
-    return new Check(expected, actual, problems.isEmpty() ? problem : problem + " (" + String.join("; ", problems) + ")");
+    return new Check(
+        expected,
+        actual,
+        problems.isEmpty() ? problem : problem + " (" + String.join("; ", problems) + ")");
   }
 
   private static String quote(String text) {

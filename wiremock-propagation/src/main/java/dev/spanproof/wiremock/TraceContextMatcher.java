@@ -7,8 +7,8 @@ import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 
 /**
  * A named WireMock request matcher for trace context, configured per stub or per {@code
- * verify(...)} with a {@link TraceContextPattern}. Register it once per server by instance:
- * {@code options().extensions(new TraceContextMatcher())}.
+ * verify(...)} with a {@link TraceContextPattern}. Register it once per server by instance: {@code
+ * options().extensions(new TraceContextMatcher())}.
  *
  * <p>It returns graded results: the distance is the share of the pattern's conditions the request
  * fails, and each failed condition carries the expected and received header values and a sentence

@@ -19,9 +19,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Every pattern requires a valid context in its format (W3C {@code traceparent} unless {@link
- * #inFormat} says otherwise); the other conditions are checked on top. Only plain values are
- * stored in the parameters, so a pattern also serialises to a remote WireMock that has the
- * matcher registered.
+ * #inFormat} says otherwise); the other conditions are checked on top. Only plain values are stored
+ * in the parameters, so a pattern also serialises to a remote WireMock that has the matcher
+ * registered.
  */
 public final class TraceContextPattern extends CustomMatcherDefinition {
 
@@ -53,8 +53,8 @@ public final class TraceContextPattern extends CustomMatcherDefinition {
   }
 
   /**
-   * … whose parent is the span of this name in the test that owns the request's trace (or, when
-   * no test owns it, the test current where the matcher runs).
+   * … whose parent is the span of this name in the test that owns the request's trace (or, when no
+   * test owns it, the test current where the matcher runs).
    *
    * @throws IllegalArgumentException if {@code spanName} is null or blank
    */
@@ -154,7 +154,8 @@ public final class TraceContextPattern extends CustomMatcherDefinition {
 
   private static String requireText(String text, String what) {
     if (text == null || text.isEmpty()) {
-      throw new IllegalArgumentException(what + " must not be null or empty, but got " + quote(text));
+      throw new IllegalArgumentException(
+          what + " must not be null or empty, but got " + quote(text));
     }
     return text;
   }

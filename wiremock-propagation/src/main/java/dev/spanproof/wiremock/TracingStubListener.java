@@ -45,9 +45,9 @@ import java.util.concurrent.TimeUnit;
  * request's trace:
  *
  * <ul>
- *   <li>parented by the incoming remote context, as OpenTelemetry's W3C, B3 and Jaeger
- *       propagators extract it (so a span appears where a real OpenTelemetry service would put
- *       it, even when the strict validation finds problems);
+ *   <li>parented by the incoming remote context, as OpenTelemetry's W3C, B3 and Jaeger propagators
+ *       extract it (so a span appears where a real OpenTelemetry service would put it, even when
+ *       the strict validation finds problems);
  *   <li>with HTTP server semantic-convention attributes and {@code service.name} set per stub;
  *   <li>with status ERROR for a 5xx response, and an error event for a WireMock fault;
  *   <li>starting when WireMock has its response ready and lasting exactly the delay WireMock adds
@@ -106,7 +106,10 @@ public final class TracingStubListener implements ServeEventListener {
     this.allStubsService = allStubsService;
   }
 
-  /** A listener for stubs that opt in by {@link #NAME}, each naming its service with {@link #service}. */
+  /**
+   * A listener for stubs that opt in by {@link #NAME}, each naming its service with {@link
+   * #service}.
+   */
   public static TracingStubListener create() {
     return new TracingStubListener(false, null);
   }
@@ -123,7 +126,8 @@ public final class TracingStubListener implements ServeEventListener {
 
   /**
    * The per-stub parameters that name the stubbed service: {@code
-   * withServeEventListener(TracingStubListener.NAME, TracingStubListener.service("inventory-service"))}.
+   * withServeEventListener(TracingStubListener.NAME,
+   * TracingStubListener.service("inventory-service"))}.
    *
    * @throws IllegalArgumentException if {@code serviceName} is null or blank
    */
@@ -142,8 +146,8 @@ public final class TracingStubListener implements ServeEventListener {
   }
 
   /**
-   * Validates the request and records its SERVER span. Runs before WireMock applies the delay
-   * and sends the response, so the span has ended by the time the client sees the response.
+   * Validates the request and records its SERVER span. Runs before WireMock applies the delay and
+   * sends the response, so the span has ended by the time the client sees the response.
    */
   @Override
   public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
@@ -197,13 +201,12 @@ public final class TracingStubListener implements ServeEventListener {
           headers,
           propagation,
           serviceName,
-          "belongs to trace "
-              + parent.getTraceId()
-              + ", which no open test session started");
+          "belongs to trace " + parent.getTraceId() + ", which no open test session started");
     }
     CaptureSession session = owner.get();
     SpanContext server =
-        recordServerSpan(session, serviceName, serveEvent, session.storeInContext(remote), propagation);
+        recordServerSpan(
+            session, serviceName, serveEvent, session.storeInContext(remote), propagation);
     return ReceivedRequest.owned(
         method, request.getUrl(), headers, propagation, serviceName, session.name(), server);
   }
@@ -342,6 +345,8 @@ public final class TracingStubListener implements ServeEventListener {
   private enum HeaderGetter implements TextMapGetter<Map<String, List<String>>> {
     INSTANCE;
 
+    // Deprecated since OpenTelemetry 1.68, but abstract in the older versions users pin.
+    @SuppressWarnings("deprecation")
     @Override
     public Iterable<String> keys(Map<String, List<String>> carrier) {
       return carrier.keySet();

@@ -20,6 +20,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.net.http.HttpRequest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
@@ -28,20 +29,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Broken clients, each detected with a message naming the problem. Every test runs {@code
- * checkout} (span 1, trace 1) around a CLIENT span {@code GET} (span 2) and ids are sequential, so
- * the messages are pinned in full.
+ * Broken clients, each detected with a message naming the problem. Every test runs {@code checkout}
+ * (span 1, trace 1) around a CLIENT span {@code GET} (span 2) and ids are sequential, so the
+ * messages are pinned in full.
  */
 class BrokenClientTest {
 
   @RegisterExtension
   final TracingExtension tracing =
-      TracingExtension.builder().harness(harness -> harness.idGenerator(new SequentialIds())).build();
+      TracingExtension.builder()
+          .harness(harness -> harness.idGenerator(new SequentialIds()))
+          .build();
 
   private final TracingStubListener stubTracing = TracingStubListener.create();
   private final WireMockServer inventory =
       new WireMockServer(
-          options().bindAddress("127.0.0.1").dynamicPort().extensions(stubTracing, new TraceContextMatcher()));
+          options()
+              .bindAddress("127.0.0.1")
+              .dynamicPort()
+              .extensions(stubTracing, new TraceContextMatcher()));
 
   private static final String TRACE = traceId(1);
   private static final String CHECKOUT = spanId(1);
@@ -50,7 +56,13 @@ class BrokenClientTest {
       "Expecting every request to /inventory to carry the context of the CLIENT span that sent it,"
           + " but 1 of 1 request did not.\n"
           + "Request 1 of 1: GET /inventory\n"
-          + "  expected traceparent: 00-" + TRACE + "-" + CLIENT + "-01 (span [GET] CLIENT " + CLIENT + ")\n";
+          + "  expected traceparent: 00-"
+          + TRACE
+          + "-"
+          + CLIENT
+          + "-01 (span [GET] CLIENT "
+          + CLIENT
+          + ")\n";
 
   private static final String PATTERN_SENTENCE =
       "Expecting every request to /inventory to match trace context {sampled=true, childOfSpanNamed=GET},"
@@ -62,7 +74,8 @@ class BrokenClientTest {
     inventory.start();
     inventory.stubFor(
         get(urlPathEqualTo("/inventory"))
-            .withServeEventListener(TracingStubListener.NAME, TracingStubListener.service("inventory-service"))
+            .withServeEventListener(
+                TracingStubListener.NAME, TracingStubListener.service("inventory-service"))
             .willReturn(ok()));
   }
 
@@ -77,15 +90,22 @@ class BrokenClientTest {
     checkout(openTelemetry, tracer, (request, injected) -> injected.forEach(request::header));
     // THEN
     assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan();
-    inventory.verify(getRequestedFor(urlPathEqualTo("/inventory")).andMatching(traceContext().sampled().childOf("GET")));
+    inventory.verify(
+        getRequestedFor(urlPathEqualTo("/inventory"))
+            .andMatching(traceContext().sampled().childOf("GET")));
   }
 
   @Test
-  void should_fail_when_the_client_sends_no_traceparent(OpenTelemetry openTelemetry, Tracer tracer) {
+  void should_fail_when_the_client_sends_no_traceparent(
+      OpenTelemetry openTelemetry, Tracer tracer) {
     // GIVEN
     checkout(openTelemetry, tracer, (request, injected) -> {});
     // WHEN
-    Throwable failure = catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                assertThatRequestsTo(inventory, "/inventory")
+                    .eachCarriedTheContextOfItsClientSpan());
     // THEN
     assertThat(failure)
         .hasMessage(
@@ -106,50 +126,86 @@ class BrokenClientTest {
   }
 
   @Test
-  void should_fail_when_the_client_sends_the_parent_id_of_another_span(OpenTelemetry openTelemetry, Tracer tracer) {
+  void should_fail_when_the_client_sends_the_parent_id_of_another_span(
+      OpenTelemetry openTelemetry, Tracer tracer) {
     // GIVEN a client that injects the context of the span around it, not its own
     checkout(
         openTelemetry,
         tracer,
-        (request, injected) -> request.header("traceparent", injected.get("traceparent").replace(CLIENT, CHECKOUT)));
+        (request, injected) ->
+            request.header("traceparent", injected.get("traceparent").replace(CLIENT, CHECKOUT)));
     // WHEN
-    Throwable failure = catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                assertThatRequestsTo(inventory, "/inventory")
+                    .eachCarriedTheContextOfItsClientSpan());
     // THEN
     assertThat(failure)
         .hasMessage(
             SENTENCE
-                + "  received traceparent: 00-" + TRACE + "-" + CHECKOUT + "-01\n"
-                + "  problem: traceparent: parent-id " + CHECKOUT + " is span [checkout] INTERNAL " + CHECKOUT
+                + "  received traceparent: 00-"
+                + TRACE
+                + "-"
+                + CHECKOUT
+                + "-01\n"
+                + "  problem: traceparent: parent-id "
+                + CHECKOUT
+                + " is span [checkout] INTERNAL "
+                + CHECKOUT
                 + ", not a CLIENT span");
     assertThat(patternFailure())
         .hasMessage(
             PATTERN_SENTENCE
-                + "  expected: child of span [GET]: parent-id " + CLIENT + "\n"
-                + "  received: parent-id " + CHECKOUT + "\n"
-                + "  problem: traceparent: parent-id " + CHECKOUT + " is span [checkout] INTERNAL " + CHECKOUT
+                + "  expected: child of span [GET]: parent-id "
+                + CLIENT
+                + "\n"
+                + "  received: parent-id "
+                + CHECKOUT
+                + "\n"
+                + "  problem: traceparent: parent-id "
+                + CHECKOUT
+                + " is span [checkout] INTERNAL "
+                + CHECKOUT
                 + ", not span [GET]");
   }
 
   @Test
-  void should_fail_when_the_client_clears_the_sampled_flag(OpenTelemetry openTelemetry, Tracer tracer) {
+  void should_fail_when_the_client_clears_the_sampled_flag(
+      OpenTelemetry openTelemetry, Tracer tracer) {
     // GIVEN
     checkout(
         openTelemetry,
         tracer,
-        (request, injected) -> request.header("traceparent", injected.get("traceparent").replaceFirst("-01$", "-00")));
+        (request, injected) ->
+            request.header("traceparent", injected.get("traceparent").replaceFirst("-01$", "-00")));
     // WHEN
-    Throwable failure = catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                assertThatRequestsTo(inventory, "/inventory")
+                    .eachCarriedTheContextOfItsClientSpan());
     // THEN
     assertThat(failure)
         .hasMessage(
             SENTENCE
-                + "  received traceparent: 00-" + TRACE + "-" + CLIENT + "-00\n"
-                + "  problem: traceparent: the sampled flag is clear, but span [GET] CLIENT " + CLIENT + " is sampled");
+                + "  received traceparent: 00-"
+                + TRACE
+                + "-"
+                + CLIENT
+                + "-00\n"
+                + "  problem: traceparent: the sampled flag is clear, but span [GET] CLIENT "
+                + CLIENT
+                + " is sampled");
     assertThat(patternFailure())
         .hasMessage(
             PATTERN_SENTENCE
                 + "  expected: sampled flag set\n"
-                + "  received: traceparent: 00-" + TRACE + "-" + CLIENT + "-00\n"
+                + "  received: traceparent: 00-"
+                + TRACE
+                + "-"
+                + CLIENT
+                + "-00\n"
                 + "  problem: traceparent: trace-flags \"00\" leave the sampled bit (0x01) clear,"
                 + " but the request should be sampled");
   }
@@ -160,24 +216,38 @@ class BrokenClientTest {
     checkout(
         openTelemetry,
         tracer,
-        (request, injected) -> request.header("traceparent", injected.get("traceparent").toUpperCase()));
+        (request, injected) ->
+            request.header("traceparent", injected.get("traceparent").toUpperCase(Locale.ROOT)));
     // WHEN
-    Throwable failure = catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                assertThatRequestsTo(inventory, "/inventory")
+                    .eachCarriedTheContextOfItsClientSpan());
     // THEN
     String problems =
-        "traceparent: trace-id \"" + TRACE.toUpperCase() + "\" contains \"B\", but the W3C Trace Context spec"
-            + " allows only lowercase hex characters (0-9, a-f); traceparent: parent-id \"" + CLIENT.toUpperCase()
+        "traceparent: trace-id \""
+            + TRACE.toUpperCase(Locale.ROOT)
+            + "\" contains \"B\", but the W3C Trace Context spec"
+            + " allows only lowercase hex characters (0-9, a-f); traceparent: parent-id \""
+            + CLIENT.toUpperCase(Locale.ROOT)
             + "\" contains \"F\", but the W3C Trace Context spec allows only lowercase hex characters (0-9, a-f)";
     assertThat(failure)
         .hasMessage(
             SENTENCE
-                + "  received traceparent: 00-" + TRACE.toUpperCase() + "-" + CLIENT.toUpperCase() + "-01\n"
-                + "  problem: " + problems);
+                + "  received traceparent: 00-"
+                + TRACE.toUpperCase(Locale.ROOT)
+                + "-"
+                + CLIENT.toUpperCase(Locale.ROOT)
+                + "-01\n"
+                + "  problem: "
+                + problems);
     assertThat(patternFailure()).hasMessageContaining(problems);
   }
 
   @Test
-  void should_fail_when_the_client_sends_the_header_twice(OpenTelemetry openTelemetry, Tracer tracer) {
+  void should_fail_when_the_client_sends_the_header_twice(
+      OpenTelemetry openTelemetry, Tracer tracer) {
     // GIVEN
     checkout(
         openTelemetry,
@@ -187,14 +257,25 @@ class BrokenClientTest {
           request.header("traceparent", injected.get("traceparent"));
         });
     // WHEN
-    Throwable failure = catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachCarriedTheContextOfItsClientSpan());
+    Throwable failure =
+        catchThrowable(
+            () ->
+                assertThatRequestsTo(inventory, "/inventory")
+                    .eachCarriedTheContextOfItsClientSpan());
     // THEN
     String problem =
         "traceparent: header occurs 2 times, but a request carries a single traceparent;"
             + " a receiver must not pick one and starts a new trace";
     String sent = "00-" + TRACE + "-" + CLIENT + "-01";
     assertThat(failure)
-        .hasMessage(SENTENCE + "  received traceparent: " + sent + " | " + sent + "\n  problem: " + problem);
+        .hasMessage(
+            SENTENCE
+                + "  received traceparent: "
+                + sent
+                + " | "
+                + sent
+                + "\n  problem: "
+                + problem);
     assertThat(patternFailure()).hasMessageContaining(problem);
   }
 
@@ -204,14 +285,20 @@ class BrokenClientTest {
    */
   private Throwable patternFailure() {
     TraceContextPattern pattern = traceContext().sampled().childOf("GET");
-    assertThat(catchThrowable(() -> inventory.verify(getRequestedFor(urlPathEqualTo("/inventory")).andMatching(pattern))))
+    assertThat(
+            catchThrowable(
+                () ->
+                    inventory.verify(
+                        getRequestedFor(urlPathEqualTo("/inventory")).andMatching(pattern))))
         .isInstanceOf(VerificationException.class)
         .hasMessageContaining("[custom matcher: spanproof-trace-context]");
     return catchThrowable(() -> assertThatRequestsTo(inventory, "/inventory").eachMatches(pattern));
   }
 
   private void checkout(
-      OpenTelemetry openTelemetry, Tracer tracer, BiConsumer<HttpRequest.Builder, Map<String, String>> writeHeaders) {
+      OpenTelemetry openTelemetry,
+      Tracer tracer,
+      BiConsumer<HttpRequest.Builder, Map<String, String>> writeHeaders) {
     Span checkout = tracer.spanBuilder("checkout").startSpan();
     try (Scope ignored = checkout.makeCurrent()) {
       new JdkClient(openTelemetry).get(inventory.url("/inventory"), writeHeaders);

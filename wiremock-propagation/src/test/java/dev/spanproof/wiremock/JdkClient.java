@@ -43,22 +43,29 @@ final class JdkClient {
     return get(
         url,
         (request, injected) ->
-            openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request, SETTER));
+            openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), request, SETTER));
   }
 
   /**
    * A traced GET whose headers are written by {@code writeHeaders}, given what a correct client
-   * would inject: how a broken client is simulated. Returns the status, or -1 when the
-   * connection broke.
+   * would inject: how a broken client is simulated. Returns the status, or -1 when the connection
+   * broke.
    */
   int get(String url, BiConsumer<HttpRequest.Builder, Map<String, String>> writeHeaders) {
     Span span = tracer.spanBuilder("GET").setSpanKind(SpanKind.CLIENT).startSpan();
     try (Scope ignored = span.makeCurrent()) {
       Map<String, String> injected = new LinkedHashMap<>();
-      openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), injected, Map::put);
+      openTelemetry
+          .getPropagators()
+          .getTextMapPropagator()
+          .inject(Context.current(), injected, Map::put);
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
       writeHeaders.accept(request, injected);
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 500) {
         span.setStatus(StatusCode.ERROR);
       }

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The JDK HttpClient with a hand-written CLIENT span, against WireMock's own JUnit 5 extension
- * with the listener applied to all stubs.
+ * The JDK HttpClient with a hand-written CLIENT span, against WireMock's own JUnit 5 extension with
+ * the listener applied to all stubs.
  */
 @ExtendWith(TracingExtension.class)
 class JdkHttpClientPropagationTest {
@@ -49,7 +49,11 @@ class JdkHttpClientPropagationTest {
   @RegisterExtension
   static final WireMockExtension INVENTORY =
       WireMockExtension.newInstance()
-          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(TRACING, new TraceContextMatcher()))
+          .options(
+              wireMockConfig()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .extensions(TRACING, new TraceContextMatcher()))
           .build();
 
   @BeforeEach
@@ -71,7 +75,8 @@ class JdkHttpClientPropagationTest {
     SpanData server = only(spans, SpanKind.SERVER);
     assertThat(server.getParentSpanId()).isEqualTo(client.getSpanId());
     assertThat(server.getTraceId()).isEqualTo(client.getTraceId());
-    assertThat(server.getResource().getAttribute(ServiceAttributes.SERVICE_NAME)).isEqualTo("inventory-service");
+    assertThat(server.getResource().getAttribute(ServiceAttributes.SERVICE_NAME))
+        .isEqualTo("inventory-service");
     assertThat(server.getEndEpochNanos() - server.getStartEpochNanos()).isEqualTo(10_000_000L);
     assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
     assertThat(TRACING.receivedRequests())
@@ -79,14 +84,16 @@ class JdkHttpClientPropagationTest {
         .satisfies(
             request ->
                 assertThat(request.headers().get("traceparent"))
-                    .containsExactly("00-" + client.getTraceId() + "-" + client.getSpanId() + "-03"));
+                    .containsExactly(
+                        "00-" + client.getTraceId() + "-" + client.getSpanId() + "-03"));
     assertThatRequestsTo(INVENTORY, "/inventory")
         .eachCarriedTheContextOfItsClientSpan()
         .eachMatches(traceContext().sampled().childOf("GET").childOf(client.getSpanContext()));
   }
 
   @Test
-  void should_mark_the_server_span_as_error_for_a_5xx(OpenTelemetry openTelemetry, CaptureSession session) {
+  void should_mark_the_server_span_as_error_for_a_5xx(
+      OpenTelemetry openTelemetry, CaptureSession session) {
     // GIVEN
     INVENTORY.stubFor(get("/inventory").willReturn(serverError()));
     // WHEN
@@ -94,14 +101,17 @@ class JdkHttpClientPropagationTest {
     // THEN
     SpanData server = only(session.finishedSpans(), SpanKind.SERVER);
     assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-    assertThat(server.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(500L);
+    assertThat(server.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(500L);
     assertThat(server.getAttributes().get(ErrorAttributes.ERROR_TYPE)).isEqualTo("500");
   }
 
   @Test
-  void should_record_a_fault_as_an_error_event(OpenTelemetry openTelemetry, CaptureSession session) {
+  void should_record_a_fault_as_an_error_event(
+      OpenTelemetry openTelemetry, CaptureSession session) {
     // GIVEN
-    INVENTORY.stubFor(get("/inventory").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    INVENTORY.stubFor(
+        get("/inventory").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     // WHEN
     int status = new JdkClient(openTelemetry).get(INVENTORY.url("/inventory"));
     // THEN
@@ -121,21 +131,25 @@ class JdkHttpClientPropagationTest {
                   .containsExactly(TracingStubListener.FAULT_EVENT);
               assertThat(server.getEvents().get(0).getAttributes().get(ErrorAttributes.ERROR_TYPE))
                   .isEqualTo("CONNECTION_RESET_BY_PEER");
-              assertThat(server.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)).isNull();
+              assertThat(server.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE))
+                  .isNull();
             });
   }
 
   @Test
-  void should_trace_two_wiremock_servers_in_one_test(OpenTelemetry openTelemetry, CaptureSession session) {
+  void should_trace_two_wiremock_servers_in_one_test(
+      OpenTelemetry openTelemetry, CaptureSession session) {
     // GIVEN a second server with its own listener, as a plain WireMockServer
     TracingStubListener pricingTracing = TracingStubListener.create();
     WireMockServer pricing =
-        new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(pricingTracing));
+        new WireMockServer(
+            options().bindAddress("127.0.0.1").dynamicPort().extensions(pricingTracing));
     pricing.start();
     try {
       pricing.stubFor(
           get(urlPathEqualTo("/prices"))
-              .withServeEventListener(TracingStubListener.NAME, TracingStubListener.service("pricing-service"))
+              .withServeEventListener(
+                  TracingStubListener.NAME, TracingStubListener.service("pricing-service"))
               .willReturn(ok()));
       INVENTORY.stubFor(get("/inventory").willReturn(ok()));
       JdkClient client = new JdkClient(openTelemetry);
@@ -144,7 +158,9 @@ class JdkHttpClientPropagationTest {
       client.get(pricing.url("/prices"));
       // THEN
       List<SpanData> servers =
-          session.finishedSpans().stream().filter(span -> span.getKind() == SpanKind.SERVER).toList();
+          session.finishedSpans().stream()
+              .filter(span -> span.getKind() == SpanKind.SERVER)
+              .toList();
       assertThat(servers)
           .extracting(span -> span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME))
           .containsExactly("inventory-service", "pricing-service");
@@ -158,19 +174,23 @@ class JdkHttpClientPropagationTest {
   }
 
   @Test
-  void should_explain_a_stub_near_miss_with_the_trace_context_problem(OpenTelemetry openTelemetry) throws Exception {
+  void should_explain_a_stub_near_miss_with_the_trace_context_problem(OpenTelemetry openTelemetry)
+      throws Exception {
     // GIVEN a stub that only answers unsampled requests
     INVENTORY.stubFor(get("/inventory").andMatching(traceContext().notSampled()).willReturn(ok()));
     // WHEN a sampled request arrives
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(INVENTORY.url("/inventory")));
     request.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03");
     HttpResponse<String> response =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
             .send(request.build(), HttpResponse.BodyHandlers.ofString());
     // THEN WireMock's near-miss report names the problem
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body())
-        .contains("traceparent: trace-flags \"03\" set the sampled bit (0x01), but the request should not be sampled");
+        .contains(
+            "traceparent: trace-flags \"03\" set the sampled bit (0x01), but the request should not be sampled");
   }
 
   @Test
@@ -182,12 +202,17 @@ class JdkHttpClientPropagationTest {
         HttpRequest.newBuilder(URI.create(INVENTORY.url("/inventory")))
             .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
             .build();
-    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.discarding());
+    HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request, HttpResponse.BodyHandlers.discarding());
     // THEN it is reported by the listener and in WireMock's request journal
     String expected =
         "GET /inventory (as inventory-service) belongs to trace 4bf92f3577b34da6a3ce929d0e0e4736,"
             + " which no open test session started";
-    assertThat(TRACING.unownedRequests()).extracting(ReceivedRequest::describe).containsExactly(expected);
+    assertThat(TRACING.unownedRequests())
+        .extracting(ReceivedRequest::describe)
+        .containsExactly(expected);
     assertThat(INVENTORY.getAllServeEvents().get(0).getSubEvents())
         .extracting(SubEvent::getType, event -> event.getData().get("message"))
         .contains(org.assertj.core.groups.Tuple.tuple(SubEvent.WARNING, "spanproof: " + expected));

@@ -48,7 +48,8 @@ class OkHttpPropagationTest {
     inventory.start();
     inventory.stubFor(
         get(urlPathEqualTo("/inventory"))
-            .withServeEventListener(TracingStubListener.NAME, TracingStubListener.service("inventory-service"))
+            .withServeEventListener(
+                TracingStubListener.NAME, TracingStubListener.service("inventory-service"))
             .willReturn(ok("{\"sku\":42}").withFixedDelay(25)));
   }
 
@@ -61,9 +62,13 @@ class OkHttpPropagationTest {
   void should_join_the_stub_into_the_trace_of_the_okhttp_client_span(
       OpenTelemetry openTelemetry, CaptureSession session) throws IOException {
     // GIVEN an OkHttp client instrumented with the test's OpenTelemetry
-    Call.Factory client = OkHttpTelemetry.create(openTelemetry).createCallFactory(new OkHttpClient());
+    Call.Factory client =
+        OkHttpTelemetry.create(openTelemetry).createCallFactory(new OkHttpClient());
     // WHEN it calls the stub
-    try (Response response = client.newCall(new Request.Builder().url(inventory.url("/inventory?sku=42")).build()).execute()) {
+    try (Response response =
+        client
+            .newCall(new Request.Builder().url(inventory.url("/inventory?sku=42")).build())
+            .execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
     // THEN the trace is client span -> stub server span
@@ -75,25 +80,40 @@ class OkHttpPropagationTest {
     assertThat(serverSpan.getTraceId()).isEqualTo(clientSpan.getTraceId());
     assertThat(serverSpan.getParentSpanId()).isEqualTo(clientSpan.getSpanId());
     assertThat(serverSpan.getParentSpanContext().isRemote()).isTrue();
-    assertThat(serverSpan.getResource().getAttribute(ServiceAttributes.SERVICE_NAME)).isEqualTo("inventory-service");
+    assertThat(serverSpan.getResource().getAttribute(ServiceAttributes.SERVICE_NAME))
+        .isEqualTo("inventory-service");
     assertThat(serverSpan.getInstrumentationScopeInfo().getName()).isEqualTo("spanproof-wiremock");
-    assertThat(serverSpan.getEndEpochNanos() - serverSpan.getStartEpochNanos()).isEqualTo(25_000_000L);
+    assertThat(serverSpan.getEndEpochNanos() - serverSpan.getStartEpochNanos())
+        .isEqualTo(25_000_000L);
     assertThat(serverSpan.getAttributes().get(HttpAttributes.HTTP_REQUEST_METHOD)).isEqualTo("GET");
     assertThat(serverSpan.getAttributes().get(HttpAttributes.HTTP_ROUTE)).isEqualTo("/inventory");
-    assertThat(serverSpan.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE)).isEqualTo(200L);
+    assertThat(serverSpan.getAttributes().get(HttpAttributes.HTTP_RESPONSE_STATUS_CODE))
+        .isEqualTo(200L);
     assertThat(serverSpan.getAttributes().get(UrlAttributes.URL_PATH)).isEqualTo("/inventory");
     assertThat(serverSpan.getAttributes().get(UrlAttributes.URL_QUERY)).isEqualTo("sku=42");
-    assertThat(serverSpan.getAttributes().get(ServerAttributes.SERVER_PORT)).isEqualTo((long) inventory.port());
-    // AND the traceparent the stub received names the client span, with OpenTelemetry 1.68's flags 03
-    assertThat(tracing.receivedRequests()).singleElement().satisfies(request -> {
-      assertThat(request.headers().get("traceparent"))
-          .containsExactly("00-" + clientSpan.getTraceId() + "-" + clientSpan.getSpanId() + "-03");
-      assertThat(request.serverSpan()).contains(serverSpan.getSpanContext());
-      assertThat(request.propagation().problems()).isEmpty();
-    });
-    assertThatRequestsTo(inventory, "/inventory").hasRequestCount(1).eachCarriedTheContextOfItsClientSpan();
-    inventory.verify(getRequestedFor(urlPathEqualTo("/inventory")).andMatching(traceContext().sampled().childOf("GET")));
-    inventory.verify(getRequestedFor(urlPathEqualTo("/inventory")).andMatching(traceContext().childOf(clientSpan.getSpanContext())));
+    assertThat(serverSpan.getAttributes().get(ServerAttributes.SERVER_PORT))
+        .isEqualTo((long) inventory.port());
+    // AND the traceparent the stub received names the client span, with OpenTelemetry 1.68's flags
+    // 03
+    assertThat(tracing.receivedRequests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.headers().get("traceparent"))
+                  .containsExactly(
+                      "00-" + clientSpan.getTraceId() + "-" + clientSpan.getSpanId() + "-03");
+              assertThat(request.serverSpan()).contains(serverSpan.getSpanContext());
+              assertThat(request.propagation().problems()).isEmpty();
+            });
+    assertThatRequestsTo(inventory, "/inventory")
+        .hasRequestCount(1)
+        .eachCarriedTheContextOfItsClientSpan();
+    inventory.verify(
+        getRequestedFor(urlPathEqualTo("/inventory"))
+            .andMatching(traceContext().sampled().childOf("GET")));
+    inventory.verify(
+        getRequestedFor(urlPathEqualTo("/inventory"))
+            .andMatching(traceContext().childOf(clientSpan.getSpanContext())));
   }
 
   static SpanData only(List<SpanData> spans, SpanKind kind) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The matcher on its own: graded results and the problem each failed condition names. */
 class TraceContextMatcherTest {
 
-  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03";
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-03";
 
   private final TraceContextMatcher matcher = new TraceContextMatcher();
 
@@ -29,7 +30,12 @@ class TraceContextMatcherTest {
             .build();
     // WHEN
     MatchResult result =
-        match(request, traceContext().sampled().withTracestate("rojo", "00f067aa0ba902b7").withBaggage("region", "eu west"));
+        match(
+            request,
+            traceContext()
+                .sampled()
+                .withTracestate("rojo", "00f067aa0ba902b7")
+                .withBaggage("region", "eu west"));
     // THEN
     assertThat(result.isExactMatch()).isTrue();
     assertThat(result.getDistance()).isZero();
@@ -38,7 +44,9 @@ class TraceContextMatcherTest {
   @Test
   void should_fail_not_sampled_for_flags_03() {
     // WHEN
-    MatchResult result = match(request().withHeader("traceparent", TRACEPARENT).build(), traceContext().notSampled());
+    MatchResult result =
+        match(
+            request().withHeader("traceparent", TRACEPARENT).build(), traceContext().notSampled());
     // THEN
     assertThat(result.isExactMatch()).isFalse();
     assertThat(result.getDistance()).isEqualTo(0.5);
@@ -58,12 +66,18 @@ class TraceContextMatcherTest {
   void should_fail_for_a_missing_tracestate_member_naming_the_received_value() {
     // GIVEN
     Request request =
-        request().withHeader("traceparent", TRACEPARENT).withHeader("tracestate", "congo=t61rcWkgMzE").build();
+        request()
+            .withHeader("traceparent", TRACEPARENT)
+            .withHeader("tracestate", "congo=t61rcWkgMzE")
+            .build();
     // WHEN
     MatchResult result = match(request, traceContext().withTracestate("congo", "other"));
     // THEN
     assertThat(result.getDiffDescriptions())
-        .extracting(DiffDescription::getExpected, DiffDescription::getActual, DiffDescription::getErrorMessage)
+        .extracting(
+            DiffDescription::getExpected,
+            DiffDescription::getActual,
+            DiffDescription::getErrorMessage)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "tracestate member congo=other",
@@ -74,7 +88,11 @@ class TraceContextMatcherTest {
   @Test
   void should_fail_for_a_baggage_entry_with_another_value() {
     // GIVEN
-    Request request = request().withHeader("traceparent", TRACEPARENT).withHeader("baggage", "tenant=acme").build();
+    Request request =
+        request()
+            .withHeader("traceparent", TRACEPARENT)
+            .withHeader("baggage", "tenant=acme")
+            .build();
     // WHEN
     MatchResult result = match(request, traceContext().withBaggage("tenant", "globex"));
     // THEN
@@ -86,23 +104,35 @@ class TraceContextMatcherTest {
   @Test
   void should_match_b3_and_jaeger_formats() {
     // GIVEN
-    Request b3 = request().withHeader("b3", "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1").build();
+    Request b3 =
+        request().withHeader("b3", "4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-1").build();
     Request jaeger =
-        request().withHeader("uber-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:1").build();
+        request()
+            .withHeader("uber-trace-id", "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:1")
+            .build();
     // WHEN / THEN
-    assertThat(match(b3, traceContext().inFormat(PropagationFormat.B3_SINGLE).sampled()).isExactMatch()).isTrue();
-    assertThat(match(jaeger, traceContext().inFormat(PropagationFormat.JAEGER).sampled()).isExactMatch()).isTrue();
+    assertThat(
+            match(b3, traceContext().inFormat(PropagationFormat.B3_SINGLE).sampled())
+                .isExactMatch())
+        .isTrue();
+    assertThat(
+            match(jaeger, traceContext().inFormat(PropagationFormat.JAEGER).sampled())
+                .isExactMatch())
+        .isTrue();
     assertThat(match(b3, traceContext().inFormat(PropagationFormat.JAEGER)).getDiffDescriptions())
         .extracting(DiffDescription::getActual, DiffDescription::getErrorMessage)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "no uber-trace-id header", "uber-trace-id: header is missing, so a receiver starts a new trace"));
+                "no uber-trace-id header",
+                "uber-trace-id: header is missing, so a receiver starts a new trace"));
   }
 
   @Test
-  void should_grade_a_request_without_context_as_failing_every_condition_but_show_only_the_missing_header() {
+  void
+      should_grade_a_request_without_context_as_failing_every_condition_but_show_only_the_missing_header() {
     // WHEN
-    MatchResult result = match(request().build(), traceContext().sampled().withBaggage("tenant", "acme"));
+    MatchResult result =
+        match(request().build(), traceContext().sampled().withBaggage("tenant", "acme"));
     // THEN
     assertThat(result.getDistance()).isEqualTo(1.0);
     assertThat(result.getDiffDescriptions())
@@ -116,9 +146,16 @@ class TraceContextMatcherTest {
   void should_rank_a_closer_request_nearer() {
     // GIVEN one request that fails one of three conditions, one that fails two
     TraceContextPattern pattern = traceContext().sampled().withBaggage("tenant", "acme");
-    Request close = request().withHeader("traceparent", TRACEPARENT).withHeader("baggage", "tenant=globex").build();
+    Request close =
+        request()
+            .withHeader("traceparent", TRACEPARENT)
+            .withHeader("baggage", "tenant=globex")
+            .build();
     Request far =
-        request().withHeader("traceparent", TRACEPARENT.replaceFirst("03$", "00")).withHeader("baggage", "x=y").build();
+        request()
+            .withHeader("traceparent", TRACEPARENT.replaceFirst("03$", "00"))
+            .withHeader("baggage", "x=y")
+            .build();
     // WHEN / THEN
     assertThat(match(close, pattern).getDistance()).isLessThan(match(far, pattern).getDistance());
   }
@@ -128,6 +165,8 @@ class TraceContextMatcherTest {
   }
 
   private static ImmutableRequest.Builder request() {
-    return ImmutableRequest.create().withAbsoluteUrl("http://127.0.0.1:8080/inventory").withMethod(RequestMethod.GET);
+    return ImmutableRequest.create()
+        .withAbsoluteUrl("http://127.0.0.1:8080/inventory")
+        .withMethod(RequestMethod.GET);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks B3 headers as described by the openzipkin/b3-propagation specification: the single
- * {@code b3} header and the multiple {@code X-B3-*} headers.
+ * Checks B3 headers as described by the openzipkin/b3-propagation specification: the single {@code
+ * b3} header and the multiple {@code X-B3-*} headers.
  */
 public final class B3 {
 
@@ -25,8 +25,8 @@ public final class B3 {
   private B3() {}
 
   /**
-   * Checks the {@code b3} header: {@code {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]]},
-   * or a sampling state ({@code 0}, {@code 1}, {@code d}) alone.
+   * Checks the {@code b3} header: {@code {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]]}, or
+   * a sampling state ({@code 0}, {@code 1}, {@code d}) alone.
    *
    * @param headers header names (any case) to all their values, in received order
    * @return the validation; never {@code null}
@@ -38,7 +38,8 @@ public final class B3 {
     List<String> warnings = new ArrayList<>();
     String value = firstValue(headers, SINGLE, problems);
     if (value == null) {
-      return new B3Validation(PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
+      return new B3Validation(
+          PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
     }
     value = Headers.trimOws(value);
     if (value.length() == 1) {
@@ -53,7 +54,8 @@ public final class B3 {
               + fields.length
               + " dash-separated fields, but B3 requires"
               + " {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]] or a sampling state alone");
-      return new B3Validation(PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
+      return new B3Validation(
+          PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
     }
     int before = problems.size();
     checkTraceId(SINGLE + ": TraceId", fields[0], problems);
@@ -102,7 +104,8 @@ public final class B3 {
     List<String> warnings = new ArrayList<>();
     if (MULTI.stream().allMatch(name -> Headers.values(headers, name).isEmpty())) {
       problems.add("X-B3-*: no B3 multiple headers were received");
-      return new B3Validation(PropagationFormat.B3_MULTI, null, null, null, false, problems, warnings);
+      return new B3Validation(
+          PropagationFormat.B3_MULTI, null, null, null, false, problems, warnings);
     }
     String traceId = firstValue(headers, TRACE_ID, problems);
     String spanId = firstValue(headers, SPAN_ID, problems);
@@ -176,25 +179,28 @@ public final class B3 {
 
   private static Boolean sampled(String value, List<String> problems) {
     switch (value) {
-      case "1":
+      case "1" -> {
         return true;
-      case "0":
+      }
+      case "0" -> {
         return false;
-      case "true":
-      case "false":
+      }
+      case "true", "false" -> {
         problems.add(
             SAMPLED
                 + ": value "
                 + quote(value)
                 + " should be 1 or 0; B3 lets only lenient receivers accept true and false");
         return value.equals("true");
-      default:
+      }
+      default -> {
         problems.add(
             SAMPLED
                 + ": value "
                 + quote(value)
                 + " is not 1 or 0, so a receiver treats the sampling decision as deferred");
         return null;
+      }
     }
   }
 
@@ -262,7 +268,10 @@ public final class B3 {
               + ", but B3 allows only lowercase hex characters (0-9, a-f)");
     } else if (Headers.isAllZeros(value)) {
       problems.add(
-          part + " " + quote(value) + " is all zeros, which Zipkin and OpenTelemetry treat as no id");
+          part
+              + " "
+              + quote(value)
+              + " is all zeros, which Zipkin and OpenTelemetry treat as no id");
     }
   }
 

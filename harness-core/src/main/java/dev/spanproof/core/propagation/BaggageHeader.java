@@ -116,7 +116,11 @@ public final class BaggageHeader {
     int equals = text.indexOf('=');
     if (equals < 0 && member) {
       problems.add(
-          HEADER + ": " + what + quote(Headers.trimOws(text)) + " has no \"=\" between key and value");
+          HEADER
+              + ": "
+              + what
+              + quote(Headers.trimOws(text))
+              + " has no \"=\" between key and value");
       return null;
     }
     String key = Headers.trimOws(equals < 0 ? text : text.substring(0, equals));
@@ -188,7 +192,8 @@ public final class BaggageHeader {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '%') {
-        bytes.write(Headers.hexValue(value.charAt(i + 1)) * 16 + Headers.hexValue(value.charAt(i + 2)));
+        bytes.write(
+            Headers.hexValue(value.charAt(i + 1)) * 16 + Headers.hexValue(value.charAt(i + 2)));
         i += 2;
       } else {
         bytes.write(c);

@@ -126,8 +126,10 @@ final class Headers {
 
   /** Appends "problem: …" and "warning: …" lines to a one-line summary. */
   static String appendLines(StringBuilder summary, List<String> problems, List<String> warnings) {
-    problems.forEach(problem -> summary.append(System.lineSeparator()).append("  problem: ").append(problem));
-    warnings.forEach(warning -> summary.append(System.lineSeparator()).append("  warning: ").append(warning));
+    problems.forEach(
+        problem -> summary.append(System.lineSeparator()).append("  problem: ").append(problem));
+    warnings.forEach(
+        warning -> summary.append(System.lineSeparator()).append("  warning: ").append(warning));
     return summary.toString();
   }
 }

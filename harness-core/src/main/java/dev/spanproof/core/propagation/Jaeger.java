@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Checks Jaeger's {@code uber-trace-id: {trace-id}:{span-id}:{parent-span-id}:{flags}} header as
- * documented by Jaeger's client libraries: hex ids whose leading zeros may be omitted, a trace-id of
- * up to 128 bits, flags bit 1 sampled and bit 2 debug. The value may be percent-encoded ({@code
+ * documented by Jaeger's client libraries: hex ids whose leading zeros may be omitted, a trace-id
+ * of up to 128 bits, flags bit 1 sampled and bit 2 debug. The value may be percent-encoded ({@code
  * %3A} for {@code :}).
  */
 public final class Jaeger {
@@ -72,7 +72,11 @@ public final class Jaeger {
       return new JaegerValidation(null, null, 0, problems, warnings);
     }
     return new JaegerValidation(
-        pad(fields[0], 32), pad(fields[1], 16), Integer.parseInt(fields[3], 16), problems, warnings);
+        pad(fields[0], 32),
+        pad(fields[1], 16),
+        Integer.parseInt(fields[3], 16),
+        problems,
+        warnings);
   }
 
   private static void checkHex(

@@ -76,8 +76,14 @@ public final class JaegerValidation implements TraceHeaderValidation {
     StringBuilder text = new StringBuilder("JaegerValidation[");
     text.append(
         isValid()
-            ? "valid, traceId=" + traceId + ", parentId=" + parentId + ", sampled=" + isSampled()
-                + ", debug=" + isDebug()
+            ? "valid, traceId="
+                + traceId
+                + ", parentId="
+                + parentId
+                + ", sampled="
+                + isSampled()
+                + ", debug="
+                + isDebug()
             : "invalid");
     return Headers.appendLines(text.append(']'), problems, warnings);
   }

@@ -76,8 +76,7 @@ public final class TraceContext {
       }
       return TraceContextValidation.invalid(problems, warnings);
     }
-    List<String> members =
-        parseTracestate(Headers.values(headers, TRACESTATE), problems, warnings);
+    List<String> members = parseTracestate(Headers.values(headers, TRACESTATE), problems, warnings);
     return TraceContextValidation.valid(
         traceparent.version,
         traceparent.traceId,
@@ -240,7 +239,9 @@ public final class TraceContext {
       int equals = member.indexOf('=');
       if (equals < 0) {
         problems.add(
-            "tracestate: list-member " + quote(member) + " has no \"=\" between key and value"
+            "tracestate: list-member "
+                + quote(member)
+                + " has no \"=\" between key and value"
                 + DROPPED);
         wellFormed = false;
         continue;

@@ -3,8 +3,8 @@ package dev.spanproof.core.propagation;
 import java.util.List;
 
 /**
- * What a receiving service can take from one trace-context format of a request. The identifiers
- * are normalised so formats compare directly: a trace id is always 32 lowercase hex characters (a
+ * What a receiving service can take from one trace-context format of a request. The identifiers are
+ * normalised so formats compare directly: a trace id is always 32 lowercase hex characters (a
  * shorter id is left-padded with zeros, as OpenTelemetry does) and a parent id is the caller's span
  * id as 16 lowercase hex characters.
  */
@@ -35,8 +35,6 @@ public sealed interface TraceHeaderValidation
    */
   List<String> problems();
 
-  /**
-   * Things the rules allow but that make receivers drop, ignore or rewrite part of the headers.
-   */
+  /** Things the rules allow but that make receivers drop, ignore or rewrite part of the headers. */
   List<String> warnings();
 }

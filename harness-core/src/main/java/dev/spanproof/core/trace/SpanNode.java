@@ -59,7 +59,9 @@ public final class SpanNode {
     return Optional.ofNullable(parent);
   }
 
-  /** The children, ordered by start time; spans that started at the same instant keep capture order. */
+  /**
+   * The children, ordered by start time; spans that started at the same instant keep capture order.
+   */
   public List<SpanNode> children() {
     return children;
   }

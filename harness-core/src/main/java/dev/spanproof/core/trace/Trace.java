@@ -62,7 +62,8 @@ public final class Trace {
     SpanNode[] parents = new SpanNode[nodes.size()];
     for (int i = 0; i < parents.length; i++) {
       SpanNode node = nodes.get(i);
-      SpanNode parent = node.span().getParentSpanContext().isValid() ? index.get(node.parentSpanId()) : null;
+      SpanNode parent =
+          node.span().getParentSpanContext().isValid() ? index.get(node.parentSpanId()) : null;
       if (parent != null && parent != node) {
         parents[i] = parent;
         parent.expectChild();

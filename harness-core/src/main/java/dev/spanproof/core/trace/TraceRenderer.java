@@ -86,11 +86,15 @@ public final class TraceRenderer {
   public TraceRenderer withAttributes(AttributeKey<?>... keys) {
     return withAttributes(
         Arrays.stream(Objects.requireNonNull(keys, "keys"))
-            .map(key -> Objects.requireNonNull(key, "attribute keys must not contain null").getKey())
+            .map(
+                key -> Objects.requireNonNull(key, "attribute keys must not contain null").getKey())
             .toArray(String[]::new));
   }
 
-  /** Marks {@code node}'s line with {@code note}, e.g. to point at the span an assertion is about. */
+  /**
+   * Marks {@code node}'s line with {@code note}, e.g. to point at the span an assertion is about.
+   */
+  @SuppressWarnings("IdentityHashMapUsage") // marks are by node identity, like the tree itself
   public TraceRenderer withMark(SpanNode node, String note) {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(note, "note");
@@ -141,7 +145,10 @@ public final class TraceRenderer {
         });
     if (drawn != null) {
       int hidden = trace.spanCount() - drawn.size();
-      out.append("\n… ").append(hidden).append(hidden == 1 ? " more span" : " more spans").append(" not drawn");
+      out.append("\n… ")
+          .append(hidden)
+          .append(hidden == 1 ? " more span" : " more spans")
+          .append(" not drawn");
     }
     return out.toString();
   }

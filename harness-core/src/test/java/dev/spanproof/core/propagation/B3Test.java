@@ -3,6 +3,7 @@ package dev.spanproof.core.propagation;
 import static dev.spanproof.core.propagation.TestHeaders.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +68,7 @@ class B3Test {
   void should_reject_uppercase_and_wrongly_sized_ids() {
     // WHEN
     B3Validation validation =
-        B3.validateSingle(headers("b3", TRACE_ID.toUpperCase() + "-" + SPAN_ID + "0-1"));
+        B3.validateSingle(headers("b3", TRACE_ID.toUpperCase(Locale.ROOT) + "-" + SPAN_ID + "0-1"));
     // THEN
     assertThat(validation.isValid()).isFalse();
     assertThat(validation.problems())
@@ -151,10 +152,14 @@ class B3Test {
     B3Validation validation =
         B3.validateMulti(
             headers(
-                "X-B3-TraceId", TRACE_ID,
-                "X-B3-SpanId", SPAN_ID,
-                "X-B3-Sampled", "true",
-                "X-B3-Flags", "1"));
+                "X-B3-TraceId",
+                TRACE_ID,
+                "X-B3-SpanId",
+                SPAN_ID,
+                "X-B3-Sampled",
+                "true",
+                "X-B3-Flags",
+                "1"));
     // THEN
     assertThat(validation.isValid()).isTrue();
     assertThat(validation.isDebug()).isTrue();
@@ -188,7 +193,8 @@ class B3Test {
   void should_ignore_unknown_flags_with_a_warning() {
     // WHEN
     B3Validation validation =
-        B3.validateMulti(headers("X-B3-TraceId", TRACE_ID, "X-B3-SpanId", SPAN_ID, "X-B3-Flags", "2"));
+        B3.validateMulti(
+            headers("X-B3-TraceId", TRACE_ID, "X-B3-SpanId", SPAN_ID, "X-B3-Flags", "2"));
     // THEN
     assertThat(validation.isDebug()).isFalse();
     assertThat(validation.warnings())

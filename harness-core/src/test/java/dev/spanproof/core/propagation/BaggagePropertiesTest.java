@@ -48,9 +48,17 @@ class BaggagePropertiesTest {
   @Provide
   Arbitrary<Map<String, String>> entries() {
     Arbitrary<String> keys =
-        Arbitraries.strings().alpha().numeric().withChars("!#$&'*+-.^_`|~").ofMinLength(1).ofMaxLength(10);
-    Arbitrary<String> values = Arbitraries.strings().all().ofMaxLength(12)
-        .filter(value -> value.chars().noneMatch(c -> Character.isSurrogate((char) c)));
+        Arbitraries.strings()
+            .alpha()
+            .numeric()
+            .withChars("!#$&'*+-.^_`|~")
+            .ofMinLength(1)
+            .ofMaxLength(10);
+    Arbitrary<String> values =
+        Arbitraries.strings()
+            .all()
+            .ofMaxLength(12)
+            .filter(value -> value.chars().noneMatch(c -> Character.isSurrogate((char) c)));
     return Arbitraries.maps(keys, values).ofMinSize(1).ofMaxSize(6);
   }
 

@@ -54,8 +54,7 @@ class JaegerTest {
         .containsExactly(
             "uber-trace-id: value \"abc:def:1\" has 3 colon-separated fields, but Jaeger requires"
                 + " {trace-id}:{span-id}:{parent-span-id}:{flags}");
-    assertThat(
-            Jaeger.validate(headers("uber-trace-id", "1".repeat(33) + ":1:0:1")).problems())
+    assertThat(Jaeger.validate(headers("uber-trace-id", "1".repeat(33) + ":1:0:1")).problems())
         .singleElement()
         .asString()
         .endsWith("has 33 characters, but Jaeger requires 1 to 32 lowercase hex characters");

@@ -41,7 +41,8 @@ class OpenTelemetryDifferencesTest {
     // OpenTelemetry still applies the older tenant@vendor rules (one "@", vendor 1-14 characters,
     // simple keys start with a letter)
     // GIVEN
-    Map<String, List<String>> headers = headers("traceparent", VALID, "tracestate", member + ",bar=2");
+    Map<String, List<String>> headers =
+        headers("traceparent", VALID, "tracestate", member + ",bar=2");
     // WHEN / THEN
     assertThat(TraceContext.validate(headers).tracestateMembers()).containsExactly(member, "bar=2");
     assertThat(otel(headers).getTraceState().isEmpty()).isTrue();
@@ -58,7 +59,8 @@ class OpenTelemetryDifferencesTest {
   }
 
   @Test
-  void should_reject_duplicated_traceparent_that_opentelemetry_continues_with_a_first_value_getter() {
+  void
+      should_reject_duplicated_traceparent_that_opentelemetry_continues_with_a_first_value_getter() {
     // W3C test/test.py: test_traceparent_duplicated; OpenTelemetry reads one value through its
     // TextMapGetter, so the outcome depends on the getter: a first-value getter continues the trace
     // GIVEN
@@ -75,6 +77,7 @@ class OpenTelemetryDifferencesTest {
                 Context.root(),
                 headers,
                 new TextMapGetter<Map<String, List<String>>>() {
+                  @SuppressWarnings("deprecation") // abstract before OpenTelemetry 1.68
                   @Override
                   public Iterable<String> keys(Map<String, List<String>> carrier) {
                     return carrier.keySet();

@@ -17,12 +17,18 @@ class PropagationHeadersTest {
     // GIVEN the same context in four formats
     Map<String, java.util.List<String>> headers =
         headers(
-            "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
-            "b3", TRACE_ID + "-" + SPAN_ID + "-1",
-            "X-B3-TraceId", TRACE_ID,
-            "X-B3-SpanId", SPAN_ID,
-            "uber-trace-id", TRACE_ID + ":" + SPAN_ID + ":0:1",
-            "baggage", "k=v");
+            "traceparent",
+            "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+            "b3",
+            TRACE_ID + "-" + SPAN_ID + "-1",
+            "X-B3-TraceId",
+            TRACE_ID,
+            "X-B3-SpanId",
+            SPAN_ID,
+            "uber-trace-id",
+            TRACE_ID + ":" + SPAN_ID + ":0:1",
+            "baggage",
+            "k=v");
     // WHEN
     PropagationReport report = PropagationHeaders.inspect(headers);
     // THEN
@@ -65,15 +71,22 @@ class PropagationHeadersTest {
     // GIVEN
     Map<String, java.util.List<String>> headers =
         headers(
-            "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
-            "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
-            "X-B3-TraceId", TRACE_ID,
-            "X-B3-SpanId", SPAN_ID);
+            "traceparent",
+            "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+            "traceparent",
+            "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+            "X-B3-TraceId",
+            TRACE_ID,
+            "X-B3-SpanId",
+            SPAN_ID);
     // WHEN
     PropagationReport report = PropagationHeaders.inspect(headers);
     // THEN
     assertThat(report.conflicts()).isEmpty();
-    assertThat(report.problems()).singleElement().asString().startsWith("traceparent: header occurs 2 times");
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith("traceparent: header occurs 2 times");
     assertThat(report.toString()).startsWith("PropagationReport[formats=[W3C, B3_MULTI]]");
   }
 

@@ -10,14 +10,18 @@ final class TestHeaders {
 
   private TestHeaders() {}
 
-  /** Alternating names and values, e.g. {@code headers("traceparent", "00-…", "tracestate", "a=1")}. */
+  /**
+   * Alternating names and values, e.g. {@code headers("traceparent", "00-…", "tracestate", "a=1")}.
+   */
   static Map<String, List<String>> headers(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("names and values must come in pairs");
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      headers.computeIfAbsent(namesAndValues[i], name -> new ArrayList<>()).add(namesAndValues[i + 1]);
+      headers
+          .computeIfAbsent(namesAndValues[i], name -> new ArrayList<>())
+          .add(namesAndValues[i + 1]);
     }
     return headers;
   }

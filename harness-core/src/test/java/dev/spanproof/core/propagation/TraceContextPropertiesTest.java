@@ -154,7 +154,10 @@ class TraceContextPropertiesTest {
         case UPPERCASE_CHAR ->
             value.isEmpty()
                 ? value
-                : replace(value, at % value.length(), Character.toUpperCase(value.charAt(at % value.length())));
+                : replace(
+                    value,
+                    at % value.length(),
+                    Character.toUpperCase(value.charAt(at % value.length())));
         case UPPERCASE_ALL -> value.toUpperCase(Locale.ROOT);
         case TRUNCATE -> value.substring(0, at);
         case SURROUND_WITH_WHITESPACE -> (position % 2 == 0 ? " " : "\t") + value + " ";
@@ -216,7 +219,8 @@ class TraceContextPropertiesTest {
 
   private static SpanContext extract(
       Map<String, List<String>> headers, TextMapGetter<Map<String, List<String>>> getter) {
-    Context context = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, getter);
+    Context context =
+        W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, getter);
     return Span.fromContext(context).getSpanContext();
   }
 
@@ -241,6 +245,7 @@ class TraceContextPropertiesTest {
       this.combine = combine;
     }
 
+    @SuppressWarnings("deprecation") // abstract before OpenTelemetry 1.68
     @Override
     public Iterable<String> keys(Map<String, List<String>> carrier) {
       return carrier.keySet();
@@ -252,5 +257,4 @@ class TraceContextPropertiesTest {
       return values.isEmpty() ? null : combine.apply(values);
     }
   }
-
 }

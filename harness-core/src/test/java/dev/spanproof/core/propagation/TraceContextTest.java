@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cases marked "W3C test/test.py: …" come from the receiver conformance suite of the W3C Trace
- * Context recommendation (w3c/trace-context, test/test.py at acab820, strict level 2, spec level 2).
- * The suite's AdvancedTest cases (several callbacks per request) test a service's outgoing calls,
- * not header parsing, so they have no counterpart here.
+ * Context recommendation (w3c/trace-context, test/test.py at acab820, strict level 2, spec level
+ * 2). The suite's AdvancedTest cases (several callbacks per request) test a service's outgoing
+ * calls, not header parsing, so they have no counterpart here.
  */
 class TraceContextTest {
 
@@ -331,7 +331,7 @@ class TraceContextTest {
       })
   void should_reject_non_lowercase_hex_characters(String testCase) {
     // GIVEN
-    String[] parts = testCase.split("\\|");
+    String[] parts = testCase.split("\\|", -1);
     // WHEN
     TraceContextValidation validation = TraceContext.validate(headers("traceparent", parts[0]));
     // THEN
@@ -365,7 +365,7 @@ class TraceContextTest {
       })
   void should_reject_fields_of_wrong_length(String testCase) {
     // GIVEN
-    String[] parts = testCase.split("\\|");
+    String[] parts = testCase.split("\\|", -1);
     // WHEN
     TraceContextValidation validation = TraceContext.validate(headers("traceparent", parts[0]));
     // THEN
@@ -506,8 +506,7 @@ class TraceContextTest {
   void should_discard_tracestate_without_traceparent() {
     // W3C test/test.py: test_tracestate_included_traceparent_missing
     // WHEN
-    TraceContextValidation validation =
-        TraceContext.validate(headers("tracestate", "foo=1,bar=2"));
+    TraceContextValidation validation = TraceContext.validate(headers("tracestate", "foo=1,bar=2"));
     // THEN
     assertThat(validation.tracestateMembers()).isEmpty();
     assertThat(validation.problems())
@@ -885,8 +884,7 @@ class TraceContextTest {
                 .tracestateMembers())
         .containsExactly(ok);
     assertThat(
-            TraceContext.validate(headers("traceparent", VALID, "tracestate", tooLong))
-                .problems())
+            TraceContext.validate(headers("traceparent", VALID, "tracestate", tooLong)).problems())
         .containsExactly(
             "tracestate: the value of key \"b\" has 257 characters, but the W3C Trace Context spec"
                 + " allows at most 256, so the whole tracestate is dropped");
@@ -967,8 +965,10 @@ class TraceContextTest {
     TraceContextValidation validation =
         TraceContext.validate(
             headers(
-                "traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-03",
-                "tracestate", "foo=1,bar=2"));
+                "traceparent",
+                "00-" + TRACE_ID + "-" + PARENT_ID + "-03",
+                "tracestate",
+                "foo=1,bar=2"));
     // WHEN
     String text = validation.toString();
     // THEN

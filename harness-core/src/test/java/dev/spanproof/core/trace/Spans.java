@@ -24,17 +24,27 @@ final class Spans {
   }
 
   static SpanData span(
-      String traceId, String name, long id, long parentId, boolean remoteParent, long startMillis, long endMillis) {
+      String traceId,
+      String name,
+      long id,
+      long parentId,
+      boolean remoteParent,
+      long startMillis,
+      long endMillis) {
     SpanContext parent =
         parentId == 0
             ? SpanContext.getInvalid()
             : remoteParent
-                ? SpanContext.createFromRemoteParent(traceId, spanId(parentId), TraceFlags.getSampled(), TraceState.getDefault())
-                : SpanContext.create(traceId, spanId(parentId), TraceFlags.getSampled(), TraceState.getDefault());
+                ? SpanContext.createFromRemoteParent(
+                    traceId, spanId(parentId), TraceFlags.getSampled(), TraceState.getDefault())
+                : SpanContext.create(
+                    traceId, spanId(parentId), TraceFlags.getSampled(), TraceState.getDefault());
     return TestSpanData.builder()
         .setName(name)
         .setKind(SpanKind.INTERNAL)
-        .setSpanContext(SpanContext.create(traceId, spanId(id), TraceFlags.getSampled(), TraceState.getDefault()))
+        .setSpanContext(
+            SpanContext.create(
+                traceId, spanId(id), TraceFlags.getSampled(), TraceState.getDefault()))
         .setParentSpanContext(parent)
         .setStartEpochNanos(startMillis * 1_000_000)
         .setEndEpochNanos(endMillis * 1_000_000)

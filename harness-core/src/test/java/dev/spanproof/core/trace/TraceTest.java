@@ -20,35 +20,41 @@ class TraceTest {
   @Test
   void should_build_the_tree_from_parent_ids_whatever_the_input_order() {
     // GIVEN spans given children first, as exporters deliver them (in end order)
-    List<SpanData> spans = List.of(
-        span("processPayment", 3, 1, 20),
-        span("validateInventory", 2, 1, 10),
-        span("chargeCard", 4, 3, 25),
-        span("processOrder", 1, 0, 0));
+    List<SpanData> spans =
+        List.of(
+            span("processPayment", 3, 1, 20),
+            span("validateInventory", 2, 1, 10),
+            span("chargeCard", 4, 3, 25),
+            span("processOrder", 1, 0, 0));
     // WHEN
     Trace trace = Trace.of(spans);
     // THEN
     assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("processOrder");
-    assertThat(trace.spans()).extracting(SpanNode::name)
+    assertThat(trace.spans())
+        .extracting(SpanNode::name)
         .containsExactly("processOrder", "validateInventory", "processPayment", "chargeCard");
     assertThat(trace.spans()).extracting(SpanNode::depth).containsExactly(0, 1, 1, 2);
     assertThat(trace.depth()).isEqualTo(3);
     SpanNode charge = trace.spansNamed("chargeCard").get(0);
     assertThat(charge.parent()).map(SpanNode::name).hasValue("processPayment");
     assertThat(charge.isDescendantOf(trace.roots().get(0))).isTrue();
-    assertThat(trace.roots().get(0).descendants()).extracting(SpanNode::name)
+    assertThat(trace.roots().get(0).descendants())
+        .extracting(SpanNode::name)
         .containsExactly("validateInventory", "processPayment", "chargeCard");
     assertThat(trace.duration()).isEqualTo(Duration.ofMillis(35));
   }
 
   @Test
   void should_order_siblings_by_start_and_keep_input_order_for_equal_starts() {
-    Trace trace = Trace.of(List.of(
-        span("root", 1, 0, 0),
-        span("second-at-5", 3, 1, 5),
-        span("first-at-5", 2, 1, 5),
-        span("at-1", 4, 1, 1)));
-    assertThat(trace.roots().get(0).children()).extracting(SpanNode::name)
+    Trace trace =
+        Trace.of(
+            List.of(
+                span("root", 1, 0, 0),
+                span("second-at-5", 3, 1, 5),
+                span("first-at-5", 2, 1, 5),
+                span("at-1", 4, 1, 1)));
+    assertThat(trace.roots().get(0).children())
+        .extracting(SpanNode::name)
         .containsExactly("at-1", "second-at-5", "first-at-5");
   }
 
@@ -61,7 +67,9 @@ class TraceTest {
   @Test
   void should_make_a_span_whose_local_parent_is_missing_an_orphan_root() {
     Trace trace = Trace.of(List.of(span("processOrder", 1, 0, 0), span("lostChild", 7, 99, 5)));
-    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("processOrder", "lostChild");
+    assertThat(trace.roots())
+        .extracting(SpanNode::name)
+        .containsExactly("processOrder", "lostChild");
     assertThat(trace.orphans()).extracting(SpanNode::name).containsExactly("lostChild");
     SpanNode orphan = trace.orphans().get(0);
     assertThat(orphan.isRoot()).isTrue();
@@ -71,7 +79,8 @@ class TraceTest {
 
   @Test
   void should_treat_a_span_continuing_a_remote_parent_as_a_root_that_is_no_orphan() {
-    Trace trace = Trace.of(List.of(remoteChild("GET /inventory", 5, 42, 0), span("query", 6, 5, 1)));
+    Trace trace =
+        Trace.of(List.of(remoteChild("GET /inventory", 5, 42, 0), span("query", 6, 5, 1)));
     SpanNode server = trace.roots().get(0);
     assertThat(server.hasRemoteParent()).isTrue();
     assertThat(server.isOrphan()).isFalse();
@@ -99,17 +108,21 @@ class TraceTest {
   @Test
   void should_group_spans_by_trace_id_ordered_by_trace_start() {
     String otherTrace = "0af7651916cd43dd8448eb211c80319c";
-    List<Trace> traces = Trace.groupByTraceId(List.of(
-        span(Spans.TRACE_ID, "late-root", 1, 0, false, 100, 110),
-        span(otherTrace, "early-root", 1, 0, false, 0, 10)));
+    List<Trace> traces =
+        Trace.groupByTraceId(
+            List.of(
+                span(Spans.TRACE_ID, "late-root", 1, 0, false, 100, 110),
+                span(otherTrace, "early-root", 1, 0, false, 0, 10)));
     assertThat(traces).extracting(Trace::traceId).containsExactly(otherTrace, Spans.TRACE_ID);
     assertThat(Trace.groupByTraceId(List.of())).isEmpty();
   }
 
   @Test
   void should_query_spans_by_name_kind_and_predicate() {
-    Trace trace = Trace.of(List.of(span("root", 1, 0, 0), span("query", 2, 1, 1), span("query", 3, 1, 2)));
-    assertThat(trace.spansNamed("query")).extracting(SpanNode::spanId)
+    Trace trace =
+        Trace.of(List.of(span("root", 1, 0, 0), span("query", 2, 1, 1), span("query", 3, 1, 2)));
+    assertThat(trace.spansNamed("query"))
+        .extracting(SpanNode::spanId)
         .containsExactly("0000000000000002", "0000000000000003");
     assertThat(trace.spansOfKind(io.opentelemetry.api.trace.SpanKind.INTERNAL)).hasSize(3);
     assertThat(trace.spansMatching(node -> node.depth() == 1)).hasSize(2);
@@ -120,18 +133,24 @@ class TraceTest {
   @Test
   void should_refuse_bad_input_with_clear_messages() {
     assertThatThrownBy(() -> Trace.of(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("spans must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("spans must not be null");
     assertThatThrownBy(() -> Trace.of(List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a trace needs at least one span, but no spans were given");
     assertThatThrownBy(() -> Trace.of(Arrays.asList(span("a", 1, 0, 0), null)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("spans must not contain null");
-    assertThatThrownBy(() -> Trace.of(List.of(
-            span(Spans.TRACE_ID, "a", 1, 0, false, 0, 1),
-            span("0af7651916cd43dd8448eb211c80319c", "b", 1, 0, false, 0, 1))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected spans of one trace, but they belong to 2 traces: "
-            + "[4bf92f3577b34da6a3ce929d0e0e4736, 0af7651916cd43dd8448eb211c80319c]");
+        .hasMessageStartingWith("spans must not contain null");
+    assertThatThrownBy(
+            () ->
+                Trace.of(
+                    List.of(
+                        span(Spans.TRACE_ID, "a", 1, 0, false, 0, 1),
+                        span("0af7651916cd43dd8448eb211c80319c", "b", 1, 0, false, 0, 1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "expected spans of one trace, but they belong to 2 traces: "
+                + "[4bf92f3577b34da6a3ce929d0e0e4736, 0af7651916cd43dd8448eb211c80319c]");
   }
 
   /**
@@ -149,16 +168,21 @@ class TraceTest {
       wide.add(span("node-" + i, i, i / 10, i));
     }
     Collections.shuffle(wide, new Random(42));
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      Trace deep = Trace.of(chain);
-      assertThat(deep.depth()).isEqualTo(count);
-      assertThat(deep.spans().get(count - 1).depth()).isEqualTo(count - 1);
-      assertThat(TraceRenderer.create().render(deep)).hasLineCount(count + 1);
-      Trace broad = Trace.of(wide);
-      assertThat(broad.spanCount()).isEqualTo(count);
-      assertThat(broad.roots()).extracting(SpanNode::name).containsExactly("node-1", "node-2", "node-3",
-          "node-4", "node-5", "node-6", "node-7", "node-8", "node-9");
-      assertThat(broad.orphans()).isEmpty();
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          Trace deep = Trace.of(chain);
+          assertThat(deep.depth()).isEqualTo(count);
+          assertThat(deep.spans().get(count - 1).depth()).isEqualTo(count - 1);
+          assertThat(TraceRenderer.create().render(deep)).hasLineCount(count + 1);
+          Trace broad = Trace.of(wide);
+          assertThat(broad.spanCount()).isEqualTo(count);
+          assertThat(broad.roots())
+              .extracting(SpanNode::name)
+              .containsExactly(
+                  "node-1", "node-2", "node-3", "node-4", "node-5", "node-6", "node-7", "node-8",
+                  "node-9");
+          assertThat(broad.orphans()).isEmpty();
+        });
   }
 }
