@@ -2,7 +2,7 @@ package dev.spanproof.core.propagation;
 
 import static dev.spanproof.core.propagation.Headers.quote;
 
-import java.util.ArrayList;
+import dev.spanproof.core.propagation.HeaderProblem.Kind;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +21,9 @@ public final class B3 {
   static final List<String> MULTI = List.of(TRACE_ID, SPAN_ID, PARENT_SPAN_ID, SAMPLED, FLAGS);
 
   private static final String PADDING = "0000000000000000";
+  private static final String SPEC = "B3";
+  private static final String WHEN_ZERO =
+      " is all zeros, which Zipkin and OpenTelemetry treat as no id";
 
   private B3() {}
 
@@ -34,36 +37,34 @@ public final class B3 {
    */
   public static B3Validation validateSingle(Map<String, List<String>> headers) {
     Headers.requireNonNull(headers);
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    String value = firstValue(headers, SINGLE, problems);
+    Findings findings = new Findings();
+    String value = firstValue(findings.occurrences(headers, SINGLE, ""), SINGLE, findings);
     if (value == null) {
-      return new B3Validation(
-          PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
+      return new B3Validation(PropagationFormat.B3_SINGLE, null, null, null, false, findings);
     }
     value = Headers.trimOws(value);
     if (value.length() == 1) {
-      return samplingOnly(value, problems, warnings);
+      return samplingOnly(value, findings);
     }
     String[] fields = value.split("-", -1);
     if (fields.length < 2 || fields.length > 4) {
-      problems.add(
-          "b3: value "
+      findings.problem(
+          SINGLE,
+          Kind.MALFORMED,
+          "value "
               + quote(value)
               + " has "
               + fields.length
               + " dash-separated fields, but B3 requires"
               + " {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]] or a sampling state alone");
-      return new B3Validation(
-          PropagationFormat.B3_SINGLE, null, null, null, false, problems, warnings);
+      return new B3Validation(PropagationFormat.B3_SINGLE, null, null, null, false, findings);
     }
-    int before = problems.size();
-    checkTraceId(SINGLE + ": TraceId", fields[0], problems);
-    checkSpanId(SINGLE + ": SpanId", fields[1], problems);
+    int mark = findings.mark();
+    traceId("TraceId").check(SINGLE, fields[0], findings);
+    spanId("SpanId").check(SINGLE, fields[1], findings);
     if (fields.length == 4) {
-      checkSpanId(SINGLE + ": ParentSpanId", fields[3], problems);
+      spanId("ParentSpanId").check(SINGLE, fields[3], findings);
     }
-    boolean idsValid = problems.size() == before;
     Boolean sampled = null;
     boolean debug = false;
     if (fields.length >= 3) {
@@ -72,22 +73,23 @@ public final class B3 {
         case "0" -> sampled = false;
         case "d" -> debug = true;
         default ->
-            problems.add(
-                "b3: SamplingState "
+            findings.problem(
+                SINGLE,
+                Kind.INVALID_SAMPLING,
+                "SamplingState "
                     + quote(fields[2])
                     + " is not 0, 1 or d, the only sampling states B3 defines;"
                     + " a receiver ignores the whole value");
       }
     }
-    idsValid &= problems.size() == before;
+    boolean idsValid = !findings.addedSince(mark);
     return new B3Validation(
         PropagationFormat.B3_SINGLE,
         idsValid ? pad(fields[0]) : null,
         idsValid ? fields[1] : null,
         idsValid ? sampled : null,
         idsValid && debug,
-        problems,
-        warnings);
+        findings);
   }
 
   /**
@@ -100,48 +102,48 @@ public final class B3 {
    */
   public static B3Validation validateMulti(Map<String, List<String>> headers) {
     Headers.requireNonNull(headers);
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    Findings findings = new Findings();
     if (MULTI.stream().allMatch(name -> Headers.values(headers, name).isEmpty())) {
-      problems.add("X-B3-*: no B3 multiple headers were received");
-      return new B3Validation(
-          PropagationFormat.B3_MULTI, null, null, null, false, problems, warnings);
+      findings.problem("X-B3-*", Kind.MISSING, "no B3 multiple headers were received");
+      return new B3Validation(PropagationFormat.B3_MULTI, null, null, null, false, findings);
     }
-    String traceId = firstValue(headers, TRACE_ID, problems);
-    String spanId = firstValue(headers, SPAN_ID, problems);
-    String parentSpanId = firstValue(headers, PARENT_SPAN_ID, problems);
-    String sampledValue = firstValue(headers, SAMPLED, problems);
-    String flagsValue = firstValue(headers, FLAGS, problems);
-    int before = problems.size();
+    String traceId = firstValue(Headers.values(headers, TRACE_ID), TRACE_ID, findings);
+    String spanId = firstValue(Headers.values(headers, SPAN_ID), SPAN_ID, findings);
+    String parentSpanId =
+        firstValue(Headers.values(headers, PARENT_SPAN_ID), PARENT_SPAN_ID, findings);
+    String sampledValue = firstValue(Headers.values(headers, SAMPLED), SAMPLED, findings);
+    String flagsValue = firstValue(Headers.values(headers, FLAGS), FLAGS, findings);
+    int mark = findings.mark();
     if (traceId != null && spanId == null) {
-      problems.add(SPAN_ID + ": header is missing, but B3 requires it together with " + TRACE_ID);
+      findings.missing(SPAN_ID, ", but B3 requires it together with " + TRACE_ID);
     } else if (spanId != null && traceId == null) {
-      problems.add(TRACE_ID + ": header is missing, but B3 requires it together with " + SPAN_ID);
+      findings.missing(TRACE_ID, ", but B3 requires it together with " + SPAN_ID);
     }
     traceId = traceId == null ? null : Headers.trimOws(traceId);
     spanId = spanId == null ? null : Headers.trimOws(spanId);
     if (traceId != null) {
-      checkTraceId(TRACE_ID + ":", traceId, problems);
+      traceId("").check(TRACE_ID, traceId, findings);
     }
     if (spanId != null) {
-      checkSpanId(SPAN_ID + ":", spanId, problems);
+      spanId("").check(SPAN_ID, spanId, findings);
     }
     if (parentSpanId != null) {
-      checkSpanId(PARENT_SPAN_ID + ":", Headers.trimOws(parentSpanId), problems);
+      spanId("").check(PARENT_SPAN_ID, Headers.trimOws(parentSpanId), findings);
     }
-    boolean idsValid = traceId != null && spanId != null && problems.size() == before;
+    boolean idsValid = traceId != null && spanId != null && !findings.addedSince(mark);
     boolean debug = flagsValue != null && Headers.trimOws(flagsValue).equals("1");
     if (flagsValue != null && !debug) {
-      warnings.add(
-          FLAGS + ": value " + quote(flagsValue) + " is ignored; B3 defines only 1 (debug)");
+      findings.warning(
+          FLAGS, "value " + quote(flagsValue) + " is ignored; B3 defines only 1 (debug)");
     }
     Boolean sampled = null;
     if (sampledValue != null) {
-      sampled = sampled(Headers.trimOws(sampledValue), problems);
+      sampled = sampled(Headers.trimOws(sampledValue), findings);
       if (debug) {
-        problems.add(
-            SAMPLED
-                + ": sent together with "
+        findings.problem(
+            SAMPLED,
+            Kind.INCONSISTENT,
+            "sent together with "
                 + FLAGS
                 + ": 1, but debug implies accept, so B3 says not to send "
                 + SAMPLED
@@ -154,12 +156,10 @@ public final class B3 {
         idsValid ? spanId : null,
         sampled,
         debug,
-        problems,
-        warnings);
+        findings);
   }
 
-  private static B3Validation samplingOnly(
-      String value, List<String> problems, List<String> warnings) {
+  private static B3Validation samplingOnly(String value, Findings findings) {
     Boolean sampled = null;
     boolean debug = false;
     switch (value) {
@@ -167,17 +167,18 @@ public final class B3 {
       case "0" -> sampled = false;
       case "d" -> debug = true;
       default ->
-          problems.add(
-              "b3: value "
+          findings.problem(
+              SINGLE,
+              Kind.MALFORMED,
+              "value "
                   + quote(value)
                   + " is neither a sampling state (0, 1 or d) nor"
                   + " {TraceId}-{SpanId}[-{SamplingState}[-{ParentSpanId}]]");
     }
-    return new B3Validation(
-        PropagationFormat.B3_SINGLE, null, null, sampled, debug, problems, warnings);
+    return new B3Validation(PropagationFormat.B3_SINGLE, null, null, sampled, debug, findings);
   }
 
-  private static Boolean sampled(String value, List<String> problems) {
+  private static Boolean sampled(String value, Findings findings) {
     switch (value) {
       case "1" -> {
         return true;
@@ -186,17 +187,19 @@ public final class B3 {
         return false;
       }
       case "true", "false" -> {
-        problems.add(
-            SAMPLED
-                + ": value "
+        findings.problem(
+            SAMPLED,
+            Kind.INVALID_SAMPLING,
+            "value "
                 + quote(value)
                 + " should be 1 or 0; B3 lets only lenient receivers accept true and false");
         return value.equals("true");
       }
       default -> {
-        problems.add(
-            SAMPLED
-                + ": value "
+        findings.problem(
+            SAMPLED,
+            Kind.INVALID_SAMPLING,
+            "value "
                 + quote(value)
                 + " is not 1 or 0, so a receiver treats the sampling decision as deferred");
         return null;
@@ -204,75 +207,34 @@ public final class B3 {
     }
   }
 
-  /** The first value, as B3 says the first value wins; reports repeats and nulls. */
-  private static String firstValue(
-      Map<String, List<String>> headers, String name, List<String> problems) {
-    List<String> values = Headers.values(headers, name);
+  /**
+   * The first of a header's values, as B3 says the first value wins; reports repeats and nulls.
+   * Null when the header was not received or its first value is null.
+   */
+  private static String firstValue(List<String> values, String name, Findings findings) {
     if (values.size() > 1) {
-      problems.add(
-          name
-              + ": header occurs "
+      findings.problem(
+          name,
+          Kind.REPEATED,
+          "header occurs "
               + values.size()
               + " times; B3 says the first value wins, but receivers that read another one"
               + " disagree");
     }
-    if (values.isEmpty()) {
-      if (name.equals(SINGLE)) {
-        problems.add("b3: header is missing");
-      }
+    if (values.isEmpty() || !findings.isNotNull(name, values.get(0))) {
       return null;
-    }
-    if (values.get(0) == null) {
-      problems.add(name + ": value is null");
     }
     return values.get(0);
   }
 
-  private static void checkTraceId(String part, String value, List<String> problems) {
-    if (value.length() != 16 && value.length() != 32) {
-      problems.add(
-          part
-              + " "
-              + quote(value)
-              + " has "
-              + value.length()
-              + " characters, but B3 requires 16 or 32 lowercase hex characters");
-    } else {
-      checkHexAndNonZero(part, value, problems);
-    }
+  /** A 64- or 128-bit trace id, named {@code name} in messages. */
+  private static HexField traceId(String name) {
+    return new HexField(SPEC, name, n -> n == 16 || n == 32, "16 or 32", WHEN_ZERO);
   }
 
-  private static void checkSpanId(String part, String value, List<String> problems) {
-    if (value.length() != 16) {
-      problems.add(
-          part
-              + " "
-              + quote(value)
-              + " has "
-              + value.length()
-              + " characters, but B3 requires 16 lowercase hex characters");
-    } else {
-      checkHexAndNonZero(part, value, problems);
-    }
-  }
-
-  private static void checkHexAndNonZero(String part, String value, List<String> problems) {
-    int bad = Headers.firstNonLowerHex(value);
-    if (bad >= 0) {
-      problems.add(
-          part
-              + " "
-              + quote(value)
-              + " contains "
-              + quote(value.charAt(bad))
-              + ", but B3 allows only lowercase hex characters (0-9, a-f)");
-    } else if (Headers.isAllZeros(value)) {
-      problems.add(
-          part
-              + " "
-              + quote(value)
-              + " is all zeros, which Zipkin and OpenTelemetry treat as no id");
-    }
+  /** A 64-bit span id, named {@code name} in messages. */
+  private static HexField spanId(String name) {
+    return new HexField(SPEC, name, n -> n == 16, "16", WHEN_ZERO);
   }
 
   private static String pad(String traceId) {

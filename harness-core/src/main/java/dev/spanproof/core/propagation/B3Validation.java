@@ -13,6 +13,7 @@ public final class B3Validation implements TraceHeaderValidation {
   private final String parentId;
   private final Boolean sampled;
   private final boolean debug;
+  private final List<HeaderProblem> headerProblems;
   private final List<String> problems;
   private final List<String> warnings;
 
@@ -22,15 +23,15 @@ public final class B3Validation implements TraceHeaderValidation {
       String parentId,
       Boolean sampled,
       boolean debug,
-      List<String> problems,
-      List<String> warnings) {
+      Findings findings) {
     this.format = format;
     this.traceId = traceId;
     this.parentId = parentId;
     this.sampled = sampled;
     this.debug = debug;
-    this.problems = List.copyOf(problems);
-    this.warnings = List.copyOf(warnings);
+    this.headerProblems = List.copyOf(findings.problems());
+    this.problems = Findings.messages(headerProblems);
+    this.warnings = List.copyOf(findings.warnings());
   }
 
   /** {@link PropagationFormat#B3_SINGLE} or {@link PropagationFormat#B3_MULTI}. */
@@ -79,6 +80,11 @@ public final class B3Validation implements TraceHeaderValidation {
   @Override
   public List<String> problems() {
     return problems;
+  }
+
+  @Override
+  public List<HeaderProblem> headerProblems() {
+    return headerProblems;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.spanproof.core.propagation;
 
 import static dev.spanproof.core.propagation.Headers.quote;
 
+import dev.spanproof.core.propagation.HeaderProblem.Kind;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,18 +35,12 @@ public final class BaggageHeader {
    */
   public static BaggageValidation validate(Map<String, List<String>> headers) {
     Headers.requireNonNull(headers);
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> values = Headers.values(headers, HEADER);
-    if (values.isEmpty()) {
-      problems.add(HEADER + ": header is missing");
-      return new BaggageValidation(Map.of(), problems, warnings);
-    }
+    Findings findings = new Findings();
+    List<String> values = findings.occurrences(headers, HEADER, "");
     List<String> members = new ArrayList<>();
     int bytes = 0;
     for (String value : values) {
-      if (value == null) {
-        problems.add(HEADER + ": value is null");
+      if (!findings.isNotNull(HEADER, value)) {
         continue;
       }
       if (value.isEmpty()) {
@@ -57,22 +52,23 @@ public final class BaggageHeader {
       }
     }
     if (members.size() > MAX_MEMBERS_IN_GRAMMAR) {
-      problems.add(
-          HEADER
-              + ": has "
+      findings.problem(
+          HEADER,
+          Kind.TOO_MANY_MEMBERS,
+          "has "
               + members.size()
               + " list-members, but the W3C Baggage grammar allows at most 180");
     } else if (members.size() > MAX_MEMBERS_PROPAGATED) {
-      warnings.add(
-          HEADER
-              + ": has "
+      findings.warning(
+          HEADER,
+          "has "
               + members.size()
               + " list-members, more than the 64 a receiver must propagate, so it may drop some");
     }
     if (bytes > MAX_BYTES_PROPAGATED) {
-      warnings.add(
-          HEADER
-              + ": is "
+      findings.warning(
+          HEADER,
+          "is "
               + bytes
               + " bytes, more than the 8192 a receiver must propagate, so it may drop list-members");
     }
@@ -80,17 +76,19 @@ public final class BaggageHeader {
     Map<String, Integer> occurrences = new LinkedHashMap<>();
     for (String member : members) {
       if (member.isEmpty()) {
-        problems.add(
-            HEADER + ": has an empty list-member, which the W3C Baggage grammar does not allow");
+        findings.problem(
+            HEADER,
+            Kind.MALFORMED,
+            "has an empty list-member, which the W3C Baggage grammar does not allow");
         continue;
       }
       String[] parts = member.split(";", -1);
-      int before = problems.size();
-      String[] keyAndValue = keyAndValue(parts[0], true, problems);
+      int mark = findings.mark();
+      String[] keyAndValue = keyAndValue(parts[0], true, findings);
       for (int i = 1; i < parts.length; i++) {
-        keyAndValue(parts[i], false, problems);
+        keyAndValue(parts[i], false, findings);
       }
-      if (keyAndValue != null && problems.size() == before) {
+      if (keyAndValue != null && !findings.addedSince(mark)) {
         entries.put(keyAndValue[0], decode(keyAndValue[1]));
         occurrences.merge(keyAndValue[0], 1, Integer::sum);
       }
@@ -98,43 +96,43 @@ public final class BaggageHeader {
     occurrences.forEach(
         (key, count) -> {
           if (count > 1) {
-            warnings.add(
-                HEADER
-                    + ": key "
+            findings.warning(
+                HEADER,
+                "key "
                     + quote(key)
                     + " occurs "
                     + count
                     + " times, which producers should avoid; the last value is kept here");
           }
         });
-    return new BaggageValidation(entries, problems, warnings);
+    return new BaggageValidation(entries, findings);
   }
 
   /** Checks {@code key OWS "=" OWS value} (or, for a property, a lone key). */
-  private static String[] keyAndValue(String text, boolean member, List<String> problems) {
+  private static String[] keyAndValue(String text, boolean member, Findings findings) {
     String what = member ? "list-member " : "property ";
     int equals = text.indexOf('=');
     if (equals < 0 && member) {
-      problems.add(
-          HEADER
-              + ": "
-              + what
-              + quote(Headers.trimOws(text))
-              + " has no \"=\" between key and value");
+      findings.problem(
+          HEADER,
+          Kind.MALFORMED,
+          what + quote(Headers.trimOws(text)) + " has no \"=\" between key and value");
       return null;
     }
     String key = Headers.trimOws(equals < 0 ? text : text.substring(0, equals));
     String value = equals < 0 ? "" : Headers.trimOws(text.substring(equals + 1));
     if (key.isEmpty()) {
-      problems.add(HEADER + ": " + what + quote(Headers.trimOws(text)) + " has an empty key");
+      findings.problem(
+          HEADER, Kind.MALFORMED, what + quote(Headers.trimOws(text)) + " has an empty key");
       return null;
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (!isTokenChar(c)) {
-        problems.add(
-            HEADER
-                + ": key "
+        findings.problem(
+            HEADER,
+            Kind.INVALID_CHARACTER,
+            "key "
                 + quote(key)
                 + " contains "
                 + quote(c)
@@ -148,9 +146,10 @@ public final class BaggageHeader {
         if (i + 2 >= value.length()
             || Headers.hexValue(value.charAt(i + 1)) < 0
             || Headers.hexValue(value.charAt(i + 2)) < 0) {
-          problems.add(
-              HEADER
-                  + ": the value "
+          findings.problem(
+              HEADER,
+              Kind.INVALID_CHARACTER,
+              "the value "
                   + quote(value)
                   + " of key "
                   + quote(key)
@@ -159,9 +158,10 @@ public final class BaggageHeader {
           return null;
         }
       } else if (!isBaggageOctet(c)) {
-        problems.add(
-            HEADER
-                + ": the value "
+        findings.problem(
+            HEADER,
+            Kind.INVALID_CHARACTER,
+            "the value "
                 + quote(value)
                 + " of key "
                 + quote(key)

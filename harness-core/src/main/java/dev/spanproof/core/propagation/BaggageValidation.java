@@ -12,13 +12,15 @@ import java.util.Map;
 public final class BaggageValidation {
 
   private final Map<String, String> entries;
+  private final List<HeaderProblem> headerProblems;
   private final List<String> problems;
   private final List<String> warnings;
 
-  BaggageValidation(Map<String, String> entries, List<String> problems, List<String> warnings) {
+  BaggageValidation(Map<String, String> entries, Findings findings) {
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-    this.problems = List.copyOf(problems);
-    this.warnings = List.copyOf(warnings);
+    this.headerProblems = List.copyOf(findings.problems());
+    this.problems = Findings.messages(headerProblems);
+    this.warnings = List.copyOf(findings.warnings());
   }
 
   /** Whether every received list-member is well-formed. */
@@ -37,6 +39,14 @@ public final class BaggageValidation {
   /** Broken rules: each sentence names the header, the offending part and the rule. */
   public List<String> problems() {
     return problems;
+  }
+
+  /**
+   * The same broken rules as {@link #problems()}, in the same order, each with the header it is
+   * about and its kind, for code that tells problems apart.
+   */
+  public List<HeaderProblem> headerProblems() {
+    return headerProblems;
   }
 
   /** Things the rules allow but that make receivers drop or rewrite part of the baggage. */

@@ -2,7 +2,7 @@ package dev.spanproof.core.propagation;
 
 import static dev.spanproof.core.propagation.Headers.quote;
 
-import java.util.ArrayList;
+import dev.spanproof.core.propagation.HeaderProblem.Kind;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +17,11 @@ public final class Jaeger {
   static final String HEADER = "uber-trace-id";
 
   private static final String ZEROS = "00000000000000000000000000000000";
+  private static final String WHEN_ZERO = " is zero, which Jaeger treats as invalid";
+  private static final HexField TRACE_ID = upTo("trace-id", 32, WHEN_ZERO);
+  private static final HexField SPAN_ID = upTo("span-id", 16, WHEN_ZERO);
+  private static final HexField PARENT_SPAN_ID = upTo("parent-span-id", 16, null);
+  private static final HexField FLAGS = upTo("flags", 2, null);
 
   private Jaeger() {}
 
@@ -29,91 +34,59 @@ public final class Jaeger {
    */
   public static JaegerValidation validate(Map<String, List<String>> headers) {
     Headers.requireNonNull(headers);
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> values = Headers.values(headers, HEADER);
+    Findings findings = new Findings();
+    List<String> values = findings.occurrences(headers, HEADER, "");
     if (values.isEmpty()) {
-      problems.add(HEADER + ": header is missing");
-      return new JaegerValidation(null, null, 0, problems, warnings);
+      return new JaegerValidation(null, null, 0, findings);
     }
     if (values.size() > 1) {
-      problems.add(
-          HEADER
-              + ": header occurs "
+      findings.problem(
+          HEADER,
+          Kind.REPEATED,
+          "header occurs "
               + values.size()
               + " times, but a request carries one trace; no rule says which one a receiver uses");
-      return new JaegerValidation(null, null, 0, problems, warnings);
+      return new JaegerValidation(null, null, 0, findings);
     }
-    if (values.get(0) == null) {
-      problems.add(HEADER + ": value is null");
-      return new JaegerValidation(null, null, 0, problems, warnings);
+    if (!findings.isNotNull(HEADER, values.get(0))) {
+      return new JaegerValidation(null, null, 0, findings);
     }
-    String value = decode(Headers.trimOws(values.get(0)), problems);
+    String value = decode(Headers.trimOws(values.get(0)), findings);
     if (value == null) {
-      return new JaegerValidation(null, null, 0, problems, warnings);
+      return new JaegerValidation(null, null, 0, findings);
     }
     String[] fields = value.split(":", -1);
     if (fields.length != 4) {
-      problems.add(
-          HEADER
-              + ": value "
+      findings.problem(
+          HEADER,
+          Kind.MALFORMED,
+          "value "
               + quote(value)
               + " has "
               + fields.length
               + " colon-separated fields, but Jaeger requires"
               + " {trace-id}:{span-id}:{parent-span-id}:{flags}");
-      return new JaegerValidation(null, null, 0, problems, warnings);
+      return new JaegerValidation(null, null, 0, findings);
     }
-    checkHex("trace-id", fields[0], 32, true, problems);
-    checkHex("span-id", fields[1], 16, true, problems);
-    checkHex("parent-span-id", fields[2], 16, false, problems);
-    checkHex("flags", fields[3], 2, false, problems);
-    if (!problems.isEmpty()) {
-      return new JaegerValidation(null, null, 0, problems, warnings);
+    TRACE_ID.check(HEADER, fields[0], findings);
+    SPAN_ID.check(HEADER, fields[1], findings);
+    PARENT_SPAN_ID.check(HEADER, fields[2], findings);
+    FLAGS.check(HEADER, fields[3], findings);
+    if (!findings.problems().isEmpty()) {
+      return new JaegerValidation(null, null, 0, findings);
     }
     return new JaegerValidation(
-        pad(fields[0], 32),
-        pad(fields[1], 16),
-        Integer.parseInt(fields[3], 16),
-        problems,
-        warnings);
+        pad(fields[0], 32), pad(fields[1], 16), Integer.parseInt(fields[3], 16), findings);
   }
 
-  private static void checkHex(
-      String part, String field, int maxLength, boolean nonZero, List<String> problems) {
-    if (field.isEmpty() || field.length() > maxLength) {
-      problems.add(
-          HEADER
-              + ": "
-              + part
-              + " "
-              + quote(field)
-              + " has "
-              + field.length()
-              + " characters, but Jaeger requires 1 to "
-              + maxLength
-              + " lowercase hex characters");
-      return;
-    }
-    int bad = Headers.firstNonLowerHex(field);
-    if (bad >= 0) {
-      problems.add(
-          HEADER
-              + ": "
-              + part
-              + " "
-              + quote(field)
-              + " contains "
-              + quote(field.charAt(bad))
-              + ", but Jaeger allows only lowercase hex characters (0-9, a-f)");
-    } else if (nonZero && Headers.isAllZeros(field)) {
-      problems.add(
-          HEADER + ": " + part + " " + quote(field) + " is zero, which Jaeger treats as invalid");
-    }
+  /** A field of 1 to {@code maxLength} characters, as Jaeger lets leading zeros go. */
+  private static HexField upTo(String name, int maxLength, String whenZero) {
+    return new HexField(
+        "Jaeger", name, n -> n >= 1 && n <= maxLength, "1 to " + maxLength, whenZero);
   }
 
   /** Percent-decodes the value, which is ASCII; returns null after reporting a broken escape. */
-  private static String decode(String value, List<String> problems) {
+  private static String decode(String value, Findings findings) {
     if (value.indexOf('%') < 0) {
       return value;
     }
@@ -126,9 +99,10 @@ public final class Jaeger {
       }
       int code = i + 2 < value.length() ? hexByte(value.charAt(i + 1), value.charAt(i + 2)) : -1;
       if (code < 0) {
-        problems.add(
-            HEADER
-                + ": value "
+        findings.problem(
+            HEADER,
+            Kind.MALFORMED,
+            "value "
                 + quote(value)
                 + " has a \"%\" not followed by two hex digits, so it cannot be percent-decoded");
         return null;

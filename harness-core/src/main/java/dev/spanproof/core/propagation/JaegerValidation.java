@@ -14,16 +14,17 @@ public final class JaegerValidation implements TraceHeaderValidation {
   private final String traceId;
   private final String parentId;
   private final int flags;
+  private final List<HeaderProblem> headerProblems;
   private final List<String> problems;
   private final List<String> warnings;
 
-  JaegerValidation(
-      String traceId, String parentId, int flags, List<String> problems, List<String> warnings) {
+  JaegerValidation(String traceId, String parentId, int flags, Findings findings) {
     this.traceId = traceId;
     this.parentId = parentId;
     this.flags = flags;
-    this.problems = List.copyOf(problems);
-    this.warnings = List.copyOf(warnings);
+    this.headerProblems = List.copyOf(findings.problems());
+    this.problems = Findings.messages(headerProblems);
+    this.warnings = List.copyOf(findings.warnings());
   }
 
   /** Returns {@link PropagationFormat#JAEGER}. */
@@ -63,6 +64,11 @@ public final class JaegerValidation implements TraceHeaderValidation {
   @Override
   public List<String> problems() {
     return problems;
+  }
+
+  @Override
+  public List<HeaderProblem> headerProblems() {
+    return headerProblems;
   }
 
   @Override

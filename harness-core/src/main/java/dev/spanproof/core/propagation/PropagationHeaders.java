@@ -46,10 +46,11 @@ public final class PropagationHeaders {
     return new PropagationReport(validations, baggage, conflicts(validations));
   }
 
-  private static List<String> conflicts(Map<PropagationFormat, TraceHeaderValidation> validations) {
+  private static List<HeaderProblem> conflicts(
+      Map<PropagationFormat, TraceHeaderValidation> validations) {
     List<TraceHeaderValidation> valid =
         validations.values().stream().filter(TraceHeaderValidation::isValid).toList();
-    List<String> conflicts = new ArrayList<>();
+    List<HeaderProblem> conflicts = new ArrayList<>();
     for (int i = 0; i < valid.size(); i++) {
       for (int j = i + 1; j < valid.size(); j++) {
         TraceHeaderValidation first = valid.get(i);
@@ -69,21 +70,24 @@ public final class PropagationHeaders {
       TraceHeaderValidation second,
       String part,
       Function<TraceHeaderValidation, String> read,
-      List<String> conflicts) {
+      List<HeaderProblem> conflicts) {
     String a = read.apply(first);
     String b = read.apply(second);
     if (!Objects.equals(a, b)) {
       conflicts.add(
-          headerOf(first.format())
-              + " and "
-              + headerOf(second.format())
-              + ": they disagree on the "
-              + part
-              + " ("
-              + quote(a)
-              + " vs "
-              + quote(b)
-              + "), so which trace a receiver continues depends on its propagator order");
+          new HeaderProblem(
+              headerOf(first.format()),
+              HeaderProblem.Kind.FORMATS_DISAGREE,
+              headerOf(first.format())
+                  + " and "
+                  + headerOf(second.format())
+                  + ": they disagree on the "
+                  + part
+                  + " ("
+                  + quote(a)
+                  + " vs "
+                  + quote(b)
+                  + "), so which trace a receiver continues depends on its propagator order"));
     }
   }
 

@@ -16,15 +16,23 @@ public final class PropagationReport {
 
   private final Map<PropagationFormat, TraceHeaderValidation> validations;
   private final BaggageValidation baggage;
+  private final List<HeaderProblem> headerProblems;
   private final List<String> conflicts;
 
   PropagationReport(
       Map<PropagationFormat, TraceHeaderValidation> validations,
       BaggageValidation baggage,
-      List<String> conflicts) {
+      List<HeaderProblem> conflicts) {
     this.validations = Collections.unmodifiableMap(new EnumMap<>(validations));
     this.baggage = baggage;
-    this.conflicts = List.copyOf(conflicts);
+    List<HeaderProblem> all = new ArrayList<>();
+    this.validations.values().forEach(validation -> all.addAll(validation.headerProblems()));
+    if (baggage != null) {
+      all.addAll(baggage.headerProblems());
+    }
+    all.addAll(conflicts);
+    this.headerProblems = List.copyOf(all);
+    this.conflicts = Findings.messages(conflicts);
   }
 
   /** The formats present, in {@link PropagationFormat} order. */
@@ -49,13 +57,15 @@ public final class PropagationReport {
 
   /** All problems: of each format in order, then of the baggage, then the conflicts. */
   public List<String> problems() {
-    List<String> all = new ArrayList<>();
-    validations.values().forEach(validation -> all.addAll(validation.problems()));
-    if (baggage != null) {
-      all.addAll(baggage.problems());
-    }
-    all.addAll(conflicts);
-    return List.copyOf(all);
+    return Findings.messages(headerProblems);
+  }
+
+  /**
+   * The same problems as {@link #problems()}, in the same order, each with the header it is about
+   * and its kind; a conflict has kind {@link HeaderProblem.Kind#FORMATS_DISAGREE}.
+   */
+  public List<HeaderProblem> headerProblems() {
+    return headerProblems;
   }
 
   /** The formats present followed by all problems, one per line. */

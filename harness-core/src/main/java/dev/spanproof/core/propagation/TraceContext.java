@@ -2,6 +2,7 @@ package dev.spanproof.core.propagation;
 
 import static dev.spanproof.core.propagation.Headers.quote;
 
+import dev.spanproof.core.propagation.HeaderProblem.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,17 @@ public final class TraceContext {
   private static final String VERSION_00 = "00";
   private static final String FORBIDDEN_VERSION = "ff";
   private static final int VERSION_00_LENGTH = 55;
-  private static final int TRACE_ID_LENGTH = 32;
-  private static final int PARENT_ID_LENGTH = 16;
-  private static final int FLAGS_LENGTH = 2;
+  private static final String SPEC = "the W3C Trace Context spec";
+  private static final HexField TRACE_ID =
+      HexField.exactly(
+          SPEC, "trace-id", 32, " is all zeros, which " + SPEC + " forbids (an invalid trace-id)");
+  private static final HexField PARENT_ID =
+      HexField.exactly(
+          SPEC,
+          "parent-id",
+          16,
+          " is all zeros, which " + SPEC + " forbids (an invalid parent-id)");
+  private static final HexField TRACE_FLAGS = HexField.exactly(SPEC, "trace-flags", 2, null);
   private static final int KNOWN_FLAGS = 0x03;
   private static final int MAX_MEMBERS = 32;
   private static final int MAX_KEY_LENGTH = 256;
@@ -45,61 +54,61 @@ public final class TraceContext {
    */
   public static TraceContextValidation validate(Map<String, List<String>> headers) {
     Headers.requireNonNull(headers);
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> traceparents = Headers.values(headers, TRACEPARENT);
+    Findings findings = new Findings();
+    List<String> traceparents =
+        findings.occurrences(headers, TRACEPARENT, ", so a receiver starts a new trace");
     boolean tracestateSent = !Headers.values(headers, TRACESTATE).isEmpty();
     if (traceparents.isEmpty()) {
-      problems.add("traceparent: header is missing, so a receiver starts a new trace");
       if (tracestateSent) {
-        problems.add(
-            "tracestate: received without a traceparent, which makes it invalid,"
+        findings.problem(
+            TRACESTATE,
+            Kind.INCONSISTENT,
+            "received without a traceparent, which makes it invalid,"
                 + " so a receiver must discard it");
       }
-      return TraceContextValidation.invalid(problems, warnings);
+      return TraceContextValidation.invalid(findings);
     }
     Traceparent traceparent = null;
     if (traceparents.size() > 1) {
-      problems.add(
-          "traceparent: header occurs "
+      findings.problem(
+          TRACEPARENT,
+          Kind.REPEATED,
+          "header occurs "
               + traceparents.size()
               + " times, but a request carries a single traceparent;"
               + " a receiver must not pick one and starts a new trace");
-    } else {
-      traceparent = parseTraceparent(traceparents.get(0), problems, warnings);
+    } else if (findings.isNotNull(TRACEPARENT, traceparents.get(0))) {
+      traceparent = parseTraceparent(traceparents.get(0), findings);
     }
     if (traceparent == null) {
       if (tracestateSent) {
-        warnings.add(
-            "tracestate: not parsed because the traceparent is invalid;"
+        findings.warning(
+            TRACESTATE,
+            "not parsed because the traceparent is invalid;"
                 + " a receiver must not parse tracestate then and drops it");
       }
-      return TraceContextValidation.invalid(problems, warnings);
+      return TraceContextValidation.invalid(findings);
     }
-    List<String> members = parseTracestate(Headers.values(headers, TRACESTATE), problems, warnings);
+    List<String> members = parseTracestate(Headers.values(headers, TRACESTATE), findings);
     return TraceContextValidation.valid(
         traceparent.version,
         traceparent.traceId,
         traceparent.parentId,
         traceparent.flags,
         members,
-        problems,
-        warnings);
+        findings);
   }
 
-  private static Traceparent parseTraceparent(
-      String received, List<String> problems, List<String> warnings) {
-    if (received == null) {
-      problems.add("traceparent: value is null");
-      return null;
-    }
+  private static Traceparent parseTraceparent(String received, Findings findings) {
     // RFC 9110 section 5.5: leading and trailing whitespace is not part of a field value.
     String value = Headers.trimOws(received);
     String[] fields = value.split("-", -1);
     String version = fields[0];
     if (version.length() != 2 || Headers.firstNonLowerHex(version) >= 0 || fields.length == 1) {
-      problems.add(
-          "traceparent: version "
+      findings.problem(
+          TRACEPARENT,
+          Kind.MALFORMED,
+          "version "
               + quote(version)
               + " is not 2 lowercase hex characters followed by \"-\","
               + " so a receiver starts a new trace");
@@ -107,22 +116,28 @@ public final class TraceContext {
     }
     // Only version 00 defines the whole value; later versions may put anything after 55 characters.
     if (version.equals(VERSION_00) && value.indexOf(',') >= 0) {
-      problems.add(
-          "traceparent: value "
+      findings.problem(
+          TRACEPARENT,
+          Kind.MALFORMED,
+          "value "
               + quote(value)
               + " contains \",\", as if several traceparent headers were joined into one;"
               + " a receiver must not pick one and starts a new trace");
       return null;
     }
     if (version.equals(FORBIDDEN_VERSION)) {
-      problems.add(
-          "traceparent: version \"ff\" is forbidden by the W3C Trace Context spec"
+      findings.problem(
+          TRACEPARENT,
+          Kind.MALFORMED,
+          "version \"ff\" is forbidden by the W3C Trace Context spec"
               + " (version 255 is invalid)");
       return null;
     }
     if (fields.length < 4) {
-      problems.add(
-          "traceparent: value "
+      findings.problem(
+          TRACEPARENT,
+          Kind.MALFORMED,
+          "value "
               + quote(value)
               + " has "
               + fields.length
@@ -130,46 +145,40 @@ public final class TraceContext {
               + " version-trace-id-parent-id-trace-flags");
       return null;
     }
-    int problemsBefore = problems.size();
+    int mark = findings.mark();
     String traceId = fields[1];
     String parentId = fields[2];
     String flags = fields[3];
-    if (checkHex("trace-id", traceId, TRACE_ID_LENGTH, problems) && Headers.isAllZeros(traceId)) {
-      problems.add(
-          "traceparent: trace-id "
-              + quote(traceId)
-              + " is all zeros, which the W3C Trace Context spec forbids (an invalid trace-id)");
-    }
-    if (checkHex("parent-id", parentId, PARENT_ID_LENGTH, problems)
-        && Headers.isAllZeros(parentId)) {
-      problems.add(
-          "traceparent: parent-id "
-              + quote(parentId)
-              + " is all zeros, which the W3C Trace Context spec forbids (an invalid parent-id)");
-    }
-    checkHex("trace-flags", flags, FLAGS_LENGTH, problems);
-    if (problems.size() > problemsBefore) {
+    TRACE_ID.check(TRACEPARENT, traceId, findings);
+    PARENT_ID.check(TRACEPARENT, parentId, findings);
+    TRACE_FLAGS.check(TRACEPARENT, flags, findings);
+    if (findings.addedSince(mark)) {
       return null;
     }
     if (version.equals(VERSION_00) && fields.length > 4) {
-      problems.add(
-          "traceparent: a version-00 value is exactly 55 characters, but this one continues with "
+      findings.problem(
+          TRACEPARENT,
+          Kind.MALFORMED,
+          "a version-00 value is exactly 55 characters, but this one continues with "
               + quote(value.substring(VERSION_00_LENGTH))
               + ", so a receiver starts a new trace");
       return null;
     }
     int flagBits = Integer.parseInt(flags, 16);
     if (version.equals(VERSION_00) && (flagBits & ~KNOWN_FLAGS) != 0) {
-      problems.add(
-          "traceparent: trace-flags "
+      findings.problem(
+          TRACEPARENT,
+          Kind.RESERVED_FLAGS,
+          "trace-flags "
               + quote(flags)
               + " set reserved bits ("
               + String.format("0x%02x", flagBits & ~KNOWN_FLAGS)
               + "), which the W3C Trace Context spec requires senders to leave zero;"
               + " a receiver ignores them");
     } else if (!version.equals(VERSION_00)) {
-      warnings.add(
-          "traceparent: version "
+      findings.warning(
+          TRACEPARENT,
+          "version "
               + quote(version)
               + " is newer than 00, so a receiver reads only the version-00 fields"
               + " and propagates version 00");
@@ -177,43 +186,11 @@ public final class TraceContext {
     return new Traceparent(version, traceId, parentId, flagBits);
   }
 
-  /** Reports a wrong length or character and returns whether the field is well-formed. */
-  private static boolean checkHex(String name, String field, int length, List<String> problems) {
-    if (field.length() != length) {
-      problems.add(
-          "traceparent: "
-              + name
-              + " "
-              + quote(field)
-              + " has "
-              + field.length()
-              + " characters, but the W3C Trace Context spec requires exactly "
-              + length
-              + " lowercase hex characters");
-      return false;
-    }
-    int bad = Headers.firstNonLowerHex(field);
-    if (bad >= 0) {
-      problems.add(
-          "traceparent: "
-              + name
-              + " "
-              + quote(field)
-              + " contains "
-              + quote(field.charAt(bad))
-              + ", but the W3C Trace Context spec allows only lowercase hex characters (0-9, a-f)");
-      return false;
-    }
-    return true;
-  }
-
-  private static List<String> parseTracestate(
-      List<String> values, List<String> problems, List<String> warnings) {
+  private static List<String> parseTracestate(List<String> values, Findings findings) {
     // RFC 9110 section 5.3: several tracestate fields combine, in order, into one list.
     List<String> members = new ArrayList<>();
     for (String value : values) {
-      if (value == null) {
-        problems.add("tracestate: value is null");
+      if (!findings.isNotNull(TRACESTATE, value)) {
         continue;
       }
       for (String member : value.split(",", -1)) {
@@ -225,8 +202,10 @@ public final class TraceContext {
       }
     }
     if (members.size() > MAX_MEMBERS) {
-      problems.add(
-          "tracestate: has "
+      findings.problem(
+          TRACESTATE,
+          Kind.TOO_MANY_MEMBERS,
+          "has "
               + members.size()
               + " list-members, but the W3C Trace Context spec allows at most 32"
               + DROPPED);
@@ -238,25 +217,19 @@ public final class TraceContext {
     for (String member : members) {
       int equals = member.indexOf('=');
       if (equals < 0) {
-        problems.add(
-            "tracestate: list-member "
-                + quote(member)
-                + " has no \"=\" between key and value"
-                + DROPPED);
+        findings.problem(
+            TRACESTATE,
+            Kind.MALFORMED,
+            "list-member " + quote(member) + " has no \"=\" between key and value" + DROPPED);
         wellFormed = false;
         continue;
       }
       String key = member.substring(0, equals);
       String value = member.substring(equals + 1);
-      String keyProblem = keyProblem(key);
-      String valueProblem = valueProblem(key, value);
-      if (keyProblem != null) {
-        problems.add(keyProblem + DROPPED);
-      }
-      if (valueProblem != null) {
-        problems.add(valueProblem + DROPPED);
-      }
-      wellFormed &= keyProblem == null && valueProblem == null;
+      int mark = findings.mark();
+      checkKey(key, findings);
+      checkValue(key, value, findings);
+      wellFormed &= !findings.addedSince(mark);
       firstByKey.putIfAbsent(key, member);
       occurrences.merge(key, 1, Integer::sum);
     }
@@ -266,8 +239,10 @@ public final class TraceContext {
     occurrences.forEach(
         (key, count) -> {
           if (count > 1) {
-            problems.add(
-                "tracestate: key "
+            findings.problem(
+                TRACESTATE,
+                Kind.DUPLICATE_KEY,
+                "key "
                     + quote(key)
                     + " occurs "
                     + count
@@ -276,71 +251,106 @@ public final class TraceContext {
           }
         });
     List<String> propagated = List.copyOf(firstByKey.values());
-    warnIfOverPropagationLimit(propagated, warnings);
+    warnIfOverPropagationLimit(propagated, findings);
     return propagated;
   }
 
-  private static String keyProblem(String key) {
+  /** Reports the first broken rule of a tracestate key, which drops the whole tracestate. */
+  private static void checkKey(String key, Findings findings) {
     if (key.isEmpty()) {
-      return "tracestate: a list-member has an empty key,"
-          + " but the W3C Trace Context spec requires 1 to 256 characters";
+      findings.problem(
+          TRACESTATE,
+          Kind.WRONG_LENGTH,
+          "a list-member has an empty key,"
+              + " but the W3C Trace Context spec requires 1 to 256 characters"
+              + DROPPED);
+      return;
     }
     if (key.length() > MAX_KEY_LENGTH) {
-      return "tracestate: key "
-          + quote(key)
-          + " has "
-          + key.length()
-          + " characters, but the W3C Trace Context spec allows at most 256";
+      findings.problem(
+          TRACESTATE,
+          Kind.WRONG_LENGTH,
+          "key "
+              + quote(key)
+              + " has "
+              + key.length()
+              + " characters, but the W3C Trace Context spec allows at most 256"
+              + DROPPED);
+      return;
     }
     char first = key.charAt(0);
     if (!isLowercaseLetterOrDigit(first)) {
-      return "tracestate: key "
-          + quote(key)
-          + " starts with "
-          + quote(first)
-          + ", but the W3C Trace Context spec requires a lowercase letter or digit first";
+      findings.problem(
+          TRACESTATE,
+          Kind.INVALID_CHARACTER,
+          "key "
+              + quote(key)
+              + " starts with "
+              + quote(first)
+              + ", but the W3C Trace Context spec requires a lowercase letter or digit first"
+              + DROPPED);
+      return;
     }
     for (int i = 1; i < key.length(); i++) {
       char c = key.charAt(i);
       if (!isLowercaseLetterOrDigit(c) && "_-*/@".indexOf(c) < 0) {
-        return "tracestate: key "
-            + quote(key)
-            + " contains "
-            + quote(c)
-            + ", but the W3C Trace Context spec allows only a-z, 0-9, \"_\", \"-\", \"*\", \"/\""
-            + " and \"@\" in a key";
+        findings.problem(
+            TRACESTATE,
+            Kind.INVALID_CHARACTER,
+            "key "
+                + quote(key)
+                + " contains "
+                + quote(c)
+                + ", but the W3C Trace Context spec allows only a-z, 0-9, \"_\", \"-\", \"*\","
+                + " \"/\" and \"@\" in a key"
+                + DROPPED);
+        return;
       }
     }
-    return null;
   }
 
-  private static String valueProblem(String key, String value) {
+  /** Reports the first broken rule of a tracestate value, which drops the whole tracestate. */
+  private static void checkValue(String key, String value, Findings findings) {
     String owner = " of key " + quote(key);
     if (value.isEmpty()) {
-      return "tracestate: the value"
-          + owner
-          + " is empty, but the W3C Trace Context spec requires 1 to 256 characters";
+      findings.problem(
+          TRACESTATE,
+          Kind.WRONG_LENGTH,
+          "the value"
+              + owner
+              + " is empty, but the W3C Trace Context spec requires 1 to 256 characters"
+              + DROPPED);
+      return;
     }
     if (value.length() > MAX_VALUE_LENGTH) {
-      return "tracestate: the value"
-          + owner
-          + " has "
-          + value.length()
-          + " characters, but the W3C Trace Context spec allows at most 256";
+      findings.problem(
+          TRACESTATE,
+          Kind.WRONG_LENGTH,
+          "the value"
+              + owner
+              + " has "
+              + value.length()
+              + " characters, but the W3C Trace Context spec allows at most 256"
+              + DROPPED);
+      return;
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c > 0x7e || c == '=') {
-        return "tracestate: the value "
-            + quote(value)
-            + owner
-            + " contains "
-            + quote(c)
-            + ", but the W3C Trace Context spec allows only printable ASCII (0x20-0x7E)"
-            + " except \",\" and \"=\"";
+        findings.problem(
+            TRACESTATE,
+            Kind.INVALID_CHARACTER,
+            "the value "
+                + quote(value)
+                + owner
+                + " contains "
+                + quote(c)
+                + ", but the W3C Trace Context spec allows only printable ASCII (0x20-0x7E)"
+                + " except \",\" and \"=\""
+                + DROPPED);
+        return;
       }
     }
-    return null;
   }
 
   private static boolean isLowercaseLetterOrDigit(char c) {
@@ -351,7 +361,7 @@ public final class TraceContext {
    * Vendors should propagate at least 512 characters; one that truncates must drop whole entries,
    * those over 128 characters first, then from the right.
    */
-  private static void warnIfOverPropagationLimit(List<String> members, List<String> warnings) {
+  private static void warnIfOverPropagationLimit(List<String> members, Findings findings) {
     int length = joinedLength(members);
     if (length <= PROPAGATION_LIMIT) {
       return;
@@ -369,9 +379,9 @@ public final class TraceContext {
       String member = kept.remove(victim);
       dropped.add(quote(member.substring(0, member.indexOf('='))));
     }
-    warnings.add(
-        "tracestate: "
-            + length
+    findings.warning(
+        TRACESTATE,
+        length
             + " characters, more than the 512 a receiver should propagate at least;"
             + " a receiver that truncates drops whole list-members, those over 128 characters"
             + " first, then from the right: here the keys "

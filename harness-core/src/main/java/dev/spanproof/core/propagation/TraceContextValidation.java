@@ -16,6 +16,7 @@ public final class TraceContextValidation implements TraceHeaderValidation {
   private final String parentId;
   private final int flags;
   private final List<String> tracestateMembers;
+  private final List<HeaderProblem> headerProblems;
   private final List<String> problems;
   private final List<String> warnings;
 
@@ -25,15 +26,15 @@ public final class TraceContextValidation implements TraceHeaderValidation {
       String parentId,
       int flags,
       List<String> tracestateMembers,
-      List<String> problems,
-      List<String> warnings) {
+      Findings findings) {
     this.version = version;
     this.traceId = traceId;
     this.parentId = parentId;
     this.flags = flags;
     this.tracestateMembers = List.copyOf(tracestateMembers);
-    this.problems = List.copyOf(problems);
-    this.warnings = List.copyOf(warnings);
+    this.headerProblems = List.copyOf(findings.problems());
+    this.problems = Findings.messages(headerProblems);
+    this.warnings = List.copyOf(findings.warnings());
   }
 
   static TraceContextValidation valid(
@@ -42,14 +43,13 @@ public final class TraceContextValidation implements TraceHeaderValidation {
       String parentId,
       int flags,
       List<String> tracestateMembers,
-      List<String> problems,
-      List<String> warnings) {
+      Findings findings) {
     return new TraceContextValidation(
-        version, traceId, parentId, flags, tracestateMembers, problems, warnings);
+        version, traceId, parentId, flags, tracestateMembers, findings);
   }
 
-  static TraceContextValidation invalid(List<String> problems, List<String> warnings) {
-    return new TraceContextValidation(null, null, null, 0, List.of(), problems, warnings);
+  static TraceContextValidation invalid(Findings findings) {
+    return new TraceContextValidation(null, null, null, 0, List.of(), findings);
   }
 
   /** Returns {@link PropagationFormat#W3C}. */
@@ -93,6 +93,14 @@ public final class TraceContextValidation implements TraceHeaderValidation {
   }
 
   /**
+   * The trace-flags byte as received, from 0 to 255, reserved bits included (e.g. {@code 0x03} for
+   * sampled and random); 0 when not {@link #isValid()}.
+   */
+  public int traceFlags() {
+    return flags;
+  }
+
+  /**
    * The {@code tracestate} list-members a conforming service propagates, as {@code key=value} in
    * received order; empty when there are none or the tracestate must be dropped.
    */
@@ -103,6 +111,11 @@ public final class TraceContextValidation implements TraceHeaderValidation {
   @Override
   public List<String> problems() {
     return problems;
+  }
+
+  @Override
+  public List<HeaderProblem> headerProblems() {
+    return headerProblems;
   }
 
   @Override

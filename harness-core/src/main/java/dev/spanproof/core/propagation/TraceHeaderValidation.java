@@ -35,6 +35,12 @@ public sealed interface TraceHeaderValidation
    */
   List<String> problems();
 
+  /**
+   * The same broken rules as {@link #problems()}, in the same order, each with the header it is
+   * about and its kind, for code that tells problems apart.
+   */
+  List<HeaderProblem> headerProblems();
+
   /** Things the rules allow but that make receivers drop, ignore or rewrite part of the headers. */
   List<String> warnings();
 }

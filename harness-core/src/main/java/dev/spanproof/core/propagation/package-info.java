@@ -8,7 +8,9 @@
  * dev.spanproof.core.propagation.Jaeger} and, for a whole request, {@link
  * dev.spanproof.core.propagation.PropagationHeaders#inspect(java.util.Map)}. Every result is an
  * immutable value whose {@code problems()} are sentences naming the header, the offending part and
- * the rule, and whose {@code warnings()} name what the rules allow but receivers may drop or
- * rewrite. Header names are matched case-insensitively and each header may occur several times.
+ * the rule, whose {@code headerProblems()} carry the same sentences with their header and {@link
+ * dev.spanproof.core.propagation.HeaderProblem.Kind kind} for code that tells them apart, and whose
+ * {@code warnings()} name what the rules allow but receivers may drop or rewrite. Header names are
+ * matched case-insensitively and each header may occur several times.
  */
 package dev.spanproof.core.propagation;

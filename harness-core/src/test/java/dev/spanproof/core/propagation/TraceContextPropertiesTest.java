@@ -16,38 +16,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random valid headers written by OpenTelemetry's own {@link W3CTraceContextPropagator}, then
- * mutated, checked against the validator and against OpenTelemetry's extraction.
+ * mutated, checked against the validator and against OpenTelemetry's extraction. Each case is built
+ * from its seed (see {@link Seeds}), which every failure names.
  */
 class TraceContextPropertiesTest {
+
+  private static final String SEEDS = "dev.spanproof.core.propagation.Seeds#seeds";
 
   private static final String HEX = "0123456789abcdef";
   private static final String MUTATION_CHARS = "0123456789abcdefABCDEF- \t,.=@\n\u00e9\uffff";
 
-  @Property(tries = 1000)
-  void should_never_throw(
-      @ForAll("spanContexts") SpanContext spanContext,
-      @ForAll("mutations") List<Mutation> mutations) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource(SEEDS)
+  void should_never_throw(long seed) {
     // GIVEN
-    Map<String, List<String>> headers = mutate(inject(spanContext), mutations);
+    Map<String, List<String>> headers = headers(seed);
     // WHEN / THEN
-    assertThatCode(() -> TraceContext.validate(headers).toString()).doesNotThrowAnyException();
+    assertThatCode(() -> TraceContext.validate(headers).toString())
+        .as("seed %d: %s", seed, headers)
+        .doesNotThrowAnyException();
   }
 
-  @Property(tries = 1000)
-  void should_accept_what_opentelemetry_accepts_with_the_same_ids_and_sampled_flag(
-      @ForAll("spanContexts") SpanContext spanContext,
-      @ForAll("mutations") List<Mutation> mutations) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource(SEEDS)
+  void should_accept_what_opentelemetry_accepts_with_the_same_ids_and_sampled_flag(long seed) {
     // GIVEN
-    Map<String, List<String>> headers = mutate(inject(spanContext), mutations);
+    Map<String, List<String>> headers = headers(seed);
+    String described = "seed " + seed + ": " + headers;
     // WHEN
     TraceContextValidation ours = TraceContext.validate(headers);
     SpanContext otel = extract(headers, JOINED_VALUES);
@@ -57,17 +58,17 @@ class TraceContextPropertiesTest {
       // Named exception JOINED_FUTURE_VERSION_DUPLICATES: joined as RFC 9110 says, duplicates of
       // a future version read as one value whose extra fields a receiver must ignore, so
       // OpenTelemetry continues the first; the spec says a receiver must not pick one.
-      assertThat(traceparents.get(0)).doesNotStartWith("00");
-      assertThat(ours.isValid()).isFalse();
+      assertThat(traceparents.get(0)).as(described).doesNotStartWith("00");
+      assertThat(ours.isValid()).as(described).isFalse();
     } else if (otel.isValid()) {
-      assertThat(ours.isValid()).as("%s vs %s", headers, ours).isTrue();
-      assertThat(ours.traceId()).isEqualTo(otel.getTraceId());
-      assertThat(ours.parentId()).isEqualTo(otel.getSpanId());
-      assertThat(ours.isSampled()).isEqualTo(otel.isSampled());
+      assertThat(ours.isValid()).as("%s vs %s", described, ours).isTrue();
+      assertThat(ours.traceId()).as(described).isEqualTo(otel.getTraceId());
+      assertThat(ours.parentId()).as(described).isEqualTo(otel.getSpanId());
+      assertThat(ours.isSampled()).as(described).isEqualTo(otel.isSampled());
       // OpenTelemetry keeps a tracestate only when it is valid under its rules, which are a
       // subset of the current spec's; then both must propagate the same members.
       if (!otel.getTraceState().isEmpty()) {
-        assertThat(ours.tracestateMembers()).isEqualTo(members(otel.getTraceState()));
+        assertThat(ours.tracestateMembers()).as(described).isEqualTo(members(otel.getTraceState()));
       }
     }
   }
@@ -77,55 +78,57 @@ class TraceContextPropertiesTest {
    * HttpServletRequest.getHeader} does), OpenTelemetry continues the first of several {@code
    * traceparent} headers, while the spec says a receiver must not pick one.
    */
-  @Property(tries = 1000)
-  void should_differ_from_first_value_extraction_only_for_duplicated_traceparent(
-      @ForAll("spanContexts") SpanContext spanContext,
-      @ForAll("mutations") List<Mutation> mutations) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource(SEEDS)
+  void should_differ_from_first_value_extraction_only_for_duplicated_traceparent(long seed) {
     // GIVEN
-    Map<String, List<String>> headers = mutate(inject(spanContext), mutations);
+    Map<String, List<String>> headers = headers(seed);
     // WHEN
     TraceContextValidation ours = TraceContext.validate(headers);
     SpanContext otel = extract(headers, FIRST_VALUE);
     // THEN
     if (otel.isValid() && !ours.isValid()) {
-      assertThat(Headers.values(headers, "traceparent")).as("%s", headers).hasSizeGreaterThan(1);
+      assertThat(Headers.values(headers, "traceparent"))
+          .as("seed %d: %s", seed, headers)
+          .hasSizeGreaterThan(1);
     }
   }
 
-  @Provide
-  Arbitrary<SpanContext> spanContexts() {
-    Arbitrary<String> traceIds =
-        Arbitraries.strings().withChars(HEX).ofLength(32).filter(id -> !Headers.isAllZeros(id));
-    Arbitrary<String> spanIds =
-        Arbitraries.strings().withChars(HEX).ofLength(16).filter(id -> !Headers.isAllZeros(id));
-    Arbitrary<Byte> flags = Arbitraries.bytes();
-    Arbitrary<List<String>> stateKeys =
-        Arbitraries.strings()
-            .withChars("abcxyz019_-*/@")
-            .ofMinLength(1)
-            .ofMaxLength(12)
-            .filter(key -> Character.isLetter(key.charAt(0)))
-            .list()
-            .ofMaxSize(4);
-    return Combinators.combine(traceIds, spanIds, flags, stateKeys)
-        .as(
-            (traceId, spanId, flag, keys) -> {
-              TraceStateBuilder state = TraceState.builder();
-              keys.forEach(key -> state.put(key, "v" + key.length()));
-              return SpanContext.createFromRemoteParent(
-                  traceId, spanId, TraceFlags.fromByte(flag), state.build());
-            });
+  /** A valid context injected by OpenTelemetry, then up to three mutations, all from the seed. */
+  private static Map<String, List<String>> headers(long seed) {
+    Random random = new Random(seed);
+    SpanContext spanContext = spanContext(random);
+    List<Mutation> mutations = new ArrayList<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      mutations.add(
+          new Mutation(
+              Kind.values()[random.nextInt(Kind.values().length)],
+              random.nextInt(121),
+              MUTATION_CHARS.charAt(random.nextInt(MUTATION_CHARS.length()))));
+    }
+    return mutate(inject(spanContext), mutations);
   }
 
-  @Provide
-  Arbitrary<List<Mutation>> mutations() {
-    return Combinators.combine(
-            Arbitraries.of(Kind.class),
-            Arbitraries.integers().between(0, 120),
-            Arbitraries.of(MUTATION_CHARS.toCharArray()))
-        .as(Mutation::new)
-        .list()
-        .ofMaxSize(3);
+  private static SpanContext spanContext(Random random) {
+    String traceId = nonZeroHex(random, 32);
+    String spanId = nonZeroHex(random, 16);
+    byte flags = (byte) random.nextInt(256);
+    TraceStateBuilder state = TraceState.builder();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      String key =
+          Seeds.string(random, "abcxyz", 1, 1) + Seeds.string(random, "abcxyz019_-*/@", 0, 11);
+      state.put(key, "v" + key.length());
+    }
+    return SpanContext.createFromRemoteParent(
+        traceId, spanId, TraceFlags.fromByte(flags), state.build());
+  }
+
+  private static String nonZeroHex(Random random, int length) {
+    String hex;
+    do {
+      hex = Seeds.string(random, HEX, length, length);
+    } while (Headers.isAllZeros(hex));
+    return hex;
   }
 
   enum Kind {
