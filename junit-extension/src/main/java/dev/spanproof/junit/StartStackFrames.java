@@ -10,6 +10,12 @@ import java.util.List;
  */
 final class StartStackFrames {
 
+  /** Closes a report that shows no stacks because they were not recorded. */
+  static final String STACKS_OFF =
+      "Start stacks are off here (recordStartStacks(false) or "
+          + SpanproofConfiguration.START_STACKS_PROPERTY_NAME
+          + "=false); turn them on to see where each span started.";
+
   private static final int MAX_FRAMES = 12;
 
   /** Frames above the user's call: the span builder, the SDK, spanproof's capture. */
@@ -20,15 +26,27 @@ final class StartStackFrames {
           "io.opentelemetry.context.",
           "dev.spanproof.core.");
 
-  /** Frames below the test method: how JUnit called it, which says nothing about the span. */
-  private static final List<String> RUNNING_TEST =
+  /**
+   * Frames below the user's code: how JUnit called the test method, or how a thread pool ran a
+   * task, which says nothing about the span.
+   */
+  private static final List<String> RUNNING_USER_CODE =
       List.of(
           "jdk.internal.reflect.",
           "sun.reflect.",
           "java.lang.reflect.",
           "java.lang.invoke.",
           "org.junit.",
-          TracingExtension.class.getName());
+          TracingExtension.class.getName() + ".",
+          TracingExtension.class.getName() + "$",
+          "java.util.concurrent.ThreadPoolExecutor",
+          "java.util.concurrent.ScheduledThreadPoolExecutor",
+          "java.util.concurrent.FutureTask",
+          "java.util.concurrent.Executors$",
+          "java.util.concurrent.ForkJoin",
+          "java.lang.Thread.",
+          "java.lang.VirtualThread",
+          "jdk.internal.vm.Continuation");
 
   private StartStackFrames() {}
 
@@ -39,7 +57,7 @@ final class StartStackFrames {
     }
     List<StackTraceElement> shown = new ArrayList<>();
     for (int i = first; i < startStack.size() && shown.size() < MAX_FRAMES; i++) {
-      if (startsWithAny(startStack.get(i), RUNNING_TEST)) {
+      if (startsWithAny(startStack.get(i), RUNNING_USER_CODE)) {
         break;
       }
       shown.add(startStack.get(i));
@@ -54,7 +72,9 @@ final class StartStackFrames {
     }
   }
 
-  private static boolean startsWithAny(StackTraceElement frame, List<String> packages) {
-    return packages.stream().anyMatch(frame.getClassName()::startsWith);
+  private static boolean startsWithAny(StackTraceElement frame, List<String> prefixes) {
+    // "java.lang.Thread." matches the frame "java.lang.Thread.run", not the class ThreadLocal.
+    String frameName = frame.getClassName() + ".";
+    return prefixes.stream().anyMatch(frameName::startsWith);
   }
 }

@@ -1,7 +1,6 @@
 package dev.spanproof.junit;
 
 import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.GlobalInstallation;
 import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
@@ -120,7 +119,7 @@ public class TracingExtension
   public void afterAll(ExtensionContext context) {
     HarnessResource resource = ownResource(context);
     if (resource != null) {
-      failIfPresent(unownedSpanRule.check(context, resource.harness()));
+      failIfPresent(unownedSpanRule.checkOnClose(context, resource));
     }
   }
 
@@ -140,15 +139,11 @@ public class TracingExtension
       return;
     }
     CaptureSession session = resource.session();
-    HarnessResource harnessOfThisTest = ownResource(context);
     runThenAlways(
         () -> finishTest(context, session),
         () -> {
           session.close();
-          if (harnessOfThisTest != null) {
-            // Registered on an instance field: the harness lives and dies with this test.
-            failIfPresent(unownedSpanRule.check(context, harnessOfThisTest.harness()));
-          }
+          failIfPresent(unownedSpansAfterTest(context, session.name()));
         });
   }
 
@@ -272,6 +267,15 @@ public class TracingExtension
     failIfAny(failures);
   }
 
+  private Optional<String> unownedSpansAfterTest(ExtensionContext context, String test) {
+    HarnessResource harnessOfThisTest = ownResource(context);
+    if (harnessOfThisTest != null) {
+      // Registered on an instance field: the harness lives and dies with this test.
+      return unownedSpanRule.checkOnClose(context, harnessOfThisTest);
+    }
+    return unownedSpanRule.checkAfterTest(findResource(context), test);
+  }
+
   private static void failIfPresent(Optional<String> failure) {
     failure.ifPresent(
         message -> {
@@ -374,18 +378,6 @@ public class TracingExtension
     @Override
     public int hashCode() {
       return System.identityHashCode(owner);
-    }
-  }
-
-  /** Closed by JUnit with the context that created it: the test class, or one test. */
-  private record HarnessResource(TracingHarness harness, GlobalInstallation global)
-      implements AutoCloseable {
-    @Override
-    public void close() {
-      if (global != null) {
-        global.close();
-      }
-      harness.close();
     }
   }
 

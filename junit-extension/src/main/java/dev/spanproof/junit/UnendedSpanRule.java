@@ -86,10 +86,7 @@ final class UnendedSpanRule {
         "\nEvery started span must be ended, typically with span.end() in a finally block:"
             + " an unended span is never exported.");
     if (stacksOff) {
-      report
-          .append("\nStart stacks are off here (recordStartStacks(false) or ")
-          .append(SpanproofConfiguration.START_STACKS_PROPERTY_NAME)
-          .append("=false); turn them on to see where each span started.");
+      report.append("\n").append(StartStackFrames.STACKS_OFF);
     }
     return report.toString();
   }
