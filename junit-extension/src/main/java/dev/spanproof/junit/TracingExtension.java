@@ -22,9 +22,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -85,8 +83,7 @@ public class TracingExtension
    */
   public static final String GLOBAL_OPENTELEMETRY_LOCK = "io.opentelemetry.api.GlobalOpenTelemetry";
 
-  private static final Namespace NAMESPACE = Namespace.create(TracingExtension.class);
-
+  private final ExtensionStore store = new ExtensionStore(this);
   private final ExtensionSettings settings;
   private final UnendedSpanRule unendedSpanRule;
   private final UnownedSpanRule unownedSpanRule;
@@ -111,34 +108,32 @@ public class TracingExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    claimTestClass(context);
-    harnessFor(context);
+    store.claimTestClass(context);
+    store.harness(context, () -> startHarness(context));
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    HarnessResource resource = ownResource(context);
-    if (resource != null) {
-      failIfPresent(unownedSpanRule.checkOnClose(context, resource));
+    HarnessResource harness = store.ownHarness(context);
+    if (harness != null) {
+      failIfPresent(unownedSpanRule.checkOnClose(context, harness));
     }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    claimTestClass(context);
-    TracingHarness harness = harnessFor(context).harness();
-    CaptureSession session = harness.openSession(TestNames.describe(context));
-    context.getStore(NAMESPACE).put(SessionResource.class, new SessionResource(session));
+    store.claimTestClass(context);
+    TracingHarness harness = store.harness(context, () -> startHarness(context)).harness();
+    store.putSession(context, harness.openSession(TestNames.describe(context)));
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    SessionResource resource =
-        context.getStore(NAMESPACE).remove(SessionResource.class, SessionResource.class);
-    if (resource == null) {
+    Optional<CaptureSession> removed = store.removeSession(context);
+    if (removed.isEmpty()) {
       return;
     }
-    CaptureSession session = resource.session();
+    CaptureSession session = removed.get();
     runThenAlways(
         () -> finishTest(context, session),
         () -> {
@@ -216,7 +211,8 @@ public class TracingExtension
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     if (type == CaptureSession.class) {
-      return findSession(extensionContext)
+      return store
+          .findSession(extensionContext)
           .orElseThrow(
               () ->
                   new ParameterResolutionException(
@@ -224,7 +220,7 @@ public class TracingExtension
                           + " test method or its @BeforeEach/@AfterEach methods, not into "
                           + parameterContext.getDeclaringExecutable()));
     }
-    HarnessResource resource = findResource(extensionContext);
+    HarnessResource resource = store.findHarness(extensionContext);
     if (resource == null) {
       throw new ParameterResolutionException(
           "TracingExtension has no harness yet for "
@@ -246,7 +242,7 @@ public class TracingExtension
 
   private <T> T proceedInSession(Invocation<T> invocation, ExtensionContext context)
       throws Throwable {
-    Optional<CaptureSession> session = findSession(context);
+    Optional<CaptureSession> session = store.findSession(context);
     if (session.isEmpty()) {
       return invocation.proceed();
     }
@@ -268,12 +264,12 @@ public class TracingExtension
   }
 
   private Optional<String> unownedSpansAfterTest(ExtensionContext context, String test) {
-    HarnessResource harnessOfThisTest = ownResource(context);
+    HarnessResource harnessOfThisTest = store.ownHarness(context);
     if (harnessOfThisTest != null) {
       // Registered on an instance field: the harness lives and dies with this test.
       return unownedSpanRule.checkOnClose(context, harnessOfThisTest);
     }
-    return unownedSpanRule.checkAfterTest(findResource(context), test);
+    return unownedSpanRule.checkAfterTest(store.findHarness(context), test);
   }
 
   private static void failIfPresent(Optional<String> failure) {
@@ -307,85 +303,10 @@ public class TracingExtension
     always.run();
   }
 
-  /**
-   * One TracingExtension per test class: two (say {@code @ExtendWith} and a registered field) would
-   * each capture half of the story, so the second is refused by name.
-   */
-  private void claimTestClass(ExtensionContext context) {
-    Class<?> testClass = context.getRequiredTestClass();
-    Object claimant =
-        context.getStore(NAMESPACE).getOrComputeIfAbsent(new ClassClaim(testClass), key -> this);
-    if (claimant != this) {
-      throw new ExtensionConfigurationException(
-          "TracingExtension is registered twice on "
-              + testClass.getName()
-              + " (for example by @ExtendWith and by a @RegisterExtension field, or on an enclosing"
-              + " class and again here): keep one, so that a test has one harness");
-    }
-  }
-
-  private HarnessResource harnessFor(ExtensionContext context) {
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            new HarnessKey(this), key -> startHarness(context), HarnessResource.class);
-  }
-
   private HarnessResource startHarness(ExtensionContext context) {
     TracingHarness harness = settings.newHarness(context);
     return new HarnessResource(
         harness, settings.installsGlobal(context) ? harness.installGlobal() : null);
-  }
-
-  private HarnessResource findResource(ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(new HarnessKey(this), HarnessResource.class);
-  }
-
-  /** The resource this context itself created, as opposed to one inherited from an outer class. */
-  private HarnessResource ownResource(ExtensionContext context) {
-    HarnessResource resource = findResource(context);
-    Optional<ExtensionContext> parent = context.getParent();
-    if (resource == null || parent.isEmpty()) {
-      return resource;
-    }
-    return resource.equals(
-            parent.get().getStore(NAMESPACE).get(new HarnessKey(this), HarnessResource.class))
-        ? null
-        : resource;
-  }
-
-  private static Optional<CaptureSession> findSession(ExtensionContext context) {
-    return Optional.ofNullable(
-            context.getStore(NAMESPACE).get(SessionResource.class, SessionResource.class))
-        .map(SessionResource::session);
-  }
-
-  private record ClassClaim(Class<?> testClass) {}
-
-  /** Keys the harness by extension instance, so a nested class's own extension is told apart. */
-  private static final class HarnessKey {
-    private final TracingExtension owner;
-
-    HarnessKey(TracingExtension owner) {
-      this.owner = owner;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof HarnessKey key && key.owner == owner;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(owner);
-    }
-  }
-
-  private record SessionResource(CaptureSession session) implements AutoCloseable {
-    @Override
-    public void close() {
-      session.close();
-    }
   }
 
   /** Configures a {@link TracingExtension}. Each setter validates its argument. */

@@ -23,7 +23,10 @@ final class UnendedSpanRule {
     this.gracePeriod = settings.gracePeriod();
   }
 
-  /** The failure message, when the session left spans open and the policy fails the test. */
+  /**
+   * Reports the spans the session left open; the report is returned when the policy makes it the
+   * test's failure.
+   */
   Optional<String> check(CaptureSession session) {
     if (policy == SpanPolicy.IGNORE) {
       return Optional.empty();

@@ -22,7 +22,8 @@ final class UnownedSpanRule {
   }
 
   /**
-   * The failure message for the spans of no test that the test named {@code test} most likely lost.
+   * Reports the spans of no test that the test named {@code test} most likely lost; the report is
+   * returned when the policy makes it the test's failure.
    */
   Optional<String> checkAfterTest(HarnessResource resource, String test) {
     if (policy == SpanPolicy.IGNORE) {
@@ -51,9 +52,9 @@ final class UnownedSpanRule {
   }
 
   /**
-   * The failure message for the spans of no test that no test's report took, when the harness
-   * closes: after the class ({@code context} is the class's), or after the test for a harness that
-   * lives as long as one test.
+   * Reports the spans of no test that no test's report took, when the harness closes: after the
+   * class ({@code context} is the class's), or after the test for a harness that lives as long as
+   * one test. The report is returned when the policy makes it a failure.
    */
   Optional<String> checkOnClose(ExtensionContext context, HarnessResource resource) {
     if (policy == SpanPolicy.IGNORE) {
