@@ -3,8 +3,12 @@ package dev.spanproof.examples;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
 import static dev.spanproof.assertions.TraceAssertions.span;
 
+import dev.spanproof.core.trace.Trace;
+import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -25,5 +29,20 @@ class MigratingFromSdkTestingTest {
     assertThatTrace(otelTesting.getSpans())
         .hasStructureInOrder(
             span("processOrder", span("validateInventory"), span("processPayment")));
+  }
+
+  /**
+   * sdk-testing captured these spans, not spanproof's extension, so spanproof's trace report does
+   * not see them: the example prints them the same way, as every test of the suite does.
+   */
+  @AfterEach
+  void printTraces(TestInfo test) {
+    String name = getClass().getSimpleName() + "." + test.getDisplayName();
+    System.out.println(
+        "test ["
+            + name
+            + "]\n"
+            + TraceRenderer.create().render(Trace.groupByTraceId(otelTesting.getSpans()))
+            + "\n");
   }
 }

@@ -2,9 +2,15 @@ package dev.spanproof.junit;
 
 /** What {@link TracingExtension} does when a test leaves spans it should not. */
 public enum SpanPolicy {
-  /** Fail the test (or, for spans outside any test, the test class). */
+  /**
+   * Fail the test. Spans that belong to no test fail the test that most likely lost their context
+   * (the last test seen on the pool of the thread that started them), or else the test class.
+   */
   FAIL,
-  /** Publish a report entry and print to standard error; the test passes. */
+  /**
+   * Log the report once, at {@code WARNING}, through the {@link System.Logger} named {@code
+   * dev.spanproof.junit.TracingExtension}; the test passes.
+   */
   WARN,
   /** Say nothing. */
   IGNORE

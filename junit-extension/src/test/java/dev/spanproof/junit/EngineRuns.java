@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,10 +33,15 @@ final class EngineRuns {
   }
 
   static String failureMessage(Event event) {
-    return event
-        .getPayload(TestExecutionResult.class)
-        .flatMap(TestExecutionResult::getThrowable)
-        .map(Throwable::getMessage)
-        .orElse("(no message)");
+    return failure(event).map(Throwable::getMessage).orElse("(no message)");
+  }
+
+  /** The failures among {@code events}, to look at their type, cause or suppressed failures. */
+  static List<Throwable> failures(Events events) {
+    return events.failed().stream().flatMap(event -> failure(event).stream()).toList();
+  }
+
+  private static Optional<Throwable> failure(Event event) {
+    return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable);
   }
 }

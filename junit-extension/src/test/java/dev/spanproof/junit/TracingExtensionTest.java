@@ -8,27 +8,20 @@ import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.TracingHarness;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class TracingExtensionTest {
@@ -237,138 +230,7 @@ class TracingExtensionTest {
                 + " many, or look for a loop that starts spans without end.");
   }
 
-  // ---------------------------------------------------------------- unended spans
-
-  @ExtendWith(TracingExtension.class)
-  static class LeavesSpanOpen {
-    @Test
-    void forgetsToEnd(Tracer tracer) {
-      tracer.spanBuilder("processPayment").startSpan();
-    }
-  }
-
-  @Test
-  void should_fail_a_test_that_leaves_a_span_unended_showing_where_it_started() {
-    EngineExecutionResults results = run(LeavesSpanOpen.class);
-
-    String message = failureMessages(results.testEvents()).get(0);
-    assertThat(message)
-        .startsWith(
-            "test [LeavesSpanOpen.forgetsToEnd(Tracer)] left 1 span started but not ended"
-                + " (waited 500 ms for it to end):\n  span [processPayment] (trace ")
-        .contains(
-            ") was started but never ended, started at:\n  \tat "
-                + LeavesSpanOpen.class.getName()
-                + ".forgetsToEnd(TracingExtensionTest.java:")
-        .endsWith(
-            "\nEvery started span must be ended, typically with span.end() in a finally block:"
-                + " an unended span is never exported.");
-  }
-
-  @Test
-  void should_say_how_to_see_start_stacks_when_they_are_off() {
-    EngineExecutionResults results =
-        run(LeavesSpanOpen.class, Map.of(TracingExtension.START_STACKS_PARAMETER, "false"));
-
-    assertThat(failureMessages(results.testEvents()))
-        .singleElement()
-        .asString()
-        .contains(") was started but never ended; enable start stacks to see where it started\n")
-        .endsWith(
-            "\nStart stacks are off here (recordStartStacks(false) or spanproof.startStacks=false);"
-                + " turn them on to see where each span started.");
-  }
-
-  @ExtendWith(TracingExtension.class)
-  static class EndsSpanLateOnAnotherThread {
-    @Test
-    void endsAsynchronously(Tracer tracer) {
-      Span span = tracer.spanBuilder("async-call").startSpan();
-      var unused =
-          CompletableFuture.runAsync(
-              span::end, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
-    }
-  }
-
-  @Test
-  void should_wait_for_spans_that_end_on_another_thread_within_the_grace_period() {
-    EngineExecutionResults results = run(EndsSpanLateOnAnotherThread.class);
-
-    assertThat(failureMessages(results.allEvents())).isEmpty();
-    results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-  }
-
-  static class WarnsOnUnended {
-    @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder().unendedSpans(SpanPolicy.WARN).gracePeriod(Duration.ZERO).build();
-
-    @Test
-    void forgetsToEnd(Tracer tracer) {
-      tracer.spanBuilder("left-open").startSpan();
-    }
-  }
-
-  @Test
-  void should_only_report_unended_spans_when_asked_to_warn() {
-    EngineExecutionResults results = run(WarnsOnUnended.class);
-
-    results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    assertThat(reportEntries(results, "spanproof.unendedSpans"))
-        .singleElement()
-        .asString()
-        .startsWith("test [WarnsOnUnended.forgetsToEnd(Tracer)] left 1 span started but not ended");
-  }
-
-  // ---------------------------------------------------------------- spans of no test
-
-  static class FailsOnUnowned {
-    @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
-
-    @Test
-    void startsSpanWithoutContext(Tracer tracer) throws Exception {
-      startSpanOnThreadThatLostTheContext(tracer);
-    }
-  }
-
-  @Test
-  void should_report_spans_that_belong_to_no_test_after_the_class() {
-    EngineExecutionResults results = run(FailsOnUnowned.class);
-
-    results.testEvents().assertStatistics(stats -> stats.succeeded(1));
-    assertThat(failureMessages(results.containerEvents()))
-        .singleElement()
-        .asString()
-        .startsWith(
-            "1 span belongs to no test of "
-                + FailsOnUnowned.class.getName()
-                + " (no test's context reached it; check context propagation to threads and callbacks):\n"
-                + "  span [lost-context] (trace ")
-        .endsWith(") started outside any capture session");
-  }
-
-  static class InstanceFieldFailsOnUnowned {
-    @RegisterExtension
-    final TracingExtension tracing =
-        TracingExtension.builder().unownedSpans(SpanPolicy.FAIL).build();
-
-    @Test
-    void startsSpanWithoutContext(Tracer tracer) throws Exception {
-      startSpanOnThreadThatLostTheContext(tracer);
-    }
-  }
-
-  @Test
-  void should_report_spans_of_no_test_after_each_test_when_the_harness_is_per_test() {
-    EngineExecutionResults results = run(InstanceFieldFailsOnUnowned.class);
-
-    assertThat(failureMessages(results.testEvents()))
-        .singleElement()
-        .asString()
-        .startsWith("1 span belongs to no test of " + InstanceFieldFailsOnUnowned.class.getName());
-  }
+  // ---------------------------------------------------------------- builder
 
   @Test
   void should_not_let_a_builder_change_an_extension_it_already_built() {
@@ -470,67 +332,5 @@ class TracingExtensionTest {
 
     assertThat(observed).containsEntry("globalSet", false);
     assertThat(GlobalOpenTelemetry.isSet()).isFalse();
-  }
-
-  // ---------------------------------------------------------------- reports
-
-  static class WritesReports {
-    @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder().reportAttributes("order.id").build();
-
-    @Test
-    void processOrder(Tracer tracer) {
-      Span root = tracer.spanBuilder("processOrder").setAttribute("order.id", 42L).startSpan();
-      try (var ignored = root.makeCurrent()) {
-        tracer.spanBuilder("validateInventory").startSpan().end();
-      } finally {
-        root.end();
-      }
-    }
-  }
-
-  @Test
-  void should_write_each_tests_traces_where_configured(@TempDir Path reports) throws Exception {
-    EngineExecutionResults results =
-        run(WritesReports.class, Map.of("spanproof.traces.directory", reports.toString()));
-
-    assertThat(failureMessages(results.allEvents())).isEmpty();
-    List<Path> written;
-    try (var files = Files.list(reports.resolve(WritesReports.class.getName()))) {
-      written = files.toList();
-    }
-    assertThat(written)
-        .singleElement()
-        .satisfies(
-            file ->
-                assertThat(file.getFileName().toString()).isEqualTo("processOrder_Tracer_.txt"));
-    String text = Files.readString(written.get(0));
-    assertThat(text)
-        .startsWith("test [WritesReports.processOrder(Tracer)]\ntrace ")
-        .contains("\n└─ processOrder [INTERNAL, UNSET, ")
-        .contains("] order.id=42\n   └─ validateInventory [INTERNAL, UNSET, ");
-  }
-
-  /** A thread that does not carry the test's context: context propagation is broken. */
-  static void startSpanOnThreadThatLostTheContext(Tracer tracer) throws InterruptedException {
-    Thread thread =
-        new Thread(
-            () -> {
-              try (var ignored = Context.root().makeCurrent()) {
-                tracer.spanBuilder("lost-context").startSpan().end();
-              }
-            });
-    thread.start();
-    thread.join();
-  }
-
-  private static List<String> reportEntries(EngineExecutionResults results, String key) {
-    return results.allEvents().reportingEntryPublished().stream()
-        .map(event -> event.getPayload(ReportEntry.class).orElseThrow())
-        .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
-        .filter(pair -> pair.getKey().equals(key))
-        .map(Map.Entry::getValue)
-        .toList();
   }
 }

@@ -1,0 +1,128 @@
+package dev.spanproof.junit;
+
+import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
+
+import dev.spanproof.core.TracingHarness;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * What a built {@link TracingExtension} was told, immutable so that extension instances hold no
+ * mutable state, and how it combines with the {@link SpanproofConfiguration configuration
+ * parameters}: a builder option that was set wins over the parameter.
+ */
+final class ExtensionSettings {
+
+  /** Replayed on a fresh TracingHarness.Builder for each harness. */
+  private final List<Consumer<TracingHarness.Builder>> harnessRecipe;
+
+  private final boolean installGlobal;
+  private final SpanPolicy unendedSpans;
+  private final SpanPolicy unownedSpans;
+  private final Duration gracePeriod;
+  private final boolean printTraces;
+  private final Optional<Path> traceDirectory;
+  private final List<String> reportedAttributes;
+
+  ExtensionSettings(
+      List<Consumer<TracingHarness.Builder>> harnessRecipe,
+      boolean installGlobal,
+      SpanPolicy unendedSpans,
+      SpanPolicy unownedSpans,
+      Duration gracePeriod,
+      boolean printTraces,
+      Optional<Path> traceDirectory,
+      List<String> reportedAttributes) {
+    this.harnessRecipe = List.copyOf(harnessRecipe);
+    this.installGlobal = installGlobal;
+    this.unendedSpans = unendedSpans;
+    this.unownedSpans = unownedSpans;
+    this.gracePeriod = gracePeriod;
+    this.printTraces = printTraces;
+    this.traceDirectory = traceDirectory;
+    this.reportedAttributes = List.copyOf(reportedAttributes);
+  }
+
+  SpanPolicy unendedSpans() {
+    return unendedSpans;
+  }
+
+  SpanPolicy unownedSpans() {
+    return unownedSpans;
+  }
+
+  Duration gracePeriod() {
+    return gracePeriod;
+  }
+
+  String[] reportedAttributes() {
+    return reportedAttributes.toArray(String[]::new);
+  }
+
+  /** A harness from the recipe; the recipe's own recordStartStacks, if any, wins. */
+  TracingHarness newHarness(ExtensionContext context) {
+    TracingHarness.Builder harness =
+        TracingHarness.builder()
+            .recordStartStacks(booleanParameter(context, START_STACKS_PROPERTY_NAME, true));
+    harnessRecipe.forEach(step -> step.accept(harness));
+    return harness.build();
+  }
+
+  boolean installsGlobal(ExtensionContext context) {
+    return installGlobal
+        || context
+            .getTestClass()
+            .map(type -> AnnotationSupport.isAnnotated(type, UsesGlobalOpenTelemetry.class))
+            .orElse(false);
+  }
+
+  boolean printsTraces(ExtensionContext context) {
+    return printTraces || booleanParameter(context, PRINT_TRACES_PROPERTY_NAME, false);
+  }
+
+  Optional<Path> traceDirectory(ExtensionContext context) {
+    return traceDirectory.or(
+        () ->
+            context
+                .getConfigurationParameter(TRACES_DIRECTORY_PROPERTY_NAME)
+                .map(value -> pathParameter(TRACES_DIRECTORY_PROPERTY_NAME, value)));
+  }
+
+  /** Strict, unlike Boolean.parseBoolean: a typo such as "ture" must not silently mean false. */
+  private static boolean booleanParameter(ExtensionContext context, String name, boolean absent) {
+    Optional<String> value = context.getConfigurationParameter(name).map(String::strip);
+    if (value.isEmpty()) {
+      return absent;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new ExtensionConfigurationException(
+              "configuration parameter " + name + " must be true or false, but was " + value.get());
+    };
+  }
+
+  private static Path pathParameter(String name, String value) {
+    String problem = name + " must name a directory, but was ";
+    if (value.isBlank()) {
+      throw new ExtensionConfigurationException("configuration parameter " + problem + "empty");
+    }
+    try {
+      return Path.of(value.strip());
+    } catch (InvalidPathException e) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter " + problem + value + " (" + e.getReason() + ")", e);
+    }
+  }
+}

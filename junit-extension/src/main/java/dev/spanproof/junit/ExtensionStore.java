@@ -1,0 +1,110 @@
+package dev.spanproof.junit;
+
+import dev.spanproof.core.CaptureSession;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * Where one {@link TracingExtension} keeps its state: in JUnit's store, never in fields, so that
+ * JUnit closes each harness and session with the context that created it.
+ */
+final class ExtensionStore {
+
+  private static final Namespace NAMESPACE = Namespace.create(TracingExtension.class);
+
+  private final TracingExtension owner;
+  private final HarnessKey harnessKey;
+
+  ExtensionStore(TracingExtension owner) {
+    this.owner = owner;
+    this.harnessKey = new HarnessKey(owner);
+  }
+
+  /**
+   * One TracingExtension per test class: two (say {@code @ExtendWith} and a registered field) would
+   * each capture half of the story, so the second is refused by name.
+   */
+  void claimTestClass(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    Object claimant =
+        context.getStore(NAMESPACE).getOrComputeIfAbsent(new ClassClaim(testClass), key -> owner);
+    if (claimant != owner) {
+      throw new ExtensionConfigurationException(
+          "TracingExtension is registered twice on "
+              + testClass.getName()
+              + " (for example by @ExtendWith and by a @RegisterExtension field, or on an enclosing"
+              + " class and again here): keep one, so that a test has one harness");
+    }
+  }
+
+  /** The harness of this context, started by {@code start} if neither it nor a parent has one. */
+  HarnessResource harness(ExtensionContext context, Supplier<HarnessResource> start) {
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(harnessKey, key -> start.get(), HarnessResource.class);
+  }
+
+  /** The harness of this context or an enclosing one; null before the extension started one. */
+  HarnessResource findHarness(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(harnessKey, HarnessResource.class);
+  }
+
+  /** The harness this context itself started, as opposed to one inherited from an outer class. */
+  HarnessResource ownHarness(ExtensionContext context) {
+    HarnessResource harness = findHarness(context);
+    Optional<ExtensionContext> parent = context.getParent();
+    if (harness == null || parent.isEmpty()) {
+      return harness;
+    }
+    return harness == findHarness(parent.get()) ? null : harness;
+  }
+
+  void putSession(ExtensionContext context, CaptureSession session) {
+    context.getStore(NAMESPACE).put(SessionResource.class, new SessionResource(session));
+  }
+
+  Optional<CaptureSession> findSession(ExtensionContext context) {
+    return Optional.ofNullable(
+            context.getStore(NAMESPACE).get(SessionResource.class, SessionResource.class))
+        .map(SessionResource::session);
+  }
+
+  /** Takes the session out of the store: from now on, closing it is the caller's job. */
+  Optional<CaptureSession> removeSession(ExtensionContext context) {
+    return Optional.ofNullable(
+            context.getStore(NAMESPACE).remove(SessionResource.class, SessionResource.class))
+        .map(SessionResource::session);
+  }
+
+  private record ClassClaim(Class<?> testClass) {}
+
+  /** Keys the harness by extension instance, so a nested class's own extension is told apart. */
+  private static final class HarnessKey {
+    private final TracingExtension owner;
+
+    HarnessKey(TracingExtension owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof HarnessKey key && key.owner == owner;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(owner);
+    }
+  }
+
+  /** Closed by JUnit with the test's context, should the extension not get to close it itself. */
+  private record SessionResource(CaptureSession session) implements AutoCloseable {
+    @Override
+    public void close() {
+      session.close();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.spanproof.junit;
+
+/**
+ * The configuration parameters {@link TracingExtension} reads, in one place, as JUnit's {@code
+ * Timeout} keeps its own. Set them like any JUnit configuration parameter: in {@code
+ * src/test/resources/junit-platform.properties}, as a {@code -D} system property, or through the
+ * build tool (Surefire's {@code <configurationParameters>}, Gradle's {@code systemProperty}/{@code
+ * configurationParameter}).
+ *
+ * <pre>{@code
+ * # junit-platform.properties
+ * spanproof.traces.print=true
+ * spanproof.traces.directory=target/spanproof-traces
+ * }</pre>
+ *
+ * <p>Where the {@linkplain TracingExtension#builder() builder} has a matching option, a registered
+ * extension that sets it wins over the parameter. A value the extension cannot read fails the test
+ * class with an {@code ExtensionConfigurationException} that names the parameter.
+ */
+public final class SpanproofConfiguration {
+
+  /**
+   * Prints each test's traces to standard output after the test: {@code true} or {@code false}
+   * (default {@code false}). The builder option is {@link TracingExtension.Builder#printTraces()}.
+   */
+  public static final String PRINT_TRACES_PROPERTY_NAME = "spanproof.traces.print";
+
+  /**
+   * Writes each test's traces to {@code <directory>/<test class>/<test>.txt}: a directory, relative
+   * to the working directory of the test run (for Maven, the module's directory). Default: none,
+   * nothing is written. The builder option is {@link TracingExtension.Builder#writeTracesTo}.
+   */
+  public static final String TRACES_DIRECTORY_PROPERTY_NAME = "spanproof.traces.directory";
+
+  /**
+   * Records the stack where each span starts, so that an unended span is reported with it: {@code
+   * true} or {@code false} (default {@code true}). Costs about a microsecond per span (see
+   * docs/benchmarks.md); turn it off only for suites that start very many spans. The builder option
+   * is {@link TracingExtension.Builder#recordStartStacks(boolean)}.
+   */
+  public static final String START_STACKS_PROPERTY_NAME = "spanproof.startStacks";
+
+  private SpanproofConfiguration() {}
+}

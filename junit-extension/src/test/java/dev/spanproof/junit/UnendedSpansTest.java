@@ -1,0 +1,167 @@
+package dev.spanproof.junit;
+
+import static dev.spanproof.junit.EngineRuns.failureMessages;
+import static dev.spanproof.junit.EngineRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class UnendedSpansTest {
+
+  /** Stands for the user's code that starts a span and forgets to end it. */
+  static final class PaymentClient {
+    private final Tracer tracer;
+
+    PaymentClient(Tracer tracer) {
+      this.tracer = tracer;
+    }
+
+    void charge() {
+      tracer.spanBuilder("processPayment").startSpan();
+    }
+  }
+
+  static class LeavesSpanOpen {
+    @RegisterExtension
+    static final TracingExtension tracing =
+        TracingExtension.builder()
+            .harness(harness -> harness.idGenerator(new FixedIds()))
+            .gracePeriod(Duration.ofMillis(20))
+            .build();
+
+    @Test
+    void forgetsToEnd(Tracer tracer) {
+      new PaymentClient(tracer).charge();
+    }
+  }
+
+  @Test
+  void should_fail_a_test_that_leaves_a_span_unended_showing_its_own_frames_of_the_start_stack() {
+    EngineExecutionResults results = run(LeavesSpanOpen.class);
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .isEqualTo(
+                        "test [LeavesSpanOpen.forgetsToEnd(Tracer)] left 1 span started but not"
+                            + " ended (waited 20 ms for it to end):\n"
+                            + "  span [processPayment] (trace 00000000000000000000000000000001,"
+                            + " span 0000000000000001) was started but never ended, started at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".charge(UnendedSpansTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesSpanOpen.class.getName()
+                            + ".forgetsToEnd(UnendedSpansTest.java:N)\n"
+                            + "Every started span must be ended, typically with span.end() in a"
+                            + " finally block: an unended span is never exported."));
+  }
+
+  @Test
+  void should_say_how_to_see_start_stacks_when_they_are_off() {
+    EngineExecutionResults results =
+        run(
+            LeavesSpanOpen.class,
+            Map.of(SpanproofConfiguration.START_STACKS_PROPERTY_NAME, "false"));
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "test [LeavesSpanOpen.forgetsToEnd(Tracer)] left 1 span started but not ended (waited"
+                + " 20 ms for it to end):\n"
+                + "  span [processPayment] (trace 00000000000000000000000000000001, span"
+                + " 0000000000000001) was started but never ended; enable start stacks to see"
+                + " where it started\n"
+                + "Every started span must be ended, typically with span.end() in a finally"
+                + " block: an unended span is never exported.\n"
+                + "Start stacks are off here (recordStartStacks(false) or"
+                + " spanproof.startStacks=false); turn them on to see where each span started.");
+  }
+
+  @ExtendWith(TracingExtension.class)
+  static class EndsSpanLateOnAnotherThread {
+    @Test
+    void endsAsynchronously(Tracer tracer) {
+      Span span = tracer.spanBuilder("async-call").startSpan();
+      var unused =
+          CompletableFuture.runAsync(
+              span::end, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
+    }
+  }
+
+  @Test
+  void should_wait_for_spans_that_end_on_another_thread_within_the_grace_period() {
+    EngineExecutionResults results = run(EndsSpanLateOnAnotherThread.class);
+
+    assertThat(failureMessages(results.allEvents())).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+  }
+
+  static class WarnsOnUnended {
+    @RegisterExtension
+    static final TracingExtension tracing =
+        TracingExtension.builder().unendedSpans(SpanPolicy.WARN).gracePeriod(Duration.ZERO).build();
+
+    @Test
+    void forgetsToEnd(Tracer tracer) {
+      tracer.spanBuilder("left-open").startSpan();
+    }
+  }
+
+  @Test
+  void should_log_unended_spans_once_and_pass_when_asked_to_warn() {
+    EngineExecutionResults results;
+    try (LoggedWarnings logged = LoggedWarnings.record();
+        StandardStreams streams = StandardStreams.capture()) {
+      results = run(WarnsOnUnended.class);
+
+      assertThat(logged.warnings())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "test [WarnsOnUnended.forgetsToEnd(Tracer)] left 1 span started but not ended");
+      assertThat(streams.out()).isEmpty();
+      assertThat(streams.err()).isEmpty();
+    }
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+    assertThat(results.allEvents().reportingEntryPublished().count()).isZero();
+  }
+
+  static class IgnoresUnended {
+    @RegisterExtension
+    static final TracingExtension tracing =
+        TracingExtension.builder().unendedSpans(SpanPolicy.IGNORE).build();
+
+    @Test
+    void forgetsToEnd(Tracer tracer) {
+      tracer.spanBuilder("left-open").startSpan();
+    }
+  }
+
+  @Test
+  void should_say_nothing_about_unended_spans_when_asked_to_ignore_them() {
+    try (LoggedWarnings logged = LoggedWarnings.record()) {
+      EngineExecutionResults results = run(IgnoresUnended.class);
+
+      results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+      assertThat(logged.all()).isEmpty();
+    }
+  }
+
+  private static String withoutLineNumbers(String message) {
+    return message.replaceAll("\\.java:\\d+\\)", ".java:N)");
+  }
+}
