@@ -8,15 +8,22 @@ package dev.spanproof.core;
 public final class GlobalInstallation implements AutoCloseable {
 
   private final TracingHarness harness;
+  private final boolean replacedNoopReadBeforeInstall;
   private boolean closed;
 
-  GlobalInstallation(TracingHarness harness) {
+  GlobalInstallation(TracingHarness harness, boolean replacedNoopReadBeforeInstall) {
     this.harness = harness;
+    this.replacedNoopReadBeforeInstall = replacedNoopReadBeforeInstall;
   }
 
   /** The harness this installation routes to. */
   public TracingHarness harness() {
     return harness;
+  }
+
+  /** Whether the global the router replaced was the no-op that an early read of it had set. */
+  boolean replacedNoopReadBeforeInstall() {
+    return replacedNoopReadBeforeInstall;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.spanproof.core;
 
+import dev.spanproof.core.internal.OpenHarnesses;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.TracerProvider;
@@ -35,12 +36,13 @@ final class GlobalRouter implements OpenTelemetry {
 
   static GlobalInstallation install(TracingHarness harness) {
     synchronized (LOCK) {
-      GlobalInstallation installation = new GlobalInstallation(harness);
       if (installations.isEmpty()) {
         previous = GlobalSnapshot.take();
         GlobalOpenTelemetry.resetForTest();
         GlobalOpenTelemetry.set(INSTANCE);
       }
+      GlobalInstallation installation =
+          new GlobalInstallation(harness, isNoopSetByGet(previous.value()));
       installations.add(installation);
       return installation;
     }
@@ -64,7 +66,7 @@ final class GlobalRouter implements OpenTelemetry {
   static TracingHarness route(Context context) {
     CaptureSession session =
         CaptureSession.attribute(
-            context, traceId -> TracingHarness.findSessionOwningTrace(traceId).orElse(null));
+            context, traceId -> OpenHarnesses.findSessionOwningTrace(traceId).orElse(null));
     if (session != null) {
       return session.harness();
     }
@@ -72,6 +74,17 @@ final class GlobalRouter implements OpenTelemetry {
     Iterator<GlobalInstallation> earliest = installations.iterator();
     // A tracer cached from an earlier installation may still be used: its spans go nowhere.
     return earliest.hasNext() ? earliest.next().harness() : null;
+  }
+
+  /**
+   * Whether {@code global} is the no-op that {@code GlobalOpenTelemetry.get()} sets when it is read
+   * before anything was set. Since OpenTelemetry 1.57 that is the no-op wrapped like any set value
+   * (opentelemetry-java#7819), so it is recognised by its tracer provider, the one instance {@link
+   * OpenTelemetry#noop()} has (with or without the incubator on the class path).
+   */
+  static boolean isNoopSetByGet(Object global) {
+    return global instanceof OpenTelemetry openTelemetry
+        && openTelemetry.getTracerProvider() == OpenTelemetry.noop().getTracerProvider();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.spanproof.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.internal.OpenHarnesses;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -94,11 +96,13 @@ class TracingHarnessTest {
         .containsExactly("first-root", "first-async");
     assertThat(second.finishedSpans()).extracting(SpanData::getName).containsExactly("second-root");
     assertThat(harness.unownedSpans()).extracting(SpanData::getName).containsExactly("nobody");
-    assertThat(harness.describeUnownedSpans())
+    assertThat(harness.unownedSpanReports())
         .singleElement()
-        .asString()
-        .startsWith("span [nobody] (trace ")
-        .endsWith(") started outside any capture session");
+        .satisfies(
+            nobody -> {
+              assertThat(nobody.name()).isEqualTo("nobody");
+              assertThat(nobody.reason()).isEqualTo("started outside any capture session");
+            });
   }
 
   @Test
@@ -155,7 +159,7 @@ class TracingHarnessTest {
     }
     String traceId = client.getSpanContext().getTraceId();
     // WHEN a stand-in server, knowing only the headers, finds the session and records its span
-    CaptureSession found = TracingHarness.findSessionOwningTrace(traceId).orElseThrow();
+    CaptureSession found = OpenHarnesses.findSessionOwningTrace(traceId).orElseThrow();
     Context remote =
         found
             .harness()
@@ -182,9 +186,9 @@ class TracingHarnessTest {
     assertThat(server.getResource().getAttribute(AttributeKey.stringKey("service.name")))
         .isEqualTo("inventory-service");
     assertThat(server.getParentSpanId()).isEqualTo(client.getSpanContext().getSpanId());
-    assertThat(TracingHarness.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
+    assertThat(OpenHarnesses.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
     session.close();
-    assertThat(TracingHarness.findSessionOwningTrace(traceId)).isEmpty();
+    assertThat(OpenHarnesses.findSessionOwningTrace(traceId)).isEmpty();
     assertThatThrownBy(() -> harness.tracerProviderForService(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a service needs a name, but got \"\"");
@@ -214,8 +218,10 @@ class TracingHarnessTest {
 
     assertThat(session.baggageAtStart(withTenant.getSpanContext()))
         .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
-    assertThat(TracingHarness.findBaggageAtStart(withTenant.getSpanContext()))
-        .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
+    assertThat(session.traces())
+        .flatExtracting(Trace::spans)
+        .extracting(node -> node.baggageAtStart().map(b -> b.getEntryValue("tenant.id")))
+        .containsExactly(Optional.of("acme"), Optional.empty());
     assertThat(session.baggageAtStart(without.getSpanContext()))
         .hasValueSatisfying(b -> assertThat(b.isEmpty()).isTrue());
     assertThat(session.baggageAtStart(io.opentelemetry.api.trace.SpanContext.getInvalid()))
@@ -229,10 +235,10 @@ class TracingHarnessTest {
     session.close();
     harness.tracer().spanBuilder("late").setParent(withSession).startSpan().end();
     assertThat(session.finishedSpans()).isEmpty();
-    assertThat(harness.describeUnownedSpans())
+    assertThat(harness.unownedSpanReports())
         .singleElement()
-        .asString()
-        .endsWith(") started after [test [late]] was closed");
+        .satisfies(
+            late -> assertThat(late.reason()).isEqualTo("started after [test [late]] was closed"));
   }
 
   @Test

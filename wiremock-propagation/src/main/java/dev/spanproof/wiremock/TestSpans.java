@@ -1,8 +1,8 @@
 package dev.spanproof.wiremock;
 
 import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.internal.OpenHarnesses;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -47,7 +47,7 @@ final class TestSpans {
 
   /** The open session, in any open harness, that owns the trace; the one lookup of this module. */
   static Optional<CaptureSession> sessionOwning(String traceId) {
-    return TracingHarness.findSessionOwningTrace(traceId);
+    return OpenHarnesses.findSessionOwningTrace(traceId);
   }
 
   /** Every span of the session, ended or not, in start order. */
