@@ -1,13 +1,8 @@
 package dev.spanproof.wiremock;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.propagation.PropagationFormat;
-import dev.spanproof.core.propagation.TraceContext;
 import dev.spanproof.core.propagation.TraceContextValidation;
 import dev.spanproof.wiremock.ScopedRequests.Inspected;
-import dev.spanproof.wiremock.TestSpans.SpanRef;
-import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,8 +82,9 @@ public abstract class AbstractReceivedRequestsAssert<
   /**
    * Verifies that every request carried a valid W3C {@code traceparent} naming a CLIENT span of the
    * test that owns the request's trace: same trace id, parent-id = the client span's id, and the
-   * client span's sampled flag. A request of no test fails. A request that fails is shown with the
-   * traceparent the next unclaimed CLIENT span of the test would have sent.
+   * client span's sampled flag. A request of no test that carried no usable trace context fails
+   * too. A request that fails is shown with the traceparent the next unclaimed CLIENT span of the
+   * test would have sent.
    *
    * @return this assertion object
    */
@@ -108,7 +104,9 @@ public abstract class AbstractReceivedRequestsAssert<
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < ofTest.size(); i++) {
       Inspected request = ofTest.get(i);
-      String problem = clientSpanProblem(traceContext(request), request.trace().owner(), claimed);
+      String problem =
+          ClientSpanChecks.clientSpanProblem(
+              ClientSpanChecks.traceContext(request), request.trace().owner(), claimed);
       if (problem != null) {
         failedIndexes.add(i);
         problems.add(problem);
@@ -142,19 +140,20 @@ public abstract class AbstractReceivedRequestsAssert<
           message,
           heading,
           request,
-          expectedTraceparent(request.trace().owner(), claimed, traceContext(request)),
+          ClientSpanChecks.expectedTraceparent(
+              request.trace().owner(), claimed, ClientSpanChecks.traceContext(request)),
           problems.get(f),
           expectedValues,
           receivedValues);
     }
     for (Inspected request : ofNoTest) {
-      TraceContextValidation validation = traceContext(request);
+      TraceContextValidation validation = ClientSpanChecks.traceContext(request);
       appendClientSpanFailure(
           message,
           "Request of no test",
           request,
-          expectedTraceparent(scoped.test(), claimed, validation),
-          clientSpanProblem(validation, Optional.empty(), claimed),
+          ClientSpanChecks.expectedTraceparent(scoped.test(), claimed, validation),
+          ClientSpanChecks.clientSpanProblem(validation, Optional.empty(), claimed),
           expectedValues,
           receivedValues);
     }
@@ -164,7 +163,8 @@ public abstract class AbstractReceivedRequestsAssert<
 
   /**
    * Verifies that every request matches {@code pattern}, evaluated as {@link TraceContextMatcher}
-   * evaluates it for stubs; requests of no test are checked too and listed apart.
+   * evaluates it for stubs; requests of no test that carried no usable trace context are checked
+   * too and listed apart.
    *
    * @return this assertion object
    * @throws NullPointerException if {@code pattern} is null, at once, also in soft assertions
@@ -277,7 +277,7 @@ public abstract class AbstractReceivedRequestsAssert<
       String problem,
       List<String> expectedValues,
       List<String> receivedValues) {
-    String received = receivedTraceparent(request);
+    String received = ClientSpanChecks.receivedTraceparent(request);
     expectedValues.add(expected);
     receivedValues.add(received);
     message
@@ -291,81 +291,6 @@ public abstract class AbstractReceivedRequestsAssert<
         .append(received)
         .append("\n  problem: ")
         .append(problem);
-  }
-
-  /** The request's W3C validation, done once when the request was inspected. */
-  private static TraceContextValidation traceContext(Inspected request) {
-    return request
-        .propagation()
-        .validation(PropagationFormat.W3C)
-        .map(TraceContextValidation.class::cast)
-        // Neither traceparent nor tracestate was sent; this only reports the missing header.
-        .orElseGet(() -> TraceContext.validate(request.headers()));
-  }
-
-  private static String clientSpanProblem(
-      TraceContextValidation validation, Optional<CaptureSession> session, Set<String> claimed) {
-    if (!validation.isValid()) {
-      return String.join("; ", validation.problems());
-    }
-    if (session.isEmpty()) {
-      return "no open test session owns trace " + validation.traceId();
-    }
-    List<SpanRef> spans = TestSpans.of(session.get());
-    Optional<SpanRef> parent = TestSpans.withSpanId(spans, null, validation.parentId());
-    if (parent.isEmpty()) {
-      return "traceparent: parent-id "
-          + validation.parentId()
-          + " is no span of "
-          + session.get().name();
-    }
-    SpanRef span = parent.get();
-    if (!span.context().getTraceId().equals(validation.traceId())) {
-      return "traceparent: trace-id "
-          + validation.traceId()
-          + " is not the trace "
-          + span.context().getTraceId()
-          + " of its parent "
-          + span.describe();
-    }
-    if (span.kind() != SpanKind.CLIENT) {
-      return "traceparent: parent-id "
-          + validation.parentId()
-          + " is "
-          + span.describe()
-          + ", not a CLIENT span";
-    }
-    if (span.context().isSampled() != validation.isSampled()) {
-      return "traceparent: the sampled flag is "
-          + (validation.isSampled() ? "set" : "clear")
-          + ", but "
-          + span.describe()
-          + " is "
-          + (span.context().isSampled() ? "sampled" : "not sampled");
-    }
-    claimed.add(span.context().getSpanId());
-    return null;
-  }
-
-  /** The traceparent of the first CLIENT span of the test not yet claimed by a request. */
-  private static String expectedTraceparent(
-      Optional<CaptureSession> session, Set<String> claimed, TraceContextValidation validation) {
-    if (session.isEmpty()) {
-      return validation.isValid()
-          ? "(unknown: no open test session owns trace " + validation.traceId() + ")"
-          : "(unknown: the request carries no trace of a test)";
-    }
-    for (SpanRef span : TestSpans.of(session.get())) {
-      if (span.kind() == SpanKind.CLIENT && claimed.add(span.context().getSpanId())) {
-        return span.traceparent() + " (" + span.describe() + ")";
-      }
-    }
-    return "(unknown: " + session.get().name() + " has no other CLIENT span)";
-  }
-
-  private static String receivedTraceparent(Inspected request) {
-    List<String> values = WireMockRequests.values(request.headers(), "traceparent");
-    return values.isEmpty() ? "(none)" : String.join(" | ", values);
   }
 
   /** " from test [X.m()]" inside a test, else nothing. */
