@@ -1,15 +1,12 @@
 package dev.spanproof.wiremock;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.propagation.TraceContext;
 import dev.spanproof.core.propagation.TraceContextValidation;
-import dev.spanproof.wiremock.TestSpans.SpanRef;
-import io.opentelemetry.api.trace.SpanKind;
+import dev.spanproof.wiremock.ScopedRequests.Inspected;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
@@ -19,6 +16,15 @@ import org.assertj.core.api.AbstractAssert;
  * WireMock server received for one path. Failures open with one sentence, then show each offending
  * request with the expected and received header values and the problem.
  *
+ * <p>Inside a test (a capture session is current), the requests are those of the current test: the
+ * ones whose trace, as their headers carry it, the test's session owns. Requests of other tests are
+ * left out, so tests that share a server can run in parallel. Requests of no test are listed apart
+ * in failure messages and never counted. Of those, a request that carried no trace context a
+ * receiver can continue may come from a broken client of this very test, so {@link
+ * #eachCarriedTheContextOfItsClientSpan()} and {@link #eachMatches} check it too; a request whose
+ * trace no open test started (say, of a test that has finished) is only listed. Outside a test,
+ * every request counts.
+ *
  * @param <SELF> the concrete assert type
  */
 public abstract class AbstractReceivedRequestsAssert<
@@ -26,20 +32,29 @@ public abstract class AbstractReceivedRequestsAssert<
     extends AbstractAssert<SELF, List<LoggedRequest>> {
 
   private final String path;
+  private final ScopedRequests scoped;
 
   /**
    * @param path the path the requests were selected by, for messages
-   * @param requests the requests, in received order
+   * @param requests every request the server received for {@code path}, in received order; the
+   *     assertion keeps those of the current test and of no test
    * @param selfType the concrete assert type
+   * @throws NullPointerException if {@code path} is null
    */
   protected AbstractReceivedRequestsAssert(
       String path, List<LoggedRequest> requests, Class<?> selfType) {
-    super(List.copyOf(requests), selfType);
-    this.path = path;
+    this(path, ScopedRequests.forCurrentTest(requests), selfType);
+  }
+
+  private AbstractReceivedRequestsAssert(String path, ScopedRequests scoped, Class<?> selfType) {
+    super(scoped == null ? null : scoped.requestsOfTest(), selfType);
+    this.path = Objects.requireNonNull(path, "path must not be null");
+    this.scoped = scoped;
   }
 
   /**
-   * Verifies that exactly {@code expected} requests were received.
+   * Verifies that exactly {@code expected} requests were received (inside a test: from the current
+   * test; requests of no test are listed in the message but not counted).
    *
    * @return this assertion object
    */
@@ -51,12 +66,14 @@ public abstract class AbstractReceivedRequestsAssert<
               .append(requests(expected))
               .append(" to ")
               .append(path)
+              .append(fromTest())
               .append(", but it received ")
               .append(actual.size())
               .append(actual.isEmpty() ? "." : ":");
       for (LoggedRequest request : actual) {
         message.append("\n  ").append(WireMockRequests.describe(request));
       }
+      appendRequestsOfNoTest(message, true);
       throw failureWithActualExpected(actual.size(), expected, "%s", message);
     }
     return myself;
@@ -64,9 +81,10 @@ public abstract class AbstractReceivedRequestsAssert<
 
   /**
    * Verifies that every request carried a valid W3C {@code traceparent} naming a CLIENT span of the
-   * test (the one that owns the request's trace, else the current one): same trace id, parent-id =
-   * the client span's id, and the client span's sampled flag. A request that fails is shown with
-   * the traceparent the next unclaimed CLIENT span of the test would have sent.
+   * test that owns the request's trace: same trace id, parent-id = the client span's id, and the
+   * client span's sampled flag. A request of no test that carried no usable trace context fails
+   * too. A request that fails is shown with the traceparent the next unclaimed CLIENT span of the
+   * test would have sent.
    *
    * @return this assertion object
    */
@@ -76,59 +94,68 @@ public abstract class AbstractReceivedRequestsAssert<
         "Expecting every request to "
             + path
             + " to carry the context of the CLIENT span that sent it";
-    if (actual.isEmpty()) {
-      throw failure("%s", sentence + ", but " + path + " received no request.");
+    List<Inspected> ofTest = scoped.ofTest();
+    List<Inspected> ofNoTest = scoped.ofNoTestWithoutContext();
+    if (ofTest.isEmpty() && ofNoTest.isEmpty()) {
+      throw noRequest(sentence);
     }
     Set<String> claimed = new HashSet<>();
     List<Integer> failedIndexes = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    List<TraceContextValidation> validations = new ArrayList<>();
-    List<Optional<CaptureSession>> sessions = new ArrayList<>();
-    for (LoggedRequest request : actual) {
-      Map<String, List<String>> headers = WireMockRequests.headers(request);
-      TraceContextValidation validation = TraceContext.validate(headers);
-      Optional<CaptureSession> session = TestSpans.sessionFor(validation.traceId());
-      validations.add(validation);
-      sessions.add(session);
-      String problem = clientSpanProblem(validation, session, claimed);
+    for (int i = 0; i < ofTest.size(); i++) {
+      Inspected request = ofTest.get(i);
+      String problem =
+          ClientSpanChecks.clientSpanProblem(
+              ClientSpanChecks.traceContext(request), request.trace().owner(), claimed);
       if (problem != null) {
-        failedIndexes.add(validations.size() - 1);
+        failedIndexes.add(i);
         problems.add(problem);
       }
     }
-    if (failedIndexes.isEmpty()) {
+    if (failedIndexes.isEmpty() && ofNoTest.isEmpty()) {
       return myself;
+    }
+    List<String> reasons = new ArrayList<>();
+    if (!failedIndexes.isEmpty()) {
+      reasons.add(failedIndexes.size() + " of " + requests(ofTest.size()) + " did not");
+    }
+    if (!ofNoTest.isEmpty()) {
+      reasons.add(
+          requests(ofNoTest.size())
+              + (ofNoTest.size() == 1 ? " belongs" : " belong")
+              + " to no test");
     }
     StringBuilder message =
         new StringBuilder(sentence)
             .append(", but ")
-            .append(failedIndexes.size())
-            .append(" of ")
-            .append(requests(actual.size()))
-            .append(" did not.");
+            .append(String.join(", and ", reasons))
+            .append('.');
     List<String> expectedValues = new ArrayList<>();
     List<String> receivedValues = new ArrayList<>();
     for (int f = 0; f < failedIndexes.size(); f++) {
       int index = failedIndexes.get(f);
-      LoggedRequest request = actual.get(index);
-      Optional<CaptureSession> session = sessions.get(index);
-      String expected = expectedTraceparent(session, claimed, validations.get(index));
-      String received = receivedTraceparent(WireMockRequests.headers(request));
-      expectedValues.add(expected);
-      receivedValues.add(received);
-      message
-          .append("\nRequest ")
-          .append(index + 1)
-          .append(" of ")
-          .append(actual.size())
-          .append(": ")
-          .append(WireMockRequests.describe(request))
-          .append("\n  expected traceparent: ")
-          .append(expected)
-          .append("\n  received traceparent: ")
-          .append(received)
-          .append("\n  problem: ")
-          .append(problems.get(f));
+      Inspected request = ofTest.get(index);
+      String heading = "Request " + (index + 1) + " of " + ofTest.size();
+      appendClientSpanFailure(
+          message,
+          heading,
+          request,
+          ClientSpanChecks.expectedTraceparent(
+              request.trace().owner(), claimed, ClientSpanChecks.traceContext(request)),
+          problems.get(f),
+          expectedValues,
+          receivedValues);
+    }
+    for (Inspected request : ofNoTest) {
+      TraceContextValidation validation = ClientSpanChecks.traceContext(request);
+      appendClientSpanFailure(
+          message,
+          "Request of no test",
+          request,
+          ClientSpanChecks.expectedTraceparent(scoped.test(), claimed, validation),
+          ClientSpanChecks.clientSpanProblem(validation, Optional.empty(), claimed),
+          expectedValues,
+          receivedValues);
     }
     throw failureWithActualExpected(
         String.join("\n", receivedValues), String.join("\n", expectedValues), "%s", message);
@@ -136,119 +163,139 @@ public abstract class AbstractReceivedRequestsAssert<
 
   /**
    * Verifies that every request matches {@code pattern}, evaluated as {@link TraceContextMatcher}
-   * evaluates it for stubs.
+   * evaluates it for stubs; requests of no test that carried no usable trace context are checked
+   * too and listed apart.
    *
    * @return this assertion object
-   * @throws IllegalArgumentException if {@code pattern} is null
+   * @throws NullPointerException if {@code pattern} is null, at once, also in soft assertions
    */
   public SELF eachMatches(TraceContextPattern pattern) {
+    Objects.requireNonNull(pattern, "pattern must not be null");
     isNotNull();
-    if (pattern == null) {
-      throw new IllegalArgumentException("pattern must not be null");
-    }
     String sentence = "Expecting every request to " + path + " to match " + pattern;
-    if (actual.isEmpty()) {
-      throw failure("%s", sentence + ", but " + path + " received no request.");
+    List<Inspected> ofTest = scoped.ofTest();
+    List<Inspected> ofNoTest = scoped.ofNoTestWithoutContext();
+    if (ofTest.isEmpty() && ofNoTest.isEmpty()) {
+      throw noRequest(sentence);
     }
     StringBuilder details = new StringBuilder();
     int failed = 0;
-    for (int i = 0; i < actual.size(); i++) {
-      LoggedRequest request = actual.get(i);
-      TraceContextChecks.Evaluation evaluation =
-          TraceContextChecks.evaluate(WireMockRequests.headers(request), pattern.getParameters());
-      if (evaluation.isMatch()) {
-        continue;
-      }
-      failed++;
-      details
-          .append("\nRequest ")
-          .append(i + 1)
-          .append(" of ")
-          .append(actual.size())
-          .append(": ")
-          .append(WireMockRequests.describe(request));
-      for (TraceContextChecks.Check check : evaluation.failures()) {
-        details
-            .append("\n  expected: ")
-            .append(check.expected())
-            .append("\n  received: ")
-            .append(check.actual())
-            .append("\n  problem: ")
-            .append(check.problem());
+    for (int i = 0; i < ofTest.size(); i++) {
+      if (appendMismatch(
+          details, "Request " + (i + 1) + " of " + ofTest.size(), ofTest.get(i), pattern)) {
+        failed++;
       }
     }
+    int failedOfNoTest = 0;
+    for (Inspected request : ofNoTest) {
+      if (appendMismatch(details, "Request of no test", request, pattern)) {
+        failedOfNoTest++;
+      }
+    }
+    if (failed == 0 && failedOfNoTest == 0) {
+      return myself;
+    }
+    List<String> reasons = new ArrayList<>();
     if (failed > 0) {
-      throw failure(
-          "%s",
-          sentence + ", but " + failed + " of " + requests(actual.size()) + " did not." + details);
+      reasons.add(failed + " of " + requests(ofTest.size()) + " did not");
     }
-    return myself;
+    if (failedOfNoTest > 0) {
+      reasons.add(failedOfNoTest + " of " + requests(ofNoTest.size()) + " of no test did not");
+    }
+    throw failure("%s", sentence + ", but " + String.join(", and ", reasons) + "." + details);
   }
 
-  private static String clientSpanProblem(
-      TraceContextValidation validation, Optional<CaptureSession> session, Set<String> claimed) {
-    if (!validation.isValid()) {
-      return String.join("; ", validation.problems());
-    }
-    if (session.isEmpty()) {
-      return "no open test session owns trace " + validation.traceId() + " and none is current";
-    }
-    List<SpanRef> spans = TestSpans.of(session.get());
-    Optional<SpanRef> parent = TestSpans.withSpanId(spans, null, validation.parentId());
-    if (parent.isEmpty()) {
-      return "traceparent: parent-id "
-          + validation.parentId()
-          + " is no span of test ["
-          + session.get().name()
-          + "]";
-    }
-    SpanRef span = parent.get();
-    if (!span.context().getTraceId().equals(validation.traceId())) {
-      return "traceparent: trace-id "
-          + validation.traceId()
-          + " is not the trace "
-          + span.context().getTraceId()
-          + " of its parent "
-          + span.describe();
-    }
-    if (span.kind() != SpanKind.CLIENT) {
-      return "traceparent: parent-id "
-          + validation.parentId()
-          + " is "
-          + span.describe()
-          + ", not a CLIENT span";
-    }
-    if (span.context().isSampled() != validation.isSampled()) {
-      return "traceparent: the sampled flag is "
-          + (validation.isSampled() ? "set" : "clear")
-          + ", but "
-          + span.describe()
-          + " is "
-          + (span.context().isSampled() ? "sampled" : "not sampled");
-    }
-    claimed.add(span.context().getSpanId());
-    return null;
+  /** The test received no request to check; the requests of no test show where they went. */
+  private AssertionError noRequest(String sentence) {
+    StringBuilder message =
+        new StringBuilder(sentence)
+            .append(", but ")
+            .append(path)
+            .append(" received no request")
+            .append(fromTest())
+            .append('.');
+    appendRequestsOfNoTest(message, false);
+    return failure("%s", message);
   }
 
-  /** The traceparent of the first CLIENT span of the test not yet claimed by a request. */
-  private static String expectedTraceparent(
-      Optional<CaptureSession> session, Set<String> claimed, TraceContextValidation validation) {
-    if (session.isEmpty()) {
-      return "(unknown: no open test session owns trace "
-          + validation.traceId()
-          + " and none is current)";
+  /** Lists the requests of no test, each with the reason, under a sentence saying how many. */
+  private void appendRequestsOfNoTest(StringBuilder message, boolean notCounted) {
+    List<Inspected> ofNoTest = scoped.ofNoTest();
+    if (ofNoTest.isEmpty()) {
+      return;
     }
-    for (SpanRef span : TestSpans.of(session.get())) {
-      if (span.kind() == SpanKind.CLIENT && claimed.add(span.context().getSpanId())) {
-        return span.traceparent() + " (" + span.describe() + ")";
-      }
+    boolean one = ofNoTest.size() == 1;
+    message
+        .append('\n')
+        .append(requests(ofNoTest.size()))
+        .append(" to ")
+        .append(path)
+        .append(one ? " belongs" : " belong")
+        .append(" to no test")
+        .append(notCounted ? (one ? " and is not counted" : " and are not counted") : "")
+        .append(':');
+    for (Inspected request : ofNoTest) {
+      message
+          .append("\n  ")
+          .append(WireMockRequests.describe(request.request()))
+          .append(' ')
+          .append(request.trace().noOwnerReason());
     }
-    return "(unknown: test [" + session.get().name() + "] has no other CLIENT span)";
   }
 
-  private static String receivedTraceparent(Map<String, List<String>> headers) {
-    List<String> values = WireMockRequests.values(headers, "traceparent");
-    return values.isEmpty() ? "(none)" : String.join(" | ", values);
+  /** Appends the request's failed conditions; returns whether it failed. */
+  private static boolean appendMismatch(
+      StringBuilder details, String heading, Inspected request, TraceContextPattern pattern) {
+    TraceContextChecks.Evaluation evaluation =
+        TraceContextChecks.evaluate(
+            request.headers(), request.propagation(), pattern.getParameters());
+    if (evaluation.isMatch()) {
+      return false;
+    }
+    details
+        .append('\n')
+        .append(heading)
+        .append(": ")
+        .append(WireMockRequests.describe(request.request()));
+    for (TraceContextChecks.Check check : evaluation.failures()) {
+      details
+          .append("\n  expected: ")
+          .append(check.expected())
+          .append("\n  received: ")
+          .append(check.actual())
+          .append("\n  problem: ")
+          .append(check.problem());
+    }
+    return true;
+  }
+
+  private static void appendClientSpanFailure(
+      StringBuilder message,
+      String heading,
+      Inspected request,
+      String expected,
+      String problem,
+      List<String> expectedValues,
+      List<String> receivedValues) {
+    String received = ClientSpanChecks.receivedTraceparent(request);
+    expectedValues.add(expected);
+    receivedValues.add(received);
+    message
+        .append('\n')
+        .append(heading)
+        .append(": ")
+        .append(WireMockRequests.describe(request.request()))
+        .append("\n  expected traceparent: ")
+        .append(expected)
+        .append("\n  received traceparent: ")
+        .append(received)
+        .append("\n  problem: ")
+        .append(problem);
+  }
+
+  /** " from test [X.m()]" inside a test, else nothing. */
+  private String fromTest() {
+    return scoped.test().map(session -> " from " + session.name()).orElse("");
   }
 
   private static String requests(int count) {

@@ -22,7 +22,9 @@ public final class PropagationAssertions {
 
   /**
    * The requests {@code wireMock} received whose path (without query) is {@code path}, in the order
-   * it received them.
+   * it received them. Inside a test these are the current test's requests: those whose trace the
+   * test's capture session owns, so tests sharing a server can run in parallel; requests of no test
+   * are listed apart in failure messages (see {@link AbstractReceivedRequestsAssert}).
    *
    * @throws IllegalArgumentException if {@code wireMock} or {@code path} is null
    */

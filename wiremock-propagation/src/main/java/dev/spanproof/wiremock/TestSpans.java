@@ -42,8 +42,12 @@ final class TestSpans {
 
   /** The session that started the trace, else the one current on this thread (the test's own). */
   static Optional<CaptureSession> sessionFor(String traceId) {
-    Optional<CaptureSession> owner = OpenHarnesses.findSessionOwningTrace(traceId);
-    return owner.isPresent() ? owner : CaptureSession.current();
+    return sessionOwning(traceId).or(CaptureSession::current);
+  }
+
+  /** The open session, in any open harness, that owns the trace; the one lookup of this module. */
+  static Optional<CaptureSession> sessionOwning(String traceId) {
+    return OpenHarnesses.findSessionOwningTrace(traceId);
   }
 
   /** Every span of the session, ended or not, in start order. */

@@ -12,15 +12,16 @@ import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.MatchResult.DiffDescription;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.propagation.BaggageValidation;
+import dev.spanproof.core.propagation.HeaderProblem;
 import dev.spanproof.core.propagation.PropagationFormat;
 import dev.spanproof.core.propagation.PropagationHeaders;
 import dev.spanproof.core.propagation.PropagationReport;
-import dev.spanproof.core.propagation.TraceContext;
 import dev.spanproof.core.propagation.TraceContextValidation;
 import dev.spanproof.core.propagation.TraceHeaderValidation;
 import dev.spanproof.wiremock.TestSpans.SpanRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -68,9 +69,15 @@ final class TraceContextChecks {
 
   private TraceContextChecks() {}
 
+  /** Validates the headers and evaluates the pattern's parameters against them. */
   static Evaluation evaluate(Map<String, List<String>> headers, Map<String, Object> parameters) {
+    return evaluate(headers, PropagationHeaders.inspect(headers), parameters);
+  }
+
+  /** Evaluates the pattern's parameters against headers already validated into {@code report}. */
+  static Evaluation evaluate(
+      Map<String, List<String>> headers, PropagationReport report, Map<String, Object> parameters) {
     PropagationFormat format = format(parameters);
-    PropagationReport report = PropagationHeaders.inspect(headers);
     Optional<TraceHeaderValidation> validation = report.validation(format);
     String header = headerName(format);
     String received = received(headers, format);
@@ -78,9 +85,7 @@ final class TraceContextChecks {
     boolean valid = validation.isPresent() && validation.get().isValid();
     checks.add(
         new Check(
-            "a valid " + header,
-            received,
-            valid ? null : contextProblem(headers, format, validation)));
+            "a valid " + header, received, valid ? null : contextProblem(format, validation)));
     List<Check> conditions = new ArrayList<>();
     if (parameters.get(SAMPLED) instanceof Boolean sampled) {
       conditions.add(valid ? sampled(validation.get(), sampled, received) : null);
@@ -95,7 +100,7 @@ final class TraceContextChecks {
               : null);
     }
     for (String member : TraceContextPattern.strings(parameters.get(TRACESTATE))) {
-      conditions.add(valid ? tracestate(headers, member) : null);
+      conditions.add(valid ? tracestate(report, member) : null);
     }
     if (parameters.get(BAGGAGE) instanceof Map<?, ?> baggage) {
       baggage.forEach(
@@ -156,17 +161,15 @@ final class TraceContextChecks {
     return lines.isEmpty() ? "no " + headerName(format) + " header" : String.join(", ", lines);
   }
 
+  /**
+   * The validation's problems, or, when the request has no header of the format, that it is
+   * missing.
+   */
   private static String contextProblem(
-      Map<String, List<String>> headers,
-      PropagationFormat format,
-      Optional<TraceHeaderValidation> validation) {
-    if (validation.isPresent()) {
-      return String.join("; ", validation.get().problems());
-    }
-    if (format == PropagationFormat.W3C) {
-      return String.join("; ", TraceContext.validate(headers).problems());
-    }
-    return headerName(format) + ": header is missing, so a receiver starts a new trace";
+      PropagationFormat format, Optional<TraceHeaderValidation> validation) {
+    return validation
+        .map(present -> String.join("; ", present.problems()))
+        .orElse(headerName(format) + ": header is missing, so a receiver starts a new trace");
   }
 
   private static Check sampled(
@@ -176,9 +179,9 @@ final class TraceContextChecks {
       return new Check(expectation, received, null);
     }
     String flagText =
-        validation instanceof TraceContextValidation
+        validation instanceof TraceContextValidation w3c
             ? "trace-flags "
-                + quote(flags(received))
+                + quote(String.format(Locale.ROOT, "%02x", w3c.traceFlags()))
                 + (expected ? " leave" : " set")
                 + " the sampled bit (0x01)"
                 + (expected ? " clear" : "")
@@ -191,13 +194,6 @@ final class TraceContextChecks {
             + flagText
             + ", but the request should "
             + (expected ? "be sampled" : "not be sampled"));
-  }
-
-  /** The trace-flags field of a received {@code traceparent: …} line. */
-  private static String flags(String received) {
-    String value = received.substring(received.indexOf(':') + 1).trim();
-    String[] fields = value.split("-", -1);
-    return fields.length > 3 ? fields[3] : value;
   }
 
   private static Check childOfNamed(TraceHeaderValidation validation, String spanName) {
@@ -232,9 +228,9 @@ final class TraceContextChecks {
           expected,
           actual,
           header
-              + ": test ["
+              + ": "
               + session.get().name()
-              + "] has no span ["
+              + " has no span ["
               + spanName
               + "]; its spans are "
               + (spans.isEmpty()
@@ -262,9 +258,7 @@ final class TraceContextChecks {
             + ": parent-id "
             + validation.parentId()
             + " is "
-            + actualParent
-                .map(SpanRef::describe)
-                .orElse("no span of test [" + session.get().name() + "]")
+            + actualParent.map(SpanRef::describe).orElse("no span of " + session.get().name())
             + ", not span ["
             + spanName
             + "]");
@@ -289,9 +283,12 @@ final class TraceContextChecks {
     return new Check(expected, actual, null);
   }
 
-  private static Check tracestate(Map<String, List<String>> headers, String member) {
-    TraceContextValidation w3c = TraceContext.validate(headers);
-    List<String> members = w3c.tracestateMembers();
+  private static Check tracestate(PropagationReport report, String member) {
+    Optional<TraceHeaderValidation> w3c = report.validation(PropagationFormat.W3C);
+    List<String> members =
+        w3c.isPresent() && w3c.get() instanceof TraceContextValidation traceContext
+            ? traceContext.tracestateMembers()
+            : List.of();
     String expected = "tracestate member " + member;
     String actual =
         members.isEmpty() ? "no tracestate members" : "tracestate: " + String.join(",", members);
@@ -306,7 +303,10 @@ final class TraceContextChecks {
             .map(m -> "; key " + quote(key) + " has " + quote(m.substring(key.length() + 1)))
             .orElse("");
     List<String> tracestateProblems =
-        w3c.problems().stream().filter(problem -> problem.startsWith("tracestate")).toList();
+        w3c.map(TraceHeaderValidation::headerProblems).orElse(List.of()).stream()
+            .filter(problem -> problem.header().equals("tracestate"))
+            .map(HeaderProblem::message)
+            .toList();
     String dropped =
         tracestateProblems.isEmpty() ? "" : " (" + String.join("; ", tracestateProblems) + ")";
     return new Check(

@@ -10,8 +10,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.Propagation;
-import dev.spanproof.core.internal.OpenHarnesses;
 import dev.spanproof.core.propagation.PropagationHeaders;
 import dev.spanproof.core.propagation.PropagationReport;
 import io.opentelemetry.api.common.AttributeKey;
@@ -22,8 +20,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
@@ -34,7 +30,6 @@ import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -88,14 +83,6 @@ public final class TracingStubListener implements ServeEventListener {
   static final AttributeKey<String> PROBLEM = AttributeKey.stringKey("spanproof.problem");
 
   private static final String SERVICE_PARAMETER = "service";
-
-  private static final TextMapPropagator EXTRACTOR =
-      TextMapPropagator.composite(
-          Propagation.W3C_BAGGAGE.propagator(),
-          Propagation.JAEGER.propagator(),
-          Propagation.B3_MULTI.propagator(),
-          // Last, so that W3C wins when a request carries several formats.
-          Propagation.W3C_TRACE_CONTEXT.propagator());
 
   private final boolean allStubs;
   private final String allStubsService;
@@ -178,35 +165,21 @@ public final class TracingStubListener implements ServeEventListener {
     LoggedRequest request = serveEvent.getRequest();
     Map<String, List<String>> headers = WireMockRequests.headers(request);
     PropagationReport propagation = PropagationHeaders.inspect(headers);
-    Context remote = EXTRACTOR.extract(Context.root(), headers, HeaderGetter.INSTANCE);
-    SpanContext parent = Span.fromContext(remote).getSpanContext();
+    RequestTrace trace = RequestTrace.of(headers, propagation);
     String method = request.getMethod().getName();
-    if (!parent.isValid()) {
+    if (trace.owner().isEmpty()) {
       return ReceivedRequest.unowned(
           method,
           request.getUrl(),
           headers,
           propagation,
           serviceName,
-          propagation.formats().isEmpty()
-              ? "carried no trace-context header, so no test owns it"
-              : "carried no trace context a receiver can continue, so no test owns it"
-                  + problemsSuffix(propagation));
+          unownedReason(trace, propagation));
     }
-    Optional<CaptureSession> owner = OpenHarnesses.findSessionOwningTrace(parent.getTraceId());
-    if (owner.isEmpty()) {
-      return ReceivedRequest.unowned(
-          method,
-          request.getUrl(),
-          headers,
-          propagation,
-          serviceName,
-          "belongs to trace " + parent.getTraceId() + ", which no open test session started");
-    }
-    CaptureSession session = owner.get();
+    CaptureSession session = trace.owner().get();
     SpanContext server =
         recordServerSpan(
-            session, serviceName, serveEvent, session.storeInContext(remote), propagation);
+            session, serviceName, serveEvent, session.storeInContext(trace.remote()), propagation);
     return ReceivedRequest.owned(
         method, request.getUrl(), headers, propagation, serviceName, session.name(), server);
   }
@@ -322,9 +295,12 @@ public final class TracingStubListener implements ServeEventListener {
     };
   }
 
-  private static String problemsSuffix(PropagationReport propagation) {
+  /** Why no test owns the request, with the header problems when its context was unusable. */
+  private static String unownedReason(RequestTrace trace, PropagationReport propagation) {
     List<String> problems = propagation.problems();
-    return problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")";
+    return trace.hasContext() || problems.isEmpty()
+        ? trace.noOwnerReason()
+        : trace.noOwnerReason() + " (" + String.join("; ", problems) + ")";
   }
 
   private static String serviceName(Parameters parameters) {
@@ -339,26 +315,5 @@ public final class TracingStubListener implements ServeEventListener {
               + (serviceName == null ? "null" : "\"" + serviceName + "\""));
     }
     return serviceName;
-  }
-
-  /** Case-insensitive, first value: what an HTTP server hands OpenTelemetry's propagators. */
-  private enum HeaderGetter implements TextMapGetter<Map<String, List<String>>> {
-    INSTANCE;
-
-    // Deprecated since OpenTelemetry 1.68, but abstract in the older versions users pin.
-    @SuppressWarnings("deprecation")
-    @Override
-    public Iterable<String> keys(Map<String, List<String>> carrier) {
-      return carrier.keySet();
-    }
-
-    @Override
-    public String get(Map<String, List<String>> carrier, String key) {
-      if (carrier == null) {
-        return null;
-      }
-      List<String> values = WireMockRequests.values(carrier, key);
-      return values.isEmpty() ? null : values.get(0);
-    }
   }
 }

@@ -10,7 +10,8 @@
  *       verify(...)} (valid context, parent span, sampled bit, tracestate, baggage, format) whose
  *       graded results explain near misses.
  *   <li>{@link dev.spanproof.wiremock.PropagationAssertions}: AssertJ-style assertions over the
- *       requests a WireMock server received.
+ *       requests a WireMock server received from the current test, so tests sharing a server can
+ *       run in parallel.
  * </ul>
  *
  * <p>Register both extensions by instance: {@code

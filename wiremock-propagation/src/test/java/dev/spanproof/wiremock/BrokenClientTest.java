@@ -64,6 +64,22 @@ class BrokenClientTest {
           + CLIENT
           + ")\n";
 
+  /**
+   * A request whose context no receiver can continue belongs to no test: it is listed apart, with
+   * the traceparent the test's CLIENT span would have sent.
+   */
+  private static final String NO_TEST_SENTENCE =
+      "Expecting every request to /inventory to carry the context of the CLIENT span that sent it,"
+          + " but 1 request belongs to no test.\n"
+          + "Request of no test: GET /inventory\n"
+          + "  expected traceparent: 00-"
+          + TRACE
+          + "-"
+          + CLIENT
+          + "-01 (span [GET] CLIENT "
+          + CLIENT
+          + ")\n";
+
   private static final String PATTERN_SENTENCE =
       "Expecting every request to /inventory to match trace context {sampled=true, childOfSpanNamed=GET},"
           + " but 1 of 1 request did not.\n"
@@ -109,12 +125,14 @@ class BrokenClientTest {
     // THEN
     assertThat(failure)
         .hasMessage(
-            SENTENCE
+            NO_TEST_SENTENCE
                 + "  received traceparent: (none)\n"
                 + "  problem: traceparent: header is missing, so a receiver starts a new trace");
     assertThat(patternFailure())
         .hasMessage(
-            PATTERN_SENTENCE
+            "Expecting every request to /inventory to match trace context"
+                + " {sampled=true, childOfSpanNamed=GET}, but 1 of 1 request of no test did not.\n"
+                + "Request of no test: GET /inventory\n"
                 + "  expected: a valid traceparent\n"
                 + "  received: no traceparent header\n"
                 + "  problem: traceparent: header is missing, so a receiver starts a new trace");
@@ -234,7 +252,7 @@ class BrokenClientTest {
             + "\" contains \"F\", but the W3C Trace Context spec allows only lowercase hex characters (0-9, a-f)";
     assertThat(failure)
         .hasMessage(
-            SENTENCE
+            NO_TEST_SENTENCE
                 + "  received traceparent: 00-"
                 + TRACE.toUpperCase(Locale.ROOT)
                 + "-"
