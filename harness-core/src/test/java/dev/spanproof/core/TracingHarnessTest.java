@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -319,30 +320,48 @@ class TracingHarnessTest {
 
   @Test
   void should_install_globally_route_by_session_and_restore_the_previous_global_exactly() {
-    OpenTelemetry before = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-    boolean wasSet = GlobalOpenTelemetry.isSet();
-    try (TracingHarness other = TracingHarness.builder().build();
-        GlobalInstallation a = harness.installGlobal();
-        GlobalInstallation b = other.installGlobal()) {
-      CaptureSession mine = harness.openSession("mine");
-      CaptureSession theirs = other.openSession("theirs");
-      Tracer global = GlobalOpenTelemetry.getTracer("cached-by-code-under-test");
-      try (Scope ignored = mine.makeCurrent()) {
-        global.spanBuilder("from-mine").startSpan().end();
+    // GIVEN a global set before, as an application or the Java agent sets it
+    GlobalOpenTelemetry.resetForTest();
+    GlobalOpenTelemetry.set(OpenTelemetry.propagating(ContextPropagators.noop()));
+    OpenTelemetry before = GlobalOpenTelemetry.get();
+    try {
+      // WHEN two harnesses share the global
+      try (TracingHarness other = TracingHarness.builder().build();
+          GlobalInstallation a = harness.installGlobal();
+          GlobalInstallation b = other.installGlobal()) {
+        CaptureSession mine = harness.openSession("mine");
+        CaptureSession theirs = other.openSession("theirs");
+        Tracer global = GlobalOpenTelemetry.getTracer("cached-by-code-under-test");
+        try (Scope ignored = mine.makeCurrent()) {
+          global.spanBuilder("from-mine").startSpan().end();
+        }
+        try (Scope ignored = theirs.makeCurrent()) {
+          global.spanBuilder("from-theirs").startSpan().end();
+        }
+        // THEN each sees its own spans
+        assertThat(mine.finishedSpans()).extracting(SpanData::getName).containsExactly("from-mine");
+        assertThat(theirs.finishedSpans())
+            .extracting(SpanData::getName)
+            .containsExactly("from-theirs");
+        assertThat(mine.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
+            .isEqualTo("cached-by-code-under-test");
       }
-      try (Scope ignored = theirs.makeCurrent()) {
-        global.spanBuilder("from-theirs").startSpan().end();
-      }
-      assertThat(mine.finishedSpans()).extracting(SpanData::getName).containsExactly("from-mine");
-      assertThat(theirs.finishedSpans())
-          .extracting(SpanData::getName)
-          .containsExactly("from-theirs");
-      assertThat(mine.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
-          .isEqualTo("cached-by-code-under-test");
-    }
-    assertThat(GlobalOpenTelemetry.isSet()).isEqualTo(wasSet);
-    if (wasSet) {
+      // AND the same instance is back, still naming this method as the one that set it
       assertThat(GlobalOpenTelemetry.get()).isSameAs(before);
+      assertThatThrownBy(() -> GlobalOpenTelemetry.set(OpenTelemetry.noop()))
+          .isInstanceOf(IllegalStateException.class)
+          .cause()
+          .satisfies(
+              firstSet ->
+                  assertThat(firstSet.getStackTrace())
+                      .anyMatch(
+                          frame ->
+                              frame
+                                  .getMethodName()
+                                  .equals(
+                                      "should_install_globally_route_by_session_and_restore_the_previous_global_exactly")));
+    } finally {
+      GlobalOpenTelemetry.resetForTest();
     }
   }
 
