@@ -280,10 +280,11 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * Whether {@link #installGlobal()} found {@code GlobalOpenTelemetry} already holding the no-op
-   * that {@code GlobalOpenTelemetry.get()} sets when it is read before anything was set. Code that
-   * read the global then keeps a no-op tracer, and its spans are never captured: the usual reason a
-   * test that installs the global sees no trace.
+   * Whether {@link #installGlobal()} found {@code GlobalOpenTelemetry} already set to one whose
+   * tracers are no-ops: almost always the no-op that {@code GlobalOpenTelemetry.get()} sets when it
+   * is read before anything was set (an {@code OpenTelemetry.propagating(..)} set on purpose counts
+   * too). Code that read the global before the installation keeps such a no-op tracer, and its
+   * spans are never captured: the usual reason a test that installs the global sees no trace.
    */
   public boolean globalWasReadBeforeInstall() {
     return globalWasReadBeforeInstall;
