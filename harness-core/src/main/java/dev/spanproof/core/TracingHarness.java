@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -70,16 +71,23 @@ public final class TracingHarness implements AutoCloseable {
         new CapturingSpanProcessor(
             unowned, openSessions, builder.recordStartStacks, threadSessions);
     this.resource = Resource.getDefault().merge(builder.resource);
-    List<SpanProcessor> processors = new ArrayList<>();
-    processors.add(capture);
-    processors.addAll(builder.extraProcessors);
+    // The main provider owns the extra processors and shuts them down; the providers of other
+    // services only share them, or each would shut them down again.
+    List<SpanProcessor> owned = new ArrayList<>();
+    List<SpanProcessor> shared = new ArrayList<>();
+    owned.add(capture);
+    shared.add(capture);
+    for (SpanProcessor extra : builder.extraProcessors) {
+      owned.add(extra);
+      shared.add(new SharedSpanProcessor(extra));
+    }
     this.samplerDescription = builder.sampler.getDescription();
     Sampler sampler = new SessionCountingSampler(builder.sampler, capture::ownerOfTrace);
     SpanLimits spanLimits = builder.spanLimits;
     IdGenerator idGenerator = builder.idGenerator;
     Clock clock = builder.clock;
-    this.tracerProviderFactory =
-        providerResource -> {
+    BiFunction<Resource, List<SpanProcessor>, SdkTracerProvider> newTracerProvider =
+        (providerResource, processors) -> {
           SdkTracerProviderBuilder tracerProvider =
               SdkTracerProvider.builder()
                   .setSampler(sampler)
@@ -90,9 +98,11 @@ public final class TracingHarness implements AutoCloseable {
           processors.forEach(tracerProvider::addSpanProcessor);
           return tracerProvider.build();
         };
+    this.tracerProviderFactory =
+        serviceResource -> newTracerProvider.apply(serviceResource, shared);
     this.sdk =
         OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProviderFactory.apply(resource))
+            .setTracerProvider(newTracerProvider.apply(resource, owned))
             .setPropagators(builder.propagators)
             .build();
     OpenHarnesses.register(this, capture::ownerOfTrace);
@@ -215,6 +225,7 @@ public final class TracingHarness implements AutoCloseable {
               span.getSpanContext().getSpanId(),
               span.hasEnded(),
               start.reason(),
+              start.closedSession(),
               start.threadName(),
               captured.startStack() == null ? null : StartStacks.userFrames(captured.startStack()),
               start.likelyTest()));
@@ -249,7 +260,8 @@ public final class TracingHarness implements AutoCloseable {
 
   /**
    * Makes {@code GlobalOpenTelemetry} serve this harness until the returned installation is closed;
-   * then the previous global (or its absence) is restored exactly.
+   * then the previous global (or its absence) is restored exactly, or, should the JVM refuse that,
+   * left unset with a warning ({@link GlobalInstallation}).
    *
    * <p>Several harnesses may be installed at once, e.g. by test classes running in parallel: the
    * global then routes each span to the harness of the session in its context, or of the session
@@ -268,10 +280,11 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * Whether {@link #installGlobal()} found {@code GlobalOpenTelemetry} already holding the no-op
-   * that {@code GlobalOpenTelemetry.get()} sets when it is read before anything was set. Code that
-   * read the global then keeps a no-op tracer, and its spans are never captured: the usual reason a
-   * test that installs the global sees no trace.
+   * Whether {@link #installGlobal()} found {@code GlobalOpenTelemetry} already set to one whose
+   * tracers are no-ops: almost always the no-op that {@code GlobalOpenTelemetry.get()} sets when it
+   * is read before anything was set (an {@code OpenTelemetry.propagating(..)} set on purpose counts
+   * too). Code that read the global before the installation keeps such a no-op tracer, and its
+   * spans are never captured: the usual reason a test that installs the global sees no trace.
    */
   public boolean globalWasReadBeforeInstall() {
     return globalWasReadBeforeInstall;
@@ -293,12 +306,30 @@ public final class TracingHarness implements AutoCloseable {
     }
     closed = true;
     OpenHarnesses.unregister(this);
-    globalInstallations.forEach(GlobalInstallation::close);
-    openSessions.forEach(CaptureSession::close);
-    sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+    // Each step runs even if one before it failed, so no session stays open and no SDK running.
+    List<Runnable> steps = new ArrayList<>();
+    globalInstallations.forEach(installation -> steps.add(installation::close));
+    openSessions.forEach(session -> steps.add(session::close));
+    // Services' providers first: the main one shuts the shared extra processors down.
     serviceTracerProviders
         .values()
-        .forEach(provider -> provider.shutdown().join(10, TimeUnit.SECONDS));
+        .forEach(provider -> steps.add(() -> provider.shutdown().join(10, TimeUnit.SECONDS)));
+    steps.add(() -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS));
+    RuntimeException failure = null;
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   void sessionClosed(CaptureSession session) {

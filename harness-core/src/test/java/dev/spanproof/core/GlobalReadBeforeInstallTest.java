@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,14 @@ class GlobalReadBeforeInstallTest {
         assertThat(harness.globalWasReadBeforeInstall()).isFalse();
       }
       assertThat(GlobalOpenTelemetry.get()).isSameAs(set);
+    }
+  }
+
+  @Test
+  void should_tell_so_for_a_global_set_to_propagate_only_whose_tracers_are_no_ops() {
+    GlobalOpenTelemetry.set(OpenTelemetry.propagating(ContextPropagators.noop()));
+    try (GlobalInstallation ignored = harness.installGlobal()) {
+      assertThat(harness.globalWasReadBeforeInstall()).isTrue();
     }
   }
 
