@@ -13,21 +13,15 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything else
@@ -50,10 +44,8 @@ public final class TracingHarness implements AutoCloseable {
   /** The instrumentation scope of {@link #tracer()}. */
   public static final String TEST_TRACER_SCOPE = "spanproof-test";
 
+  private final TracerProviders tracerProviders;
   private final OpenTelemetrySdk sdk;
-  private final Resource resource;
-  private final Function<Resource, SdkTracerProvider> tracerProviderFactory;
-  private final Map<String, SdkTracerProvider> serviceTracerProviders = new ConcurrentHashMap<>();
   private final CapturingSpanProcessor capture;
   private final SpanBucket unowned;
   private final int maxSpans;
@@ -70,39 +62,19 @@ public final class TracingHarness implements AutoCloseable {
     this.capture =
         new CapturingSpanProcessor(
             unowned, openSessions, builder.recordStartStacks, threadSessions);
-    this.resource = Resource.getDefault().merge(builder.resource);
-    // The main provider owns the extra processors and shuts them down; the providers of other
-    // services only share them, or each would shut them down again.
-    List<SpanProcessor> owned = new ArrayList<>();
-    List<SpanProcessor> shared = new ArrayList<>();
-    owned.add(capture);
-    shared.add(capture);
-    for (SpanProcessor extra : builder.extraProcessors) {
-      owned.add(extra);
-      shared.add(new SharedSpanProcessor(extra));
-    }
     this.samplerDescription = builder.sampler.getDescription();
-    Sampler sampler = new SessionCountingSampler(builder.sampler, capture::ownerOfTrace);
-    SpanLimits spanLimits = builder.spanLimits;
-    IdGenerator idGenerator = builder.idGenerator;
-    Clock clock = builder.clock;
-    BiFunction<Resource, List<SpanProcessor>, SdkTracerProvider> newTracerProvider =
-        (providerResource, processors) -> {
-          SdkTracerProviderBuilder tracerProvider =
-              SdkTracerProvider.builder()
-                  .setSampler(sampler)
-                  .setResource(providerResource)
-                  .setSpanLimits(spanLimits)
-                  .setIdGenerator(idGenerator)
-                  .setClock(clock);
-          processors.forEach(tracerProvider::addSpanProcessor);
-          return tracerProvider.build();
-        };
-    this.tracerProviderFactory =
-        serviceResource -> newTracerProvider.apply(serviceResource, shared);
+    this.tracerProviders =
+        new TracerProviders(
+            Resource.getDefault().merge(builder.resource),
+            new SessionCountingSampler(builder.sampler, capture::ownerOfTrace),
+            builder.spanLimits,
+            builder.idGenerator,
+            builder.clock,
+            capture,
+            builder.extraProcessors);
     this.sdk =
         OpenTelemetrySdk.builder()
-            .setTracerProvider(newTracerProvider.apply(resource, owned))
+            .setTracerProvider(tracerProviders.main())
             .setPropagators(builder.propagators)
             .build();
     OpenHarnesses.register(this, capture::ownerOfTrace);
@@ -139,12 +111,7 @@ public final class TracingHarness implements AutoCloseable {
       throw new IllegalArgumentException("a service needs a name, but got " + quote(serviceName));
     }
     requireOpen();
-    return serviceTracerProviders.computeIfAbsent(
-        serviceName,
-        name ->
-            tracerProviderFactory.apply(
-                resource.merge(
-                    Resource.builder().put(ServiceAttributes.SERVICE_NAME, name).build())));
+    return tracerProviders.forService(serviceName);
   }
 
   /**
@@ -310,11 +277,7 @@ public final class TracingHarness implements AutoCloseable {
     List<Runnable> steps = new ArrayList<>();
     globalInstallations.forEach(installation -> steps.add(installation::close));
     openSessions.forEach(session -> steps.add(session::close));
-    // Services' providers first: the main one shuts the shared extra processors down.
-    serviceTracerProviders
-        .values()
-        .forEach(provider -> steps.add(() -> provider.shutdown().join(10, TimeUnit.SECONDS)));
-    steps.add(() -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS));
+    steps.addAll(tracerProviders.shutdownSteps());
     RuntimeException failure = null;
     for (Runnable step : steps) {
       try {
@@ -346,7 +309,7 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   SdkTracerProvider tracerProvider() {
-    return sdk.getSdkTracerProvider();
+    return tracerProviders.main();
   }
 
   private void requireOpen() {
