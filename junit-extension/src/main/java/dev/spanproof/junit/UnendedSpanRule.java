@@ -76,10 +76,10 @@ final class UnendedSpanRule {
           .append(", span ")
           .append(span.spanContext().getSpanId())
           .append(") was started but never ended");
-      Optional<StackTraceElement[]> startStack = span.startStack();
+      Optional<List<StackTraceElement>> startStack = span.startStack();
       if (startStack.isPresent()) {
         report.append(", started at:");
-        StartStackFrames.appendTo(report, List.of(startStack.get()));
+        StartStackFrames.appendTo(report, startStack.get());
       } else {
         report.append("; enable start stacks to see where it started");
         stacksOff = true;
