@@ -63,12 +63,12 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   }
 
   private TraceAssert softTrace(Trace trace) {
-    return TraceAssertions.traceAssert(trace, this, Layout.KEY_ATTRIBUTES);
+    return AssertFactory.softTraceAssert(trace, this);
   }
 
   private TraceAssert unresolvedTrace(AssertionError error) {
     collectAssertionError(error);
-    return TraceAssertions.unresolvedTrace(this);
+    return AssertFactory.unresolvedTrace(this);
   }
 
   /**
@@ -85,13 +85,9 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       traces = TraceAssertions.tracesOf(session);
     } catch (AssertionError e) {
       collectAssertionError(e);
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource(TraceAssertions.sourceOf(session), session);
+    return AssertFactory.softTracesAssert(traces, this, TraceAssertions.sourceOf(session), session);
   }
 
   /**
@@ -107,12 +103,8 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       traces = TraceAssertions.tracesOf(spans);
     } catch (AssertionError e) {
       collectAssertionError(e);
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource("the given spans", null);
+    return AssertFactory.softTracesAssert(traces, this, "the given spans", null);
   }
 }

@@ -149,7 +149,7 @@ public final class TraceWait {
                   .collect(Collectors.joining("\n")));
     }
     out.append("\nCaptured so far:\n")
-        .append(TraceAssertions.renderer().render(TraceAssertions.tracesOf(session)));
+        .append(Layout.defaultRenderer().render(TraceAssertions.tracesOf(session)));
     return out.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.SpanNode;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on all the traces a test (or a collection of spans) holds; obtain it with {@link
@@ -18,8 +19,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private String source = "the traces";
   private CaptureSession session;
-  private SoftAssertionsProvider softly;
-  private boolean unresolved;
+  private SoftGate gate = SoftGate.HARD;
 
   /**
    * Creates an assert on {@code actual}.
@@ -36,21 +36,18 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     return this;
   }
 
-  /**
-   * For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips
-   * every check.
-   */
-  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
-    this.softly = collector;
-    this.unresolved = unresolvedActual;
+  /** Sets how this assert reports. */
+  void attach(SoftGate softGate) {
+    this.gate = softGate;
   }
 
-  private boolean skip() {
-    if (unresolved) {
-      return true;
+  /** The one soft-assertion gate: false when the check must be skipped. */
+  private boolean checks() {
+    if (gate.skipsChecks()) {
+      return false;
     }
     isNotNull();
-    return false;
+    return true;
   }
 
   /**
@@ -60,7 +57,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    if (skip()) {
+    if (!checks()) {
       return myself;
     }
     if (actual.size() != expected) {
@@ -69,7 +66,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
           expected,
           "%s",
           TraceMessages.shouldHaveTraceCount(
-              source, expected, actual, unended(), TraceAssertions.renderer()));
+              source, expected, actual, unended(), Layout.defaultRenderer()));
     }
     return myself;
   }
@@ -81,7 +78,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasNoUnendedSpans() {
-    if (skip()) {
+    if (!checks()) {
       return myself;
     }
     List<UnendedSpan> unended = unended();
@@ -97,7 +94,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
                   "it has " + unended.size(),
                   unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
               + "\n\n"
-              + TraceAssertions.renderer().render(actual));
+              + Layout.defaultRenderer().render(actual));
     }
     return myself;
   }
@@ -110,25 +107,19 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   @CheckReturnValue
   public TraceAssert traceWithRoot(String rootName) {
-    if (skip()) {
-      return TraceAssertions.unresolvedTrace(softly);
+    requireNonNull(rootName, "traceWithRoot(String rootName)", "rootName");
+    if (gate.skipsChecks()) {
+      return AssertFactory.traceAssert(null, gate);
     }
     try {
-      return TraceAssertions.traceAssert(
-          uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
+      return AssertFactory.traceAssert(uniqueTraceWithRoot(rootName), gate);
     } catch (AssertionError e) {
-      if (softly == null) {
-        throw e;
-      }
-      softly.collectAssertionError(e);
-      return TraceAssertions.unresolvedTrace(softly);
+      return gate.navigationFailed(e, () -> AssertFactory.traceAssert(null, gate.unresolved()));
     }
   }
 
   private Trace uniqueTraceWithRoot(String rootName) {
-    if (rootName == null) {
-      throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
-    }
+    isNotNull();
     List<Trace> matching =
         actual.stream()
             .filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName)))
@@ -150,7 +141,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
                   "span [" + rootName + "]",
                   "found " + matching.size() + "; the roots are " + roots)
               + "\n\n"
-              + TraceAssertions.renderer().render(actual));
+              + Layout.defaultRenderer().render(actual));
     }
     return matching.get(0);
   }

@@ -156,18 +156,18 @@ class SpanAssert_hasAttribute_Test {
   }
 
   @Test
-  void should_fail_clearly_on_null_arguments() {
+  void should_throw_naming_the_parameter_on_null_arguments() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(
             () -> assertThatTrace(spans).span("processPayment").hasAttribute((String) null, 1))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasAttribute(String, Object) needs a key, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasAttribute(String key, Object value): key must not be null");
     assertThatThrownBy(
             () -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, (Long) null))
-        .isInstanceOf(AssertionError.class)
+        .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage(
-            "hasAttribute(AttributeKey, Object) needs a value (use doesNotHaveAttribute(String) for absence), but got null");
+            "hasAttribute(AttributeKey<T> key, T value): value must not be null; use doesNotHaveAttribute(String) to check that an attribute is absent");
   }
 }

@@ -1,0 +1,244 @@
+package dev.spanproof.assertions;
+
+import static dev.spanproof.assertions.Failure.at;
+
+import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.trace.SpanNode;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.assertj.core.api.Condition;
+
+/**
+ * Checks of what a span carries besides its shape: attributes, resource, instrumentation scope and
+ * the baggage it started with.
+ */
+final class AttributeChecks {
+
+  private AttributeChecks() {}
+
+  /** Any type; numbers compare by value across widths, arrays and lists by their elements. */
+  static Optional<Failure> hasAttribute(SpanNode span, String key, Object value) {
+    Optional<Map.Entry<AttributeKey<?>, Object>> found = attributeNamed(span, key);
+    if (found.isPresent() && Objects.equals(normalize(found.get().getValue()), normalize(value))) {
+      return Optional.empty();
+    }
+    return Optional.of(attributeFailure(span, key, value, found));
+  }
+
+  static <T> Optional<Failure> hasAttribute(SpanNode span, AttributeKey<T> key, T value) {
+    if (value.equals(span.span().getAttributes().get(key))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        attributeFailure(span, key.getKey(), value, attributeNamed(span, key.getKey())));
+  }
+
+  static <T> Optional<Failure> hasAttribute(
+      SpanNode span, AttributeKey<T> key, Condition<? super T> condition) {
+    T value = span.span().getAttributes().get(key);
+    if (value != null && condition.matches(value)) {
+      return Optional.empty();
+    }
+    String found = value == null ? "it has no such attribute" : "its value " + value + " does not";
+    return Optional.of(
+        at(
+            span,
+            "expected " + key.getKey() + " to be " + condition,
+            SpanMessages.shouldHaveAttributeMatching(
+                span, key.getKey(), condition.toString(), found),
+            value,
+            condition));
+  }
+
+  static <T> Optional<Failure> hasAttributeSatisfying(
+      SpanNode span, AttributeKey<T> key, Consumer<? super T> requirements) {
+    T value = span.span().getAttributes().get(key);
+    if (value == null) {
+      return Optional.of(
+          attributeFailure(span, key.getKey(), "(any value)", attributeNamed(span, key.getKey())));
+    }
+    try {
+      requirements.accept(value);
+      return Optional.empty();
+    } catch (AssertionError e) {
+      return Optional.of(
+          at(
+              span,
+              key.getKey() + " does not satisfy the requirements",
+              SpanMessages.shouldHaveAttributeMatching(
+                  span,
+                  key.getKey(),
+                  "satisfies the requirements",
+                  "its value " + value + " does not:\n" + Layout.indent(e.getMessage())),
+              value,
+              null));
+    }
+  }
+
+  static Optional<Failure> hasExactlyAttributes(SpanNode span, Attributes expected) {
+    Attributes actual = span.span().getAttributes();
+    // The SDK's attribute map and Attributes.of(...) are different classes: compare as maps.
+    if (actual.asMap().equals(expected.asMap())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "attributes differ",
+            SpanMessages.shouldHaveExactlyAttributes(span, expected),
+            SpanMessages.attributes(actual),
+            SpanMessages.attributes(expected)));
+  }
+
+  static Optional<Failure> containsAttributes(SpanNode span, Attributes expected) {
+    Attributes actual = span.span().getAttributes();
+    List<String> missing = new ArrayList<>();
+    expected.forEach(
+        (key, value) -> {
+          if (!value.equals(actual.get(key))) {
+            missing.add(key.getKey());
+          }
+        });
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "missing or different: " + missing,
+            SpanMessages.shouldContainAttributes(span, expected, missing),
+            SpanMessages.attributes(actual),
+            SpanMessages.attributes(expected)));
+  }
+
+  static Optional<Failure> doesNotHaveAttribute(SpanNode span, String key) {
+    return attributeNamed(span, key)
+        .map(
+            found ->
+                at(
+                    span,
+                    "unexpected " + key,
+                    SpanMessages.shouldNotHaveAttribute(span, key, found.getValue()),
+                    found.getValue(),
+                    null));
+  }
+
+  static <T> Optional<Failure> hasResourceAttribute(SpanNode span, AttributeKey<T> key, T value) {
+    T actualValue = span.span().getResource().getAttribute(key);
+    if (value.equals(actualValue)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected resource " + key.getKey() + "=" + value,
+            SpanMessages.shouldHaveResourceAttribute(span, key.getKey(), value),
+            actualValue,
+            value));
+  }
+
+  static Optional<Failure> hasInstrumentationScope(SpanNode span, String name) {
+    String actualName = span.span().getInstrumentationScopeInfo().getName();
+    if (actualName.equals(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected scope " + Layout.quote(name),
+            SpanMessages.shouldHaveScope(span, name),
+            actualName,
+            name));
+  }
+
+  static Optional<Failure> hasBaggage(SpanNode span, String key, String value) {
+    Optional<Baggage> baggage = TracingHarness.findBaggageAtStart(span.span().getSpanContext());
+    if (baggage.isEmpty()) {
+      return Optional.of(
+          Failure.withoutTree(SpanMessages.shouldHaveBaggageButUnknown(span, key, value)));
+    }
+    String found = baggage.get().getEntryValue(key);
+    if (value.equals(found)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected baggage " + key + "=" + value,
+            SpanMessages.shouldHaveBaggage(span, key, value, baggage.get()),
+            found,
+            value));
+  }
+
+  /** True when every attribute of {@code expected} is in {@code actual} with the same value. */
+  static boolean containsAll(Attributes actual, Attributes expected) {
+    boolean[] all = {true};
+    expected.forEach((key, value) -> all[0] &= value.equals(actual.get(key)));
+    return all[0];
+  }
+
+  private static Failure attributeFailure(
+      SpanNode span,
+      String key,
+      Object expected,
+      Optional<Map.Entry<AttributeKey<?>, Object>> found) {
+    String what;
+    if (found.isEmpty()) {
+      what = "it has no attribute " + key;
+    } else if (!normalize(found.get().getValue()).getClass().equals(normalize(expected).getClass())
+        && !"(any value)".equals(expected)) {
+      what =
+          "it has "
+              + key
+              + "="
+              + found.get().getValue()
+              + " of type "
+              + found.get().getKey().getType();
+    } else {
+      what = "it has " + key + "=" + found.get().getValue();
+    }
+    return at(
+            span,
+            "expected " + key + "=" + expected,
+            SpanMessages.shouldHaveAttribute(span, key, expected, what),
+            found.map(Map.Entry::getValue).orElse(null),
+            expected)
+        .showing(key);
+  }
+
+  private static Optional<Map.Entry<AttributeKey<?>, Object>> attributeNamed(
+      SpanNode span, String key) {
+    return span.span().getAttributes().asMap().entrySet().stream()
+        .filter(entry -> entry.getKey().getKey().equals(key))
+        .findFirst();
+  }
+
+  /** Integers as longs, floats as doubles, arrays as lists: values as OpenTelemetry stores them. */
+  private static Object normalize(Object value) {
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (value != null && value.getClass().isArray()) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < Array.getLength(value); i++) {
+        list.add(normalize(Array.get(value, i)));
+      }
+      return list;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(AttributeChecks::normalize).toList();
+    }
+    return value;
+  }
+}
