@@ -22,6 +22,9 @@ import org.assertj.core.api.Condition;
  */
 final class AttributeChecks {
 
+  /** What hasAttributeSatisfying expects of an attribute it cannot find: to exist. */
+  private static final String ANY_VALUE = "(any value)";
+
   private AttributeChecks() {}
 
   /** Any type; numbers compare by value across widths, arrays and lists by their elements. */
@@ -63,7 +66,7 @@ final class AttributeChecks {
     T value = span.span().getAttributes().get(key);
     if (value == null) {
       return Optional.of(
-          attributeFailure(span, key.getKey(), "(any value)", attributeNamed(span, key.getKey())));
+          attributeFailure(span, key.getKey(), ANY_VALUE, attributeNamed(span, key.getKey())));
     }
     try {
       requirements.accept(value);
@@ -190,28 +193,55 @@ final class AttributeChecks {
       String key,
       Object expected,
       Optional<Map.Entry<AttributeKey<?>, Object>> found) {
+    String wanted = key + "=" + expected;
     String what;
+    String note = "expected " + wanted;
     if (found.isEmpty()) {
       what = "it has no attribute " + key;
-    } else if (!normalize(found.get().getValue()).getClass().equals(normalize(expected).getClass())
-        && !"(any value)".equals(expected)) {
-      what =
-          "it has "
-              + key
-              + "="
-              + found.get().getValue()
-              + " of type "
-              + found.get().getKey().getType();
+    } else if (typesDiffer(found.get().getValue(), expected)) {
+      String actualType = found.get().getKey().getType().toString();
+      what = "it has " + key + "=" + found.get().getValue() + " of type " + actualType;
+      // "expected n=2 <-- n=2" explains nothing: when the values print alike, the types differ.
+      if (String.valueOf(found.get().getValue()).equals(String.valueOf(expected))) {
+        wanted += " of type " + typeName(expected);
+        note = "expected " + wanted + ", found " + actualType;
+      }
     } else {
       what = "it has " + key + "=" + found.get().getValue();
     }
     return at(
             span,
-            "expected " + key + "=" + expected,
-            SpanMessages.shouldHaveAttribute(span, key, expected, what),
+            note,
+            SpanMessages.shouldHaveAttribute(span, wanted, what),
             found.map(Map.Entry::getValue).orElse(null),
             expected)
         .showing(key);
+  }
+
+  private static boolean typesDiffer(Object actual, Object expected) {
+    return !ANY_VALUE.equals(expected)
+        && !normalize(actual).getClass().equals(normalize(expected).getClass());
+  }
+
+  /** The attribute type {@code value} would be stored as, named as {@code AttributeType} does. */
+  private static String typeName(Object value) {
+    Object stored = normalize(value);
+    if (stored instanceof String) {
+      return "STRING";
+    }
+    if (stored instanceof Boolean) {
+      return "BOOLEAN";
+    }
+    if (stored instanceof Long) {
+      return "LONG";
+    }
+    if (stored instanceof Double) {
+      return "DOUBLE";
+    }
+    if (stored instanceof List<?> list && !list.isEmpty()) {
+      return typeName(list.get(0)) + "_ARRAY";
+    }
+    return stored.getClass().getSimpleName();
   }
 
   private static Optional<Map.Entry<AttributeKey<?>, Object>> attributeNamed(

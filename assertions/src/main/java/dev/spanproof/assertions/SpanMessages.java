@@ -75,11 +75,14 @@ final class SpanMessages {
         : status.getStatusCode() + " " + quote(status.getDescription());
   }
 
-  static String shouldHaveAttribute(SpanNode node, String key, Object expected, String found) {
+  /**
+   * @param expected the expected attribute as {@code key=value}, with its type when it matters
+   */
+  static String shouldHaveAttribute(SpanNode node, String expected, String found) {
     return expecting(
         span(node),
         "have the attribute",
-        key + "=" + expected,
+        expected,
         found + "; its attributes are",
         attributes(node.span().getAttributes()));
   }
