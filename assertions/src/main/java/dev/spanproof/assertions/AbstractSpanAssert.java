@@ -10,12 +10,18 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -370,6 +376,56 @@ public abstract class AbstractSpanAssert<
     return check(span -> AttributeChecks.hasInstrumentationScope(span, name));
   }
 
+  /**
+   * Verifies how many attributes the span recorded, counting those its limits dropped (as
+   * sdk-testing's {@code hasTotalAttributeCount} does).
+   *
+   * @param expected the number of attributes set on the span
+   * @return this assertion object
+   */
+  public SELF hasTotalAttributeCount(int expected) {
+    return check(span -> AttributeChecks.hasTotalAttributeCount(span, expected));
+  }
+
+  /**
+   * Verifies the resource the span was produced under, all of it (as sdk-testing's {@code
+   * hasResource} does); {@link #hasResourceAttribute} checks one attribute.
+   *
+   * @param expected the expected resource
+   * @return this assertion object
+   */
+  public SELF hasResource(Resource expected) {
+    requireNonNull(expected, "hasResource(Resource expected)", "expected");
+    return check(span -> IdentityChecks.hasResource(span, expected));
+  }
+
+  /**
+   * Verifies the instrumentation scope that produced the span: name, version, schema URL and
+   * attributes, as sdk-testing's {@code hasInstrumentationScopeInfo} compares them.
+   *
+   * @param expected e.g. {@code
+   *     InstrumentationScopeInfo.builder("orders").setVersion("1.2").build()}
+   * @return this assertion object
+   */
+  public SELF hasInstrumentationScopeInfo(InstrumentationScopeInfo expected) {
+    requireNonNull(
+        expected, "hasInstrumentationScopeInfo(InstrumentationScopeInfo expected)", "expected");
+    return check(span -> IdentityChecks.hasInstrumentationScopeInfo(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's data: the escape hatch for what no
+   * assertion here covers. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code data -> assertThat(data.getTraceState().isEmpty()).isTrue()}
+   * @return this assertion object
+   */
+  public SELF spanDataSatisfies(Consumer<? super SpanData> requirements) {
+    requireNonNull(
+        requirements, "spanDataSatisfies(Consumer<? super SpanData> requirements)", "requirements");
+    return check(span -> RequirementChecks.satisfies(span, "data", span.span(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Events and exceptions
 
@@ -461,6 +517,33 @@ public abstract class AbstractSpanAssert<
     return check(EventChecks::hasNoException);
   }
 
+  /**
+   * Verifies how many events the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedEvents} does).
+   *
+   * @param expected the number of events added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedEvents(int expected) {
+    return check(span -> EventChecks.hasTotalRecordedEvents(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's events, in the order they were
+   * added. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code events -> assertThat(events).hasSize(2)}
+   * @return this assertion object
+   */
+  public SELF hasEventsSatisfying(Consumer<? super List<EventData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasEventsSatisfying(Consumer<? super List<EventData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "events", span.span().getEvents(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Links
 
@@ -518,6 +601,33 @@ public abstract class AbstractSpanAssert<
     return check(span -> LinkChecks.hasLinkCount(span, expected));
   }
 
+  /**
+   * Verifies how many links the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedLinks} does).
+   *
+   * @param expected the number of links added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedLinks(int expected) {
+    return check(span -> LinkChecks.hasTotalRecordedLinks(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's links. A failure names the span
+   * and draws its trace.
+   *
+   * @param requirements e.g. {@code links -> assertThat(links).hasSize(1)}
+   * @return this assertion object
+   */
+  public SELF hasLinksSatisfying(Consumer<? super List<LinkData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasLinksSatisfying(Consumer<? super List<LinkData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "links", span.span().getLinks(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Identity and timing
 
@@ -530,6 +640,81 @@ public abstract class AbstractSpanAssert<
   public SELF hasTraceId(String traceId) {
     requireNonNull(traceId, "hasTraceId(String traceId)", "traceId");
     return check(span -> TreeChecks.hasTraceId(span, traceId));
+  }
+
+  /**
+   * Verifies the span's id.
+   *
+   * @param spanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasSpanId(String spanId) {
+    requireNonNull(spanId, "hasSpanId(String spanId)", "spanId");
+    return check(span -> IdentityChecks.hasSpanId(span, spanId));
+  }
+
+  /**
+   * Verifies the id of the span's parent, local or remote; a root's is {@code 0000000000000000} (as
+   * sdk-testing's {@code hasParentSpanId} compares it).
+   *
+   * @param parentSpanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasParentSpanId(String parentSpanId) {
+    requireNonNull(parentSpanId, "hasParentSpanId(String parentSpanId)", "parentSpanId");
+    return check(span -> IdentityChecks.hasParentSpanId(span, parentSpanId));
+  }
+
+  /**
+   * Verifies the span has ended. Spans a test captured always have; spans passed in as data (e.g.
+   * {@code ReadableSpan.toSpanData()}) may not.
+   *
+   * @return this assertion object
+   */
+  public SELF hasEnded() {
+    return check(IdentityChecks::hasEnded);
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF startsAt(long epochNanos) {
+    return check(span -> TimingChecks.startsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param timestamp the expected start
+   * @return this assertion object
+   */
+  public SELF startsAt(Instant timestamp) {
+    requireNonNull(timestamp, "startsAt(Instant timestamp)", "timestamp");
+    return startsAt(epochNanos(timestamp));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF endsAt(long epochNanos) {
+    return check(span -> TimingChecks.endsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param timestamp the expected end
+   * @return this assertion object
+   */
+  public SELF endsAt(Instant timestamp) {
+    requireNonNull(timestamp, "endsAt(Instant timestamp)", "timestamp");
+    return endsAt(epochNanos(timestamp));
   }
 
   /**
@@ -636,6 +821,10 @@ public abstract class AbstractSpanAssert<
       throw failure(failure.get());
     }
     return myself;
+  }
+
+  private static long epochNanos(Instant timestamp) {
+    return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
   }
 
   private SELF navigate(Function<SpanNode, Lookup> lookup) {

@@ -271,4 +271,20 @@ final class AttributeChecks {
     }
     return value;
   }
+
+  /** Counts attributes as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalAttributeCount(SpanNode span, int expected) {
+    int total = span.span().getTotalAttributeCount();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "attribute", "attributes"),
+            SpanMessages.shouldHaveRecorded(
+                span, "attributes", expected, total, span.span().getAttributes().size()),
+            total,
+            expected));
+  }
 }

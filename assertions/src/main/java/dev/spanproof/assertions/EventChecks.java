@@ -185,4 +185,19 @@ final class EventChecks {
       return false;
     }
   }
+
+  /** Counts events as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalRecordedEvents(SpanNode span, int expected) {
+    int total = span.span().getTotalRecordedEvents();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "event", "events"),
+            SpanMessages.shouldHaveRecorded(span, "events", expected, total, events(span).size()),
+            total,
+            expected));
+  }
 }

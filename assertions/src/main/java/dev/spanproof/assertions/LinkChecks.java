@@ -57,4 +57,20 @@ final class LinkChecks {
                     && link.getSpanContext().getSpanId().equals(target.getSpanId()))
         .findFirst();
   }
+
+  /** Counts links as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalRecordedLinks(SpanNode span, int expected) {
+    int total = span.span().getTotalRecordedLinks();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "link", "links"),
+            SpanMessages.shouldHaveRecorded(
+                span, "links", expected, total, span.span().getLinks().size()),
+            total,
+            expected));
+  }
 }

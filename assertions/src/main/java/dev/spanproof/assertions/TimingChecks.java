@@ -102,4 +102,32 @@ final class TimingChecks {
             trace.duration(),
             max));
   }
+
+  static Optional<Failure> startsAt(SpanNode span, long epochNanos) {
+    long start = span.span().getStartEpochNanos();
+    if (start == epochNanos) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected start " + SpanMessages.instant(epochNanos),
+            SpanMessages.shouldStartAt(span, epochNanos),
+            start,
+            epochNanos));
+  }
+
+  static Optional<Failure> endsAt(SpanNode span, long epochNanos) {
+    long end = span.span().getEndEpochNanos();
+    if (end == epochNanos) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected end " + SpanMessages.instant(epochNanos),
+            SpanMessages.shouldEndAt(span, epochNanos),
+            end,
+            epochNanos));
+  }
 }
