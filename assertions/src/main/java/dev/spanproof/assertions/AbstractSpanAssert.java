@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -797,6 +798,58 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
+   * Navigates to the span's only event named {@code name}, to check its attributes and timestamp.
+   *
+   * @param name the event's name, e.g. {@code "payment.initiated"}
+   * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public EventAssert<SELF> event(String name) {
+    requireNonNull(name, "event(String name)", "name");
+    if (gate.skipsChecks()) {
+      return eventAssert(null, gate);
+    }
+    isNotNull();
+    Lookup<EventData> found = EventChecks.event(actual, name);
+    if (found.isFound()) {
+      return eventAssert(found.found(), gate);
+    }
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> eventAssert(null, gate.unresolved()));
+  }
+
+  /**
+   * Navigates to the span's link at {@code index}, in the order the links were added.
+   *
+   * @param index from 0
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> link(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "link(int index): index must not be negative, but got " + index);
+    }
+    return linkAssert(span -> LinkChecks.link(span, index), "link " + index);
+  }
+
+  /**
+   * Navigates to the span's only link to a span named {@code spanName}: one of this trace, or of
+   * the current test's traces.
+   *
+   * @param spanName the linked span's name, e.g. {@code "orders publish"}
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> linkTo(String spanName) {
+    requireNonNull(spanName, "linkTo(String spanName)", "spanName");
+    return linkAssert(
+        span -> LinkChecks.linkTo(span, knownSpans(), spanName),
+        "link to " + Layout.span(spanName));
+  }
+
+  /**
    * Goes back to the trace this span was navigated from (for a span asserted on its own: the trace
    * below its root), to check another span.
    *
@@ -818,29 +871,67 @@ public abstract class AbstractSpanAssert<
     isNotNull();
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
-      throw failure(failure.get());
+      throw failureFor(failure.get());
     }
     return myself;
+  }
+
+  private EventAssert<SELF> eventAssert(EventData event, SoftGate eventGate) {
+    EventAssert<SELF> assertion = eventGate.wrap(new EventAssert<>(event), EventData.class, event);
+    assertion.attach(myself, actual, eventGate);
+    return assertion;
+  }
+
+  private LinkAssert<SELF> linkAssert(
+      Function<SpanNode, Lookup<LinkData>> lookup, String described) {
+    if (gate.skipsChecks()) {
+      return linkAssert(null, described, gate);
+    }
+    isNotNull();
+    Lookup<LinkData> found = lookup.apply(actual);
+    if (found.isFound()) {
+      return linkAssert(found.found(), described, gate);
+    }
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> linkAssert(null, described, gate.unresolved()));
+  }
+
+  private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
+    LinkAssert<SELF> assertion = linkGate.wrap(new LinkAssert<>(link), LinkData.class, link);
+    assertion.attach(myself, actual, described, linkGate);
+    return assertion;
+  }
+
+  /** The spans a link's target can be named from: this trace's, and the current test's. */
+  private List<SpanData> knownSpans() {
+    List<SpanData> known = new ArrayList<>();
+    trace().spans().forEach(node -> known.add(node.span()));
+    CaptureSession.current().ifPresent(session -> known.addAll(session.finishedSpans()));
+    return known;
   }
 
   private static long epochNanos(Instant timestamp) {
     return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
   }
 
-  private SELF navigate(Function<SpanNode, Lookup> lookup) {
+  private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
     TRACE traces = traceAssert();
     if (gate.skipsChecks()) {
       return traces.unresolvedSpan();
     }
     isNotNull();
-    Lookup found = lookup.apply(actual);
+    Lookup<SpanNode> found = lookup.apply(actual);
     if (found.isFound()) {
       return traces.spanAssert(found.found());
     }
-    return gate.navigationFailed(failure(found.failure()), traces::unresolvedSpan);
+    return gate.navigationFailed(failureFor(found.failure()), traces::unresolvedSpan);
   }
 
-  private AssertionError failure(Failure failure) {
+  /**
+   * The error for {@code failure}, drawn with this span's trace; also for its events' and links'
+   * asserts.
+   */
+  AssertionError failureFor(Failure failure) {
     if (!failure.drawsTree()) {
       return failure("%s", failure.message());
     }

@@ -276,12 +276,12 @@ public abstract class AbstractTraceAssert<
     return myself;
   }
 
-  private SPAN navigate(Function<Trace, Lookup> lookup) {
+  private SPAN navigate(Function<Trace, Lookup<SpanNode>> lookup) {
     if (gate.skipsChecks()) {
       return unresolvedSpan();
     }
     isNotNull();
-    Lookup found = lookup.apply(actual);
+    Lookup<SpanNode> found = lookup.apply(actual);
     if (found.isFound()) {
       return spanAssert(found.found());
     }

@@ -81,13 +81,13 @@ final class SpanMessages {
   /**
    * @param expected the expected attribute as {@code key=value}, with its type when it matters
    */
-  static String shouldHaveAttribute(SpanNode node, String expected, String found) {
+  /**
+   * @param subject what should have it, e.g. "span [x]" or "event \"y\" of span [x]"
+   * @param all the subject's attributes
+   */
+  static String shouldHaveAttribute(String subject, String expected, String found, Attributes all) {
     return expecting(
-        span(node),
-        "have the attribute",
-        expected,
-        found + "; its attributes are",
-        attributes(node.span().getAttributes()));
+        subject, "have the attribute", expected, found + "; its attributes are", attributes(all));
   }
 
   static String shouldHaveAttributeMatching(
@@ -104,13 +104,14 @@ final class SpanMessages {
         attributes(node.span().getAttributes()));
   }
 
-  static String shouldContainAttributes(SpanNode node, Attributes expected, List<String> missing) {
+  static String shouldContainAttributes(
+      String subject, Attributes expected, List<String> missing, Attributes all) {
     return expecting(
-        span(node),
+        subject,
         "contain the attributes",
         attributes(expected),
         "these are missing or differ: " + missing + "; its attributes are",
-        attributes(node.span().getAttributes()));
+        attributes(all));
   }
 
   static String shouldNotHaveAttribute(SpanNode node, String key, Object value) {
@@ -431,5 +432,48 @@ final class SpanMessages {
         + what
         + " that satisfy the requirements, but they do not:\n"
         + Layout.indent(error.getMessage().strip());
+  }
+
+  static String shouldHaveOneEvent(SpanNode node, String name) {
+    return expecting(
+        span(node),
+        "have exactly one event named",
+        quote(name),
+        "its events are",
+        events(node.span().getEvents()));
+  }
+
+  static String shouldOccurAt(String subject, long expectedNanos, long actualNanos) {
+    return expecting(
+        subject,
+        "have occurred at",
+        instant(expectedNanos),
+        "it occurred at",
+        instant(actualNanos));
+  }
+
+  static String shouldHaveLinkAt(SpanNode node, int index) {
+    return expecting(
+        span(node),
+        "have a link at index",
+        index,
+        "it has " + Layout.count(node.span().getLinks().size(), "link", "links"),
+        links(node.span().getLinks()));
+  }
+
+  /**
+   * @param targets each link's target, with its span's name where it is known
+   */
+  static String shouldHaveOneLinkTo(SpanNode node, String name, int found, List<String> targets) {
+    return expecting(
+        span(node),
+        "have exactly one link to",
+        span(name),
+        (found == 0 ? "it has none" : "it has " + found) + "; its links are",
+        targets.isEmpty() ? "(none)" : String.join("\n", targets));
+  }
+
+  static String shouldPointTo(String subject, String what, String expected, String actual) {
+    return expecting(subject, "point to " + what, expected, "it points to", actual);
   }
 }

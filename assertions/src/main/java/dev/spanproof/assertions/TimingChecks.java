@@ -72,7 +72,7 @@ final class TimingChecks {
 
   /** Fails unless the span ended before (or as) the unique span named {@code other} started. */
   static Optional<Failure> endsBeforeStartOf(SpanNode span, Trace trace, String other) {
-    Lookup later = TreeChecks.spanNamed(trace, other);
+    Lookup<SpanNode> later = TreeChecks.spanNamed(trace, other);
     if (!later.isFound()) {
       return Optional.of(later.failure());
     }

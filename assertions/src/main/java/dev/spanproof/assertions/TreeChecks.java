@@ -154,7 +154,7 @@ final class TreeChecks {
   // Lookups for navigation
 
   /** The unique direct child named {@code name}, as a node of {@code trace}. */
-  static Lookup child(SpanNode span, Trace trace, String name) {
+  static Lookup<SpanNode> child(SpanNode span, Trace trace, String name) {
     List<SpanNode> named =
         span.children().stream().filter(child -> child.name().equals(name)).toList();
     if (named.isEmpty()) {
@@ -170,26 +170,26 @@ final class TreeChecks {
               Layout.names(span.children()),
               name));
     }
-    Lookup unique = uniqueSpan(trace, named, name, Layout.span(span));
+    Lookup<SpanNode> unique = uniqueSpan(trace, named, name, Layout.span(span));
     return unique.isFound() ? Lookup.found(nodeIn(trace, unique.found())) : unique;
   }
 
   /** The span's parent, as a node of {@code trace}. */
-  static Lookup parent(SpanNode span, Trace trace) {
+  static Lookup<SpanNode> parent(SpanNode span, Trace trace) {
     return span.parent()
-        .map(parent -> Lookup.found(nodeIn(trace, parent)))
+        .<Lookup<SpanNode>>map(parent -> Lookup.found(nodeIn(trace, parent)))
         .orElseGet(() -> Lookup.failed(noParent(span)));
   }
 
   /** The trace's only root. */
-  static Lookup singleRoot(Trace trace) {
+  static Lookup<SpanNode> singleRoot(Trace trace) {
     return TraceShapeChecks.hasSingleRoot(trace)
-        .map(Lookup::failed)
+        .<Lookup<SpanNode>>map(Lookup::failed)
         .orElseGet(() -> Lookup.found(trace.roots().get(0)));
   }
 
   /** The only span of {@code trace} named {@code name}. */
-  static Lookup spanNamed(Trace trace, String name) {
+  static Lookup<SpanNode> spanNamed(Trace trace, String name) {
     return uniqueSpan(trace, trace.spansNamed(name), name, Layout.trace(trace));
   }
 
@@ -199,7 +199,8 @@ final class TreeChecks {
    *
    * @param scope where the candidates were looked for, e.g. "span [checkout]", for the message
    */
-  static Lookup uniqueSpan(Trace trace, List<SpanNode> candidates, String name, String scope) {
+  static Lookup<SpanNode> uniqueSpan(
+      Trace trace, List<SpanNode> candidates, String name, String scope) {
     if (candidates.size() == 1) {
       return Lookup.found(candidates.get(0));
     }
