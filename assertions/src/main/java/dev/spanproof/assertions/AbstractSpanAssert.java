@@ -788,6 +788,25 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
+   * Navigates to the direct child named {@code name} at {@code index} among the children of that
+   * name, in the order they started: picks one of several same-named children.
+   *
+   * @param name the child's name
+   * @param index from 0
+   * @return an assert on that child, of this assert's type
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public SELF child(String name, int index) {
+    requireNonNull(name, "child(String name, int index)", "name");
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "child(String name, int index): index must not be negative, but got " + index);
+    }
+    return navigate(span -> TreeChecks.child(span, trace(), name, index));
+  }
+
+  /**
    * Navigates to the span's parent within the trace.
    *
    * @return an assert on the parent, of this assert's type
