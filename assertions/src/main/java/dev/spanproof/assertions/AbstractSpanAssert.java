@@ -137,9 +137,9 @@ public abstract class AbstractSpanAssert<
 
   /**
    * Verifies that the baggage {@code key=value} was in the context where the span started: the
-   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works for
-   * spans captured by a spanproof harness that is still open (the current test's), not for spans
-   * from elsewhere.
+   * span's code saw it, and would have propagated it. Spans do not carry baggage: a spanproof
+   * harness records it as it captures them, so this works for spans it captured, not for spans from
+   * elsewhere.
    *
    * @param key the baggage key, e.g. {@code tenant.id}
    * @param value the expected value

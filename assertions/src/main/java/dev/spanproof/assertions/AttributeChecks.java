@@ -2,7 +2,6 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Failure.at;
 
-import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
@@ -188,7 +187,7 @@ final class AttributeChecks {
   }
 
   static Optional<Failure> hasBaggage(SpanNode span, String key, String value) {
-    Optional<Baggage> baggage = TracingHarness.findBaggageAtStart(span.span().getSpanContext());
+    Optional<Baggage> baggage = span.baggageAtStart();
     if (baggage.isEmpty()) {
       return Optional.of(
           Failure.withoutTree(SpanMessages.shouldHaveBaggageButUnknown(span, key, value)));
