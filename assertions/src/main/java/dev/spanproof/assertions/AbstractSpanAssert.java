@@ -317,10 +317,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
     requireArgument(name, "hasDescendant(String)", "a span name");
     List<SpanNode> below = actual.descendants();
     if (below.stream().noneMatch(node -> node.name().equals(name))) {
-      List<SpanNode> near =
-          NearMisses.closestTo(name, traceAssert().actualTrace()).stream()
-              .filter(node -> node.isDescendantOf(nodeIn(traceAssert().actualTrace(), actual)))
-              .toList();
+      List<SpanNode> near = NearMisses.closestAmong(name, below);
       throw spanFailure(
           Layout.names(below),
           name,
@@ -1094,10 +1091,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
       List<SpanNode> named =
           actual.children().stream().filter(child -> child.name().equals(name)).toList();
       if (named.isEmpty()) {
-        List<SpanNode> near =
-            NearMisses.closestTo(name, traces.actualTrace()).stream()
-                .filter(node -> actual.children().contains(node))
-                .toList();
+        List<SpanNode> near = NearMisses.closestAmong(name, actual.children());
         throw spanFailure(
             Layout.names(actual.children()),
             name,
