@@ -62,6 +62,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    */
   protected AbstractSpanAssert(SpanNode actual, Class<?> selfType) {
     super(actual, selfType);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   /**
@@ -1289,5 +1291,22 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
     if (argument == null) {
       throw failure("%s", method + " needs " + what + ", but got null");
     }
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue,
+        expectedValue,
+        Layout.startingOwnLineIfSoft(format, softly != null),
+        arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(Layout.startingOwnLineIfSoft(format, softly != null), arguments);
   }
 }

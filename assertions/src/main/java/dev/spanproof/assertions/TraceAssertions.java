@@ -122,8 +122,9 @@ public final class TraceAssertions {
     return CaptureSession.current().orElseThrow(() -> new AssertionError(TraceMessages.NO_SESSION));
   }
 
+  /** The session's own name, e.g. "test [OrderServiceTest.processOrder()]" from the extension. */
   static String sourceOf(CaptureSession session) {
-    return "the current test [" + session.name() + "]";
+    return session.name();
   }
 
   static List<Trace> tracesOf(CaptureSession session) {

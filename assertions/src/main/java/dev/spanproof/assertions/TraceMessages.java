@@ -60,6 +60,27 @@ final class TraceMessages {
     return out.toString();
   }
 
+  static String shouldHaveNoUnendedSpans(
+      String source, List<UnendedSpan> unended, List<Trace> traces, TraceRenderer renderer) {
+    StringBuilder out =
+        new StringBuilder("Expecting ")
+            .append(source)
+            .append(" to have ended every span it started, but ")
+            .append(count(unended.size(), "span is", "spans are"))
+            .append(" still running:");
+    for (UnendedSpan span : unended) {
+      out.append('\n').append(Layout.indent(span.describe().replace("\t", "  ")));
+    }
+    out.append(
+        "\nEnd every span, typically with span.end() in a finally block; if "
+            + (unended.size() == 1 ? "it ends" : "they end")
+            + " on another thread, wait with awaitTrace().untilComplete().");
+    if (!traces.isEmpty()) {
+      out.append("\n\n").append(renderer.render(traces));
+    }
+    return out.toString();
+  }
+
   private static void appendUnended(StringBuilder out, List<UnendedSpan> unended) {
     if (!unended.isEmpty()) {
       out.append("\n")

@@ -28,6 +28,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   public TracesAssert(List<Trace> actual) {
     super(actual, TracesAssert.class);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   TracesAssert describedAsSource(String description, CaptureSession capture) {
@@ -90,14 +92,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
           unended.size(),
           0,
           "%s",
-          Layout.expecting(
-                  source,
-                  "have no spans that were started but not ended",
-                  "0",
-                  "it has " + unended.size(),
-                  unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
-              + "\n\n"
-              + TraceAssertions.renderer().render(actual));
+          TraceMessages.shouldHaveNoUnendedSpans(
+              source, unended, actual, TraceAssertions.renderer()));
     }
     return myself;
   }
@@ -157,5 +153,22 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private List<UnendedSpan> unended() {
     return session == null ? List.of() : session.unendedSpans();
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue,
+        expectedValue,
+        Layout.startingOwnLineIfSoft(format, softly != null),
+        arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(Layout.startingOwnLineIfSoft(format, softly != null), arguments);
   }
 }
