@@ -1,6 +1,5 @@
 package dev.spanproof.assertions;
 
-import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
@@ -205,7 +204,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
     }
     requireArgument(key, "hasBaggage(String, String)", "a baggage key");
     requireArgument(value, "hasBaggage(String, String)", "a baggage value");
-    Optional<Baggage> baggage = TracingHarness.findBaggageAtStart(actual.span().getSpanContext());
+    Optional<Baggage> baggage = actual.baggageAtStart();
     if (baggage.isEmpty()) {
       throw failure("%s", SpanMessages.shouldHaveBaggageButUnknown(actual, key, value));
     }

@@ -134,8 +134,8 @@ final class SpanMessages {
         span(node),
         "have started with the baggage",
         key + "=" + value,
-        "no open spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
-            + " for spans of the current test, not for spans exported elsewhere");
+        "no spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
+            + " for spans a spanproof harness captured, not for spans exported elsewhere");
   }
 
   /** Baggage entries sorted by key, one per line; "(none)" when empty. */

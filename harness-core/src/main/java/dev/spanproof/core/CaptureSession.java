@@ -7,10 +7,12 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.ImplicitContextKeyed;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -39,6 +41,7 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   private final TracingHarness harness;
   private final String name;
   private final SpanBucket bucket;
+  private final LongAdder droppedBySampler = new LongAdder();
   private volatile boolean closed;
 
   CaptureSession(TracingHarness harness, String name, int maxSpans) {
@@ -93,6 +96,19 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
+   * Makes the session current on this thread until the scope is closed. The harness remembers the
+   * thread, so that a span later started without a session on a thread of the same pool can name
+   * this session as the one that most likely lost it ({@link UnownedSpan#likelyTest()}).
+   */
+  @Override
+  // The scope goes to the caller, who closes it, as ImplicitContextKeyed.makeCurrent asks.
+  @SuppressWarnings("MustBeClosedChecker")
+  public Scope makeCurrent() {
+    harness.threadSessions().workingFor(this);
+    return Context.current().with(this).makeCurrent();
+  }
+
+  /**
    * The session's ended spans, in start order.
    *
    * @throws SpanLimitExceededException if the session started more spans than its limit
@@ -135,6 +151,16 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
+   * How many spans the sampler dropped that this session would have owned (their parent context
+   * carried it, the session held spans of their trace, or it was current on their thread). Dropped
+   * spans are not recorded, so a session that holds none of the spans its code started, with a
+   * count here, was sampled away: see {@link TracingHarness#samplerDescription()}.
+   */
+  public int spansDroppedBySampler() {
+    return droppedBySampler.intValue();
+  }
+
+  /**
    * Checks that no span was turned away by the session's limit.
    *
    * @throws SpanLimitExceededException if the session started more spans than its limit
@@ -143,9 +169,10 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     bucket.requireWithinLimit();
   }
 
-  /** Forgets every span captured so far; the session stays open. */
+  /** Forgets every span captured so far and the count of dropped ones; the session stays open. */
   public void reset() {
     bucket.clear();
+    droppedBySampler.reset();
   }
 
   /** Whether {@link #close()} was called. */
@@ -167,6 +194,10 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
 
   SpanBucket bucket() {
     return bucket;
+  }
+
+  void countDroppedBySampler() {
+    droppedBySampler.increment();
   }
 
   @Override

@@ -6,8 +6,6 @@ import java.util.List;
 /** Trims a span's start stack to the frames a user recognises: theirs, not the SDK's or ours. */
 final class StartStacks {
 
-  private static final int MAX_FRAMES = 12;
-
   private StartStacks() {}
 
   static List<StackTraceElement> userFrames(Throwable startStack) {
@@ -17,7 +15,7 @@ final class StartStacks {
       first++;
     }
     List<StackTraceElement> result = new ArrayList<>();
-    for (int i = first; i < frames.length && result.size() < MAX_FRAMES; i++) {
+    for (int i = first; i < frames.length; i++) {
       result.add(frames[i]);
     }
     return result;
