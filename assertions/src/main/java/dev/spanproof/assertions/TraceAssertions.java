@@ -144,7 +144,13 @@ public final class TraceAssertions {
 
   static Trace currentTrace() {
     CaptureSession session = currentSession();
-    return single(sourceOf(session), tracesOf(session), session.unendedSpans());
+    List<Trace> traces = tracesOf(session);
+    List<UnendedSpan> unended = session.unendedSpans();
+    if (traces.isEmpty() && unended.isEmpty()) {
+      throw new AssertionError(
+          TraceMessages.shouldHaveCapturedASpan(sourceOf(session), NoTraceCauses.of(session)));
+    }
+    return single(sourceOf(session), traces, unended);
   }
 
   static Trace traceOf(Collection<SpanData> spans) {

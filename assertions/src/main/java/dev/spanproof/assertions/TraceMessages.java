@@ -46,6 +46,14 @@ final class TraceMessages {
     return out.toString();
   }
 
+  /** No trace and no span still running: the test captured nothing, and the causes say why. */
+  static String shouldHaveCapturedASpan(String source, String causes) {
+    return "Expecting "
+        + source
+        + " to hold exactly one trace, but it has none: not a single span was captured.\n"
+        + causes;
+  }
+
   static String shouldHaveTraceCount(
       String source,
       int expected,
