@@ -28,6 +28,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   public TracesAssert(List<Trace> actual) {
     super(actual, TracesAssert.class);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   TracesAssert describedAsSource(String description, CaptureSession capture) {
@@ -87,14 +89,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
           unended.size(),
           0,
           "%s",
-          Layout.expecting(
-                  source,
-                  "have no spans that were started but not ended",
-                  "0",
-                  "it has " + unended.size(),
-                  unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
-              + "\n\n"
-              + Layout.defaultRenderer().render(actual));
+          TraceMessages.shouldHaveNoUnendedSpans(
+              source, unended, actual, Layout.defaultRenderer()));
     }
     return myself;
   }
@@ -148,5 +144,19 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private List<UnendedSpan> unended() {
     return session == null ? List.of() : session.unendedSpans();
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

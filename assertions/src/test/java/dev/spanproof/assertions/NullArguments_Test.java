@@ -167,7 +167,7 @@ class NullArguments_Test {
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage(message);
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly("Expecting trace 00000000000000000000000000000001 to have a span named:");
   }
 
