@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -827,16 +828,7 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public EventAssert<SELF> event(String name) {
     requireNonNull(name, "event(String name)", "name");
-    if (gate.skipsChecks()) {
-      return eventAssert(null, gate);
-    }
-    isNotNull();
-    Lookup<EventData> found = EventChecks.event(actual, name);
-    if (found.isFound()) {
-      return eventAssert(found.found(), gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> eventAssert(null, gate.unresolved()));
+    return navigate(span -> EventChecks.event(span, name), this::eventAssert);
   }
 
   /**
@@ -852,7 +844,9 @@ public abstract class AbstractSpanAssert<
       throw new IllegalArgumentException(
           "link(int index): index must not be negative, but got " + index);
     }
-    return linkAssert(span -> LinkChecks.link(span, index), "link " + index);
+    return navigate(
+        span -> LinkChecks.link(span, index),
+        (link, linkGate) -> linkAssert(link, "link " + index, linkGate));
   }
 
   /**
@@ -865,9 +859,10 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> linkTo(String spanName) {
     requireNonNull(spanName, "linkTo(String spanName)", "spanName");
-    return linkAssert(
+    String described = "link to " + Layout.span(spanName);
+    return navigate(
         span -> LinkChecks.linkTo(span, knownSpans(), spanName),
-        "link to " + Layout.span(spanName));
+        (link, linkGate) -> linkAssert(link, described, linkGate));
   }
 
   /**
@@ -903,20 +898,6 @@ public abstract class AbstractSpanAssert<
     return assertion;
   }
 
-  private LinkAssert<SELF> linkAssert(
-      Function<SpanNode, Lookup<LinkData>> lookup, String described) {
-    if (gate.skipsChecks()) {
-      return linkAssert(null, described, gate);
-    }
-    isNotNull();
-    Lookup<LinkData> found = lookup.apply(actual);
-    if (found.isFound()) {
-      return linkAssert(found.found(), described, gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> linkAssert(null, described, gate.unresolved()));
-  }
-
   private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
     LinkAssert<SELF> assertion = linkGate.wrap(new LinkAssert<>(link), LinkData.class, link);
     assertion.attach(myself, actual, described, linkGate);
@@ -935,17 +916,31 @@ public abstract class AbstractSpanAssert<
     return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
   }
 
+  /** Navigates to another span of the trace: the trace assert hands out the span asserts. */
   private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
     TRACE traces = traceAssert();
+    return navigate(
+        lookup,
+        (node, spanGate) -> node == null ? traces.unresolvedSpan() : traces.spanAssert(node));
+  }
+
+  /**
+   * The one navigation gate: an assert on what {@code lookup} finds, made by {@code toAssert} with
+   * the gate it reports through; after a failure (reported once) or when this assert checks
+   * nothing, {@code toAssert} gets null and an unresolved gate.
+   */
+  private <T, A> A navigate(
+      Function<SpanNode, Lookup<T>> lookup, BiFunction<T, SoftGate, A> toAssert) {
     if (gate.skipsChecks()) {
-      return traces.unresolvedSpan();
+      return toAssert.apply(null, gate);
     }
     isNotNull();
-    Lookup<SpanNode> found = lookup.apply(actual);
+    Lookup<T> found = lookup.apply(actual);
     if (found.isFound()) {
-      return traces.spanAssert(found.found());
+      return toAssert.apply(found.found(), gate);
     }
-    return gate.navigationFailed(failureFor(found.failure()), traces::unresolvedSpan);
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> toAssert.apply(null, gate.unresolved()));
   }
 
   /**
