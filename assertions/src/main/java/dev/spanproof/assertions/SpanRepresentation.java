@@ -45,10 +45,10 @@ public class SpanRepresentation extends StandardRepresentation {
   /** The text for a trace, a span node or a span; null for anything else. */
   private static String spanText(Object object) {
     if (object instanceof Trace trace) {
-      return TraceAssertions.renderer().render(trace);
+      return Layout.defaultRenderer().render(trace);
     }
     if (object instanceof SpanNode node) {
-      return "span " + TraceAssertions.renderer().renderLine(node) + " " + node.spanId();
+      return "span " + Layout.defaultRenderer().renderLine(node) + " " + node.spanId();
     }
     if (object instanceof SpanData span) {
       return "span ["

@@ -64,12 +64,12 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   }
 
   private TraceAssert softTrace(Trace trace) {
-    return TraceAssertions.traceAssert(trace, this, Layout.KEY_ATTRIBUTES);
+    return AssertFactory.softTraceAssert(trace, this);
   }
 
   private TraceAssert unresolvedTrace(AssertionError error) {
     collectAssertionError(startingOwnLine(error));
-    return TraceAssertions.unresolvedTrace(this);
+    return AssertFactory.unresolvedTrace(this);
   }
 
   /**
@@ -111,13 +111,9 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       traces = TraceAssertions.tracesOf(session);
     } catch (AssertionError e) {
       collectAssertionError(startingOwnLine(e));
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource(TraceAssertions.sourceOf(session), session);
+    return AssertFactory.softTracesAssert(traces, this, TraceAssertions.sourceOf(session), session);
   }
 
   /**
@@ -133,12 +129,8 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       traces = TraceAssertions.tracesOf(spans);
     } catch (AssertionError e) {
       collectAssertionError(startingOwnLine(e));
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource("the given spans", null);
+    return AssertFactory.softTracesAssert(traces, this, "the given spans", null);
   }
 }

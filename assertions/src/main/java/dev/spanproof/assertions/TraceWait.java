@@ -152,7 +152,7 @@ public final class TraceWait {
       out.append("\nNot a single span was captured. ").append(NoTraceCauses.of(session));
     } else {
       out.append("\nCaptured so far:\n")
-          .append(TraceAssertions.renderer().render(TraceAssertions.tracesOf(session)));
+          .append(Layout.defaultRenderer().render(TraceAssertions.tracesOf(session)));
     }
     return out.toString();
   }

@@ -1,5 +1,7 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.SpanNode;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on all the traces a test (or a collection of spans) holds; obtain it with {@link
@@ -18,8 +19,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private String source = "the traces";
   private CaptureSession session;
-  private SoftAssertionsProvider softly;
-  private boolean unresolved;
+  private SoftGate gate = SoftGate.HARD;
 
   /**
    * Creates an assert on {@code actual}.
@@ -38,21 +38,18 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     return this;
   }
 
-  /**
-   * For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips
-   * every check.
-   */
-  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
-    this.softly = collector;
-    this.unresolved = unresolvedActual;
+  /** Sets how this assert reports. */
+  void attach(SoftGate softGate) {
+    this.gate = softGate;
   }
 
-  private boolean skip() {
-    if (unresolved) {
-      return true;
+  /** The one soft-assertion gate: false when the check must be skipped. */
+  private boolean checks() {
+    if (gate.skipsChecks()) {
+      return false;
     }
     isNotNull();
-    return false;
+    return true;
   }
 
   /**
@@ -62,7 +59,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    if (skip()) {
+    if (!checks()) {
       return myself;
     }
     if (actual.size() != expected) {
@@ -71,7 +68,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
           expected,
           "%s",
           TraceMessages.shouldHaveTraceCount(
-              source, expected, actual, unended(), TraceAssertions.renderer()));
+              source, expected, actual, unended(), Layout.defaultRenderer()));
     }
     return myself;
   }
@@ -83,7 +80,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasNoUnendedSpans() {
-    if (skip()) {
+    if (!checks()) {
       return myself;
     }
     List<UnendedSpan> unended = unended();
@@ -93,7 +90,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
           0,
           "%s",
           TraceMessages.shouldHaveNoUnendedSpans(
-              source, unended, actual, TraceAssertions.renderer()));
+              source, unended, actual, Layout.defaultRenderer()));
     }
     return myself;
   }
@@ -106,25 +103,19 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   @CheckReturnValue
   public TraceAssert traceWithRoot(String rootName) {
-    if (skip()) {
-      return TraceAssertions.unresolvedTrace(softly);
+    requireNonNull(rootName, "traceWithRoot(String rootName)", "rootName");
+    if (gate.skipsChecks()) {
+      return AssertFactory.traceAssert(null, gate);
     }
     try {
-      return TraceAssertions.traceAssert(
-          uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
+      return AssertFactory.traceAssert(uniqueTraceWithRoot(rootName), gate);
     } catch (AssertionError e) {
-      if (softly == null) {
-        throw e;
-      }
-      softly.collectAssertionError(e);
-      return TraceAssertions.unresolvedTrace(softly);
+      return gate.navigationFailed(e, () -> AssertFactory.traceAssert(null, gate.unresolved()));
     }
   }
 
   private Trace uniqueTraceWithRoot(String rootName) {
-    if (rootName == null) {
-      throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
-    }
+    isNotNull();
     List<Trace> matching =
         actual.stream()
             .filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName)))
@@ -146,7 +137,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
                   "span [" + rootName + "]",
                   "found " + matching.size() + "; the roots are " + roots)
               + "\n\n"
-              + TraceAssertions.renderer().render(actual));
+              + Layout.defaultRenderer().render(actual));
     }
     return matching.get(0);
   }
@@ -160,15 +151,12 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
   protected AssertionError failureWithActualExpected(
       Object actualValue, Object expectedValue, String format, Object... arguments) {
     return super.failureWithActualExpected(
-        actualValue,
-        expectedValue,
-        Layout.startingOwnLineIfSoft(format, softly != null),
-        arguments);
+        actualValue, expectedValue, Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
   }
 
   /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
   @Override
   protected AssertionError failure(String format, Object... arguments) {
-    return super.failure(Layout.startingOwnLineIfSoft(format, softly != null), arguments);
+    return super.failure(Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
   }
 }

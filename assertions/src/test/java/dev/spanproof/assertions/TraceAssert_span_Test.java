@@ -125,13 +125,13 @@ class TraceAssert_span_Test {
   }
 
   @Test
-  void should_fail_clearly_on_a_null_name() {
+  void should_throw_naming_the_parameter_on_a_null_name() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span(null))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("span(String) needs a span name, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("span(String name): name must not be null");
   }
 
   @Test
