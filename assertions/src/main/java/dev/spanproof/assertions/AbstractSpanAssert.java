@@ -1,83 +1,85 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNoNulls;
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
+import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
-import dev.spanproof.core.trace.TraceRenderer;
-import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.lang.reflect.Array;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Condition;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on one span of a trace: its place in the tree, kind, status, attributes, events,
  * exceptions, links, resource, scope and timing. Every failure names the span and draws its trace
  * with the span marked.
  *
- * <p>Extend this class (with {@code SELF} your own type) to add domain assertions that keep
- * chaining; {@link SpanAssert} is the ready-made leaf.
+ * <p>Extend this class, together with {@link AbstractTraceAssert}, to add domain assertions that
+ * keep chaining and survive navigation: {@link #child(String)}, {@link #parent()} and {@link
+ * #returnToTrace()} return your types. {@link SpanAssert} and {@link TraceAssert} are the
+ * ready-made pair.
  *
- * @param <SELF> the concrete assert type, returned by every assertion so that calls chain
+ * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it, also
+ * inside soft assertions, since it is a mistake in the test rather than a failed check.
+ *
+ * @param <SELF> the concrete span assert type, returned by every assertion so that calls chain
+ * @param <TRACE> the trace assert type that {@link #returnToTrace()} returns
  */
-public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
+public abstract class AbstractSpanAssert<
+        SELF extends AbstractSpanAssert<SELF, TRACE>,
+        TRACE extends AbstractTraceAssert<TRACE, SELF>>
     extends AbstractAssert<SELF, SpanNode> {
 
-  private static final AttributeKey<String> EXCEPTION_TYPE =
-      AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE =
-      AttributeKey.stringKey("exception.message");
-  private static final AttributeKey<String> EXCEPTION_STACKTRACE =
-      AttributeKey.stringKey("exception.stacktrace");
-
-  private Trace trace;
-  private AbstractTraceAssert<?> traceAssert;
-  private List<String> shownAttributes = Layout.KEY_ATTRIBUTES;
-  private SoftAssertionsProvider softly;
-  private boolean unresolved;
+  private SoftGate gate = SoftGate.HARD;
+  private TRACE traceAssert;
 
   /**
-   * Creates an assert on {@code actual}; its trace is rebuilt from the span's root when a failure
-   * needs to draw it.
+   * Creates an assert on {@code actual}; when it was not reached by navigation, its trace is
+   * rebuilt from the span's root when needed.
    *
    * @param actual the span, may be null (every assertion then fails)
    * @param selfType the concrete assert class
    */
   protected AbstractSpanAssert(SpanNode actual, Class<?> selfType) {
     super(actual, selfType);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   /**
-   * Links this assert to the trace it navigated from; for a failed soft navigation, makes it check
-   * nothing.
+   * Creates the trace assert that {@link #returnToTrace()} returns when this span was asserted on
+   * its own rather than reached from a trace, e.g. {@code return new OrderTraceAssert(trace);}.
+   *
+   * @param trace the span's trace, rebuilt from its root; null when the span is null
+   * @return a new, unconfigured trace assert
    */
-  void attach(
-      Trace inTrace,
-      AbstractTraceAssert<?> from,
-      List<String> attributes,
-      SoftAssertionsProvider collector,
-      boolean unresolvedActual) {
-    this.trace = inTrace;
+  protected abstract TRACE newTraceAssert(Trace trace);
+
+  /** Links this assert to the trace assert it was navigated from, and to how it reports. */
+  void attach(TRACE from, SoftGate softGate) {
     this.traceAssert = from;
-    this.shownAttributes = attributes;
-    this.softly = collector;
-    this.unresolved = unresolvedActual;
+    this.gate = softGate;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -90,18 +92,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasName(String expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasName(String)", "a span name");
-    if (!actual.name().equals(expected)) {
-      throw spanFailure(
-          actual.name(),
-          expected,
-          SpanMessages.shouldHaveName(actual, expected),
-          "expected name " + Layout.quote(expected));
-    }
-    return myself;
+    requireNonNull(expected, "hasName(String expected)", "expected");
+    return check(span -> TreeChecks.hasName(span, expected));
   }
 
   /**
@@ -111,18 +103,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasParent(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasParent(String)", "a span name");
-    if (actual.parent().map(p -> p.name().equals(name)).orElse(false)) {
-      return myself;
-    }
-    throw spanFailure(
-        actual.parent().map(SpanNode::name).orElse(null),
-        name,
-        SpanMessages.shouldHaveParent(actual, name),
-        "expected parent [" + name + "]");
+    requireNonNull(name, "hasParent(String name)", "name");
+    return check(span -> TreeChecks.hasParent(span, name));
   }
 
   /**
@@ -131,17 +113,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF isRoot() {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.span().getParentSpanContext().isValid()) {
-      throw spanFailure(
-          actual.parentSpanId(),
-          SpanContext.getInvalid().getSpanId(),
-          SpanMessages.shouldBeRoot(actual),
-          "expected a root");
-    }
-    return myself;
+    return check(TreeChecks::isRoot);
   }
 
   /**
@@ -151,17 +123,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasRemoteParent() {
-    if (skip()) {
-      return myself;
-    }
-    if (!actual.hasRemoteParent()) {
-      throw spanFailure(
-          actual.parentSpanId(),
-          "a remote parent",
-          SpanMessages.shouldHaveRemoteParent(actual, null),
-          "expected a remote parent");
-    }
-    return myself;
+    return check(span -> TreeChecks.hasRemoteParent(span, null));
   }
 
   /**
@@ -172,49 +134,24 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasRemoteParent(String parentSpanId) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(parentSpanId, "hasRemoteParent(String)", "a span id");
-    if (!actual.hasRemoteParent() || !actual.parentSpanId().equals(parentSpanId)) {
-      throw spanFailure(
-          actual.parentSpanId(),
-          parentSpanId,
-          SpanMessages.shouldHaveRemoteParent(actual, parentSpanId),
-          "expected remote parent " + parentSpanId);
-    }
-    return myself;
+    requireNonNull(parentSpanId, "hasRemoteParent(String parentSpanId)", "parentSpanId");
+    return check(span -> TreeChecks.hasRemoteParent(span, parentSpanId));
   }
 
   /**
    * Verifies that the baggage {@code key=value} was in the context where the span started: the
-   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works for
-   * spans captured by a spanproof harness that is still open (the current test's), not for spans
-   * from elsewhere.
+   * span's code saw it, and would have propagated it. Spans do not carry baggage: a spanproof
+   * harness records it as it captures them, so this works for spans it captured, not for spans from
+   * elsewhere.
    *
    * @param key the baggage key, e.g. {@code tenant.id}
    * @param value the expected value
    * @return this assertion object
    */
   public SELF hasBaggage(String key, String value) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasBaggage(String, String)", "a baggage key");
-    requireArgument(value, "hasBaggage(String, String)", "a baggage value");
-    Optional<Baggage> baggage = actual.baggageAtStart();
-    if (baggage.isEmpty()) {
-      throw failure("%s", SpanMessages.shouldHaveBaggageButUnknown(actual, key, value));
-    }
-    String found = baggage.get().getEntryValue(key);
-    if (!value.equals(found)) {
-      throw spanFailure(
-          found,
-          value,
-          SpanMessages.shouldHaveBaggage(actual, key, value, baggage.get()),
-          "expected baggage " + key + "=" + value);
-    }
-    return myself;
+    requireNonNull(key, "hasBaggage(String key, String value)", "key");
+    requireNonNull(value, "hasBaggage(String key, String value)", "value");
+    return check(span -> AttributeChecks.hasBaggage(span, key, value));
   }
 
   /**
@@ -224,7 +161,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasChildren(String... names) {
-    return checkChildren(names, false, "hasChildren(String...)");
+    requireNoNulls(names, "hasChildren(String... names)", "names");
+    return check(span -> TreeChecks.hasChildren(span, Arrays.asList(names), false));
   }
 
   /**
@@ -234,29 +172,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasChildrenInOrder(String... names) {
-    return checkChildren(names, true, "hasChildrenInOrder(String...)");
-  }
-
-  private SELF checkChildren(String[] names, boolean ordered, String method) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(names, method, "child names");
-    List<String> expected = Arrays.asList(names);
-    if (expected.contains(null)) {
-      throw failure("%s", method + " needs child names, but got null among them: " + expected);
-    }
-    List<String> actualNames = actual.children().stream().map(SpanNode::name).toList();
-    boolean same =
-        ordered ? actualNames.equals(expected) : sorted(actualNames).equals(sorted(expected));
-    if (!same) {
-      throw spanFailure(
-          actualNames,
-          expected,
-          SpanMessages.shouldHaveChildren(actual, expected, ordered),
-          "expected children " + expected + (ordered ? " in this order" : ""));
-    }
-    return myself;
+    requireNoNulls(names, "hasChildrenInOrder(String... names)", "names");
+    return check(span -> TreeChecks.hasChildren(span, Arrays.asList(names), true));
   }
 
   /**
@@ -266,17 +183,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasChildCount(int expected) {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.children().size() != expected) {
-      throw spanFailure(
-          actual.children().size(),
-          expected,
-          SpanMessages.shouldHaveChildCount(actual, expected),
-          "expected " + Layout.count(expected, "child", "children"));
-    }
-    return myself;
+    return check(span -> TreeChecks.hasChildCount(span, expected));
   }
 
   /**
@@ -288,19 +195,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasChildrenNamed(String name, int expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasChildrenNamed(String, int)", "a span name");
-    long count = actual.children().stream().filter(child -> child.name().equals(name)).count();
-    if (count != expected) {
-      throw spanFailure(
-          count,
-          expected,
-          SpanMessages.shouldHaveChildrenNamed(actual, name, expected, (int) count),
-          "expected " + expected + " x " + Layout.quote(name) + " below, found " + count);
-    }
-    return myself;
+    requireNonNull(name, "hasChildrenNamed(String name, int expected)", "name");
+    return check(span -> TreeChecks.hasChildrenNamed(span, name, expected));
   }
 
   /**
@@ -310,23 +206,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasDescendant(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasDescendant(String)", "a span name");
-    List<SpanNode> below = actual.descendants();
-    if (below.stream().noneMatch(node -> node.name().equals(name))) {
-      List<SpanNode> near =
-          NearMisses.closestTo(name, traceAssert().actualTrace()).stream()
-              .filter(node -> node.isDescendantOf(nodeIn(traceAssert().actualTrace(), actual)))
-              .toList();
-      throw spanFailure(
-          Layout.names(below),
-          name,
-          SpanMessages.shouldHaveDescendant(actual, name, below, near),
-          "expected [" + name + "] below");
-    }
-    return myself;
+    requireNonNull(name, "hasDescendant(String name)", "name");
+    return check(span -> TreeChecks.hasDescendant(span, name));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -339,18 +220,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasKind(SpanKind expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasKind(SpanKind)", "a kind");
-    if (actual.span().getKind() != expected) {
-      throw spanFailure(
-          actual.span().getKind(),
-          expected,
-          SpanMessages.shouldHaveKind(actual, expected),
-          "expected kind " + expected);
-    }
-    return myself;
+    requireNonNull(expected, "hasKind(SpanKind expected)", "expected");
+    return check(span -> StatusChecks.hasKind(span, expected));
   }
 
   /**
@@ -360,18 +231,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasStatus(StatusCode expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasStatus(StatusCode)", "a status code");
-    if (actual.span().getStatus().getStatusCode() != expected) {
-      throw spanFailure(
-          actual.span().getStatus().getStatusCode(),
-          expected,
-          SpanMessages.shouldHaveStatus(actual, expected.toString()),
-          "expected status " + expected);
-    }
-    return myself;
+    requireNonNull(expected, "hasStatus(StatusCode expected)", "expected");
+    return check(span -> StatusChecks.hasStatus(span, expected));
   }
 
   /**
@@ -382,21 +243,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasStatus(StatusCode expected, String description) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasStatus(StatusCode, String)", "a status code");
-    requireArgument(description, "hasStatus(StatusCode, String)", "a description");
-    String wanted = expected + " " + Layout.quote(description);
-    if (actual.span().getStatus().getStatusCode() != expected
-        || !actual.span().getStatus().getDescription().equals(description)) {
-      throw spanFailure(
-          SpanMessages.status(actual.span().getStatus()),
-          wanted,
-          SpanMessages.shouldHaveStatus(actual, wanted),
-          "expected status " + wanted);
-    }
-    return myself;
+    requireNonNull(expected, "hasStatus(StatusCode expected, String description)", "expected");
+    requireNonNull(
+        description, "hasStatus(StatusCode expected, String description)", "description");
+    return check(span -> StatusChecks.hasStatus(span, expected, description));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -412,19 +262,13 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasAttribute(String key, Object value) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasAttribute(String, Object)", "a key");
-    requireArgument(
+    requireNonNull(key, "hasAttribute(String key, Object value)", "key");
+    requireNonNull(
         value,
-        "hasAttribute(String, Object)",
-        "a value (use doesNotHaveAttribute(String) for absence)");
-    Map.Entry<AttributeKey<?>, Object> found = attributeNamed(key);
-    if (found == null || !Objects.equals(normalize(found.getValue()), normalize(value))) {
-      throw attributeFailure(key, value, found);
-    }
-    return myself;
+        "hasAttribute(String key, Object value)",
+        "value",
+        "use doesNotHaveAttribute(String) to check that an attribute is absent");
+    return check(span -> AttributeChecks.hasAttribute(span, key, value));
   }
 
   /**
@@ -436,19 +280,13 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public <T> SELF hasAttribute(AttributeKey<T> key, T value) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasAttribute(AttributeKey, Object)", "a key");
-    requireArgument(
+    requireNonNull(key, "hasAttribute(AttributeKey<T> key, T value)", "key");
+    requireNonNull(
         value,
-        "hasAttribute(AttributeKey, Object)",
-        "a value (use doesNotHaveAttribute(String) for absence)");
-    T actualValue = actual.span().getAttributes().get(key);
-    if (!value.equals(actualValue)) {
-      throw attributeFailure(key.getKey(), value, attributeNamed(key.getKey()));
-    }
-    return myself;
+        "hasAttribute(AttributeKey<T> key, T value)",
+        "value",
+        "use doesNotHaveAttribute(String) to check that an attribute is absent");
+    return check(span -> AttributeChecks.hasAttribute(span, key, value));
   }
 
   /**
@@ -460,23 +298,12 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public <T> SELF hasAttribute(AttributeKey<T> key, Condition<? super T> condition) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasAttribute(AttributeKey, Condition)", "a key");
-    requireArgument(condition, "hasAttribute(AttributeKey, Condition)", "a condition");
-    T value = actual.span().getAttributes().get(key);
-    if (value == null || !condition.matches(value)) {
-      String found =
-          value == null ? "it has no such attribute" : "its value " + value + " does not";
-      throw spanFailure(
-          value,
-          condition,
-          SpanMessages.shouldHaveAttributeMatching(
-              actual, key.getKey(), condition.toString(), found),
-          "expected " + key.getKey() + " to be " + condition);
-    }
-    return myself;
+    requireNonNull(key, "hasAttribute(AttributeKey<T> key, Condition<? super T> condition)", "key");
+    requireNonNull(
+        condition,
+        "hasAttribute(AttributeKey<T> key, Condition<? super T> condition)",
+        "condition");
+    return check(span -> AttributeChecks.hasAttribute(span, key, condition));
   }
 
   /**
@@ -489,29 +316,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public <T> SELF hasAttributeSatisfying(AttributeKey<T> key, Consumer<? super T> requirements) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasAttributeSatisfying(AttributeKey, Consumer)", "a key");
-    requireArgument(requirements, "hasAttributeSatisfying(AttributeKey, Consumer)", "requirements");
-    T value = actual.span().getAttributes().get(key);
-    if (value == null) {
-      throw attributeFailure(key.getKey(), "(any value)", attributeNamed(key.getKey()));
-    }
-    try {
-      requirements.accept(value);
-    } catch (AssertionError e) {
-      throw spanFailure(
-          value,
-          null,
-          SpanMessages.shouldHaveAttributeMatching(
-              actual,
-              key.getKey(),
-              "satisfies the requirements",
-              "its value " + value + " does not:\n" + Layout.indent(e.getMessage())),
-          key.getKey() + " does not satisfy the requirements");
-    }
-    return myself;
+    String method = "hasAttributeSatisfying(AttributeKey<T> key, Consumer<? super T> requirements)";
+    requireNonNull(key, method, "key");
+    requireNonNull(requirements, method, "requirements");
+    return check(span -> AttributeChecks.hasAttributeSatisfying(span, key, requirements));
   }
 
   /**
@@ -521,19 +329,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasExactlyAttributes(Attributes expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasExactlyAttributes(Attributes)", "attributes");
-    // The SDK's attribute map and Attributes.of(...) are different classes: compare as maps.
-    if (!actual.span().getAttributes().asMap().equals(expected.asMap())) {
-      throw spanFailure(
-          SpanMessages.attributes(actual.span().getAttributes()),
-          SpanMessages.attributes(expected),
-          SpanMessages.shouldHaveExactlyAttributes(actual, expected),
-          "attributes differ");
-    }
-    return myself;
+    requireNonNull(expected, "hasExactlyAttributes(Attributes expected)", "expected");
+    return check(span -> AttributeChecks.hasExactlyAttributes(span, expected));
   }
 
   /**
@@ -543,25 +340,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF containsAttributes(Attributes expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "containsAttributes(Attributes)", "attributes");
-    List<String> missing = new ArrayList<>();
-    expected.forEach(
-        (key, value) -> {
-          if (!value.equals(actual.span().getAttributes().get(key))) {
-            missing.add(key.getKey());
-          }
-        });
-    if (!missing.isEmpty()) {
-      throw spanFailure(
-          SpanMessages.attributes(actual.span().getAttributes()),
-          SpanMessages.attributes(expected),
-          SpanMessages.shouldContainAttributes(actual, expected, missing),
-          "missing or different: " + missing);
-    }
-    return myself;
+    requireNonNull(expected, "containsAttributes(Attributes expected)", "expected");
+    return check(span -> AttributeChecks.containsAttributes(span, expected));
   }
 
   /**
@@ -571,19 +351,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF doesNotHaveAttribute(String key) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "doesNotHaveAttribute(String)", "a key");
-    Map.Entry<AttributeKey<?>, Object> found = attributeNamed(key);
-    if (found != null) {
-      throw spanFailure(
-          found.getValue(),
-          null,
-          SpanMessages.shouldNotHaveAttribute(actual, key, found.getValue()),
-          "unexpected " + key);
-    }
-    return myself;
+    requireNonNull(key, "doesNotHaveAttribute(String key)", "key");
+    return check(span -> AttributeChecks.doesNotHaveAttribute(span, key));
   }
 
   /**
@@ -595,20 +364,9 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public <T> SELF hasResourceAttribute(AttributeKey<T> key, T value) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(key, "hasResourceAttribute(AttributeKey, Object)", "a key");
-    requireArgument(value, "hasResourceAttribute(AttributeKey, Object)", "a value");
-    T actualValue = actual.span().getResource().getAttribute(key);
-    if (!value.equals(actualValue)) {
-      throw spanFailure(
-          actualValue,
-          value,
-          SpanMessages.shouldHaveResourceAttribute(actual, key.getKey(), value),
-          "expected resource " + key.getKey() + "=" + value);
-    }
-    return myself;
+    requireNonNull(key, "hasResourceAttribute(AttributeKey<T> key, T value)", "key");
+    requireNonNull(value, "hasResourceAttribute(AttributeKey<T> key, T value)", "value");
+    return check(span -> AttributeChecks.hasResourceAttribute(span, key, value));
   }
 
   /**
@@ -618,19 +376,58 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasInstrumentationScope(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasInstrumentationScope(String)", "a scope name");
-    String actualName = actual.span().getInstrumentationScopeInfo().getName();
-    if (!actualName.equals(name)) {
-      throw spanFailure(
-          actualName,
-          name,
-          SpanMessages.shouldHaveScope(actual, name),
-          "expected scope " + Layout.quote(name));
-    }
-    return myself;
+    requireNonNull(name, "hasInstrumentationScope(String name)", "name");
+    return check(span -> AttributeChecks.hasInstrumentationScope(span, name));
+  }
+
+  /**
+   * Verifies how many attributes the span recorded, counting those its limits dropped (as
+   * sdk-testing's {@code hasTotalAttributeCount} does).
+   *
+   * @param expected the number of attributes set on the span
+   * @return this assertion object
+   */
+  public SELF hasTotalAttributeCount(int expected) {
+    return check(span -> AttributeChecks.hasTotalAttributeCount(span, expected));
+  }
+
+  /**
+   * Verifies the resource the span was produced under, all of it (as sdk-testing's {@code
+   * hasResource} does); {@link #hasResourceAttribute} checks one attribute.
+   *
+   * @param expected the expected resource
+   * @return this assertion object
+   */
+  public SELF hasResource(Resource expected) {
+    requireNonNull(expected, "hasResource(Resource expected)", "expected");
+    return check(span -> IdentityChecks.hasResource(span, expected));
+  }
+
+  /**
+   * Verifies the instrumentation scope that produced the span: name, version, schema URL and
+   * attributes, as sdk-testing's {@code hasInstrumentationScopeInfo} compares them.
+   *
+   * @param expected e.g. {@code
+   *     InstrumentationScopeInfo.builder("orders").setVersion("1.2").build()}
+   * @return this assertion object
+   */
+  public SELF hasInstrumentationScopeInfo(InstrumentationScopeInfo expected) {
+    requireNonNull(
+        expected, "hasInstrumentationScopeInfo(InstrumentationScopeInfo expected)", "expected");
+    return check(span -> IdentityChecks.hasInstrumentationScopeInfo(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's data: the escape hatch for what no
+   * assertion here covers. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code data -> assertThat(data.getTraceState().isEmpty()).isTrue()}
+   * @return this assertion object
+   */
+  public SELF spanDataSatisfies(Consumer<? super SpanData> requirements) {
+    requireNonNull(
+        requirements, "spanDataSatisfies(Consumer<? super SpanData> requirements)", "requirements");
+    return check(span -> RequirementChecks.satisfies(span, "data", span.span(), requirements));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -643,18 +440,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasEvent(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasEvent(String)", "an event name");
-    if (actual.span().getEvents().stream().noneMatch(event -> event.getName().equals(name))) {
-      throw spanFailure(
-          eventNames(),
-          name,
-          SpanMessages.shouldHaveEvent(actual, name),
-          "expected event " + Layout.quote(name));
-    }
-    return myself;
+    requireNonNull(name, "hasEvent(String name)", "name");
+    return check(span -> EventChecks.hasEvent(span, name));
   }
 
   /**
@@ -665,25 +452,9 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasEvent(String name, Attributes attributes) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasEvent(String, Attributes)", "an event name");
-    requireArgument(attributes, "hasEvent(String, Attributes)", "attributes");
-    boolean found =
-        actual.span().getEvents().stream()
-            .anyMatch(
-                event ->
-                    event.getName().equals(name) && containsAll(event.getAttributes(), attributes));
-    if (!found) {
-      String wanted = name + " " + SpanMessages.inline(attributes);
-      throw spanFailure(
-          SpanMessages.events(actual.span().getEvents()),
-          wanted,
-          SpanMessages.shouldHaveEvent(actual, wanted),
-          "expected event " + Layout.quote(name) + " with " + SpanMessages.inline(attributes));
-    }
-    return myself;
+    requireNonNull(name, "hasEvent(String name, Attributes attributes)", "name");
+    requireNonNull(attributes, "hasEvent(String name, Attributes attributes)", "attributes");
+    return check(span -> EventChecks.hasEvent(span, name, attributes));
   }
 
   /**
@@ -693,30 +464,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasEventsInOrder(String... names) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(names, "hasEventsInOrder(String...)", "event names");
-    List<String> expected = Arrays.asList(names);
-    if (expected.contains(null)) {
-      throw failure(
-          "%s",
-          "hasEventsInOrder(String...) needs event names, but got null among them: " + expected);
-    }
-    int next = 0;
-    for (String name : eventNames()) {
-      if (next < expected.size() && name.equals(expected.get(next))) {
-        next++;
-      }
-    }
-    if (next < expected.size()) {
-      throw spanFailure(
-          eventNames(),
-          expected,
-          SpanMessages.shouldHaveEventsInOrder(actual, expected),
-          "expected events " + expected);
-    }
-    return myself;
+    requireNoNulls(names, "hasEventsInOrder(String... names)", "names");
+    return check(span -> EventChecks.hasEventsInOrder(span, Arrays.asList(names)));
   }
 
   /**
@@ -725,14 +474,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasNoEvents() {
-    if (skip()) {
-      return myself;
-    }
-    if (!actual.span().getEvents().isEmpty()) {
-      throw spanFailure(
-          eventNames(), List.of(), SpanMessages.shouldHaveNoEvents(actual), "expected no events");
-    }
-    return myself;
+    return check(EventChecks::hasNoEvents);
   }
 
   /**
@@ -743,18 +485,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasException(Class<? extends Throwable> type) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(type, "hasException(Class)", "an exception type");
-    if (exceptionEvents().stream().noneMatch(event -> isOfType(event, type))) {
-      throw spanFailure(
-          SpanMessages.events(exceptionEvents()),
-          type.getName(),
-          SpanMessages.shouldHaveException(actual, type.getName(), exceptionEvents()),
-          "expected exception " + type.getSimpleName());
-    }
-    return myself;
+    requireNonNull(type, "hasException(Class<? extends Throwable> type)", "type");
+    return check(span -> EventChecks.hasException(span, type));
   }
 
   /**
@@ -765,26 +497,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasException(Class<? extends Throwable> type, String message) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(type, "hasException(Class, String)", "an exception type");
-    requireArgument(message, "hasException(Class, String)", "a message");
-    boolean found =
-        exceptionEvents().stream()
-            .anyMatch(
-                event ->
-                    isOfType(event, type)
-                        && message.equals(event.getAttributes().get(EXCEPTION_MESSAGE)));
-    if (!found) {
-      String wanted = type.getName() + ": " + message;
-      throw spanFailure(
-          SpanMessages.events(exceptionEvents()),
-          wanted,
-          SpanMessages.shouldHaveException(actual, wanted, exceptionEvents()),
-          "expected exception " + type.getSimpleName() + " " + Layout.quote(message));
-    }
-    return myself;
+    String method = "hasException(Class<? extends Throwable> type, String message)";
+    requireNonNull(type, method, "type");
+    requireNonNull(message, method, "message");
+    return check(span -> EventChecks.hasException(span, type, message));
   }
 
   /**
@@ -793,25 +509,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasExceptionWithStackTrace() {
-    if (skip()) {
-      return myself;
-    }
-    boolean found =
-        exceptionEvents().stream()
-            .anyMatch(
-                event -> {
-                  String stack = event.getAttributes().get(EXCEPTION_STACKTRACE);
-                  return stack != null && !stack.isBlank();
-                });
-    if (!found) {
-      throw spanFailure(
-          SpanMessages.events(exceptionEvents()),
-          "an exception with exception.stacktrace",
-          SpanMessages.shouldHaveException(
-              actual, "an exception with exception.stacktrace", exceptionEvents()),
-          "expected an exception stack trace");
-    }
-    return myself;
+    return check(EventChecks::hasExceptionWithStackTrace);
   }
 
   /**
@@ -820,17 +518,34 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasNoException() {
-    if (skip()) {
-      return myself;
-    }
-    if (!exceptionEvents().isEmpty()) {
-      throw spanFailure(
-          SpanMessages.events(exceptionEvents()),
-          "no exception",
-          SpanMessages.shouldHaveNoException(actual, exceptionEvents()),
-          "expected no exception");
-    }
-    return myself;
+    return check(EventChecks::hasNoException);
+  }
+
+  /**
+   * Verifies how many events the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedEvents} does).
+   *
+   * @param expected the number of events added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedEvents(int expected) {
+    return check(span -> EventChecks.hasTotalRecordedEvents(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's events, in the order they were
+   * added. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code events -> assertThat(events).hasSize(2)}
+   * @return this assertion object
+   */
+  public SELF hasEventsSatisfying(Consumer<? super List<EventData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasEventsSatisfying(Consumer<? super List<EventData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "events", span.span().getEvents(), requirements));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -844,14 +559,10 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasLinkTo(SpanContext target) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(target, "hasLinkTo(SpanContext)", "a span context");
-    if (findLink(target) == null) {
-      throw linkFailure(SpanMessages.context(target));
-    }
-    return myself;
+    requireNonNull(target, "hasLinkTo(SpanContext target)", "target");
+    return check(
+        span ->
+            LinkChecks.hasLinkTo(span, target, Attributes.empty(), SpanMessages.context(target)));
   }
 
   /**
@@ -861,15 +572,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasLinkTo(SpanData target) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(target, "hasLinkTo(SpanData)", "a span");
-    if (findLink(target.getSpanContext()) == null) {
-      throw linkFailure(
-          "span [" + target.getName() + "] " + SpanMessages.context(target.getSpanContext()));
-    }
-    return myself;
+    requireNonNull(target, "hasLinkTo(SpanData target)", "target");
+    String described =
+        "span [" + target.getName() + "] " + SpanMessages.context(target.getSpanContext());
+    return check(
+        span -> LinkChecks.hasLinkTo(span, target.getSpanContext(), Attributes.empty(), described));
   }
 
   /**
@@ -881,16 +588,11 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasLinkTo(SpanContext target, Attributes attributes) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(target, "hasLinkTo(SpanContext, Attributes)", "a span context");
-    requireArgument(attributes, "hasLinkTo(SpanContext, Attributes)", "attributes");
-    LinkData link = findLink(target);
-    if (link == null || !containsAll(link.getAttributes(), attributes)) {
-      throw linkFailure(SpanMessages.context(target) + " " + SpanMessages.inline(attributes));
-    }
-    return myself;
+    requireNonNull(target, "hasLinkTo(SpanContext target, Attributes attributes)", "target");
+    requireNonNull(
+        attributes, "hasLinkTo(SpanContext target, Attributes attributes)", "attributes");
+    String described = SpanMessages.context(target) + " " + SpanMessages.inline(attributes);
+    return check(span -> LinkChecks.hasLinkTo(span, target, attributes, described));
   }
 
   /**
@@ -900,35 +602,34 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasLinkCount(int expected) {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.span().getLinks().size() != expected) {
-      throw spanFailure(
-          actual.span().getLinks().size(),
-          expected,
-          SpanMessages.shouldHaveLinkCount(actual, expected),
-          "expected " + Layout.count(expected, "link", "links"));
-    }
-    return myself;
+    return check(span -> LinkChecks.hasLinkCount(span, expected));
   }
 
-  private LinkData findLink(SpanContext target) {
-    for (LinkData link : actual.span().getLinks()) {
-      if (link.getSpanContext().getTraceId().equals(target.getTraceId())
-          && link.getSpanContext().getSpanId().equals(target.getSpanId())) {
-        return link;
-      }
-    }
-    return null;
+  /**
+   * Verifies how many links the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedLinks} does).
+   *
+   * @param expected the number of links added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedLinks(int expected) {
+    return check(span -> LinkChecks.hasTotalRecordedLinks(span, expected));
   }
 
-  private AssertionError linkFailure(String wanted) {
-    return spanFailure(
-        SpanMessages.links(actual.span().getLinks()),
-        wanted,
-        SpanMessages.shouldHaveLink(actual, wanted),
-        "expected a link");
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's links. A failure names the span
+   * and draws its trace.
+   *
+   * @param requirements e.g. {@code links -> assertThat(links).hasSize(1)}
+   * @return this assertion object
+   */
+  public SELF hasLinksSatisfying(Consumer<? super List<LinkData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasLinksSatisfying(Consumer<? super List<LinkData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "links", span.span().getLinks(), requirements));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -941,18 +642,83 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasTraceId(String traceId) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(traceId, "hasTraceId(String)", "a trace id");
-    if (!actual.span().getTraceId().equals(traceId)) {
-      throw spanFailure(
-          actual.span().getTraceId(),
-          traceId,
-          SpanMessages.shouldHaveTraceId(actual, traceId),
-          "expected trace " + traceId);
-    }
-    return myself;
+    requireNonNull(traceId, "hasTraceId(String traceId)", "traceId");
+    return check(span -> TreeChecks.hasTraceId(span, traceId));
+  }
+
+  /**
+   * Verifies the span's id.
+   *
+   * @param spanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasSpanId(String spanId) {
+    requireNonNull(spanId, "hasSpanId(String spanId)", "spanId");
+    return check(span -> IdentityChecks.hasSpanId(span, spanId));
+  }
+
+  /**
+   * Verifies the id of the span's parent, local or remote; a root's is {@code 0000000000000000} (as
+   * sdk-testing's {@code hasParentSpanId} compares it).
+   *
+   * @param parentSpanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasParentSpanId(String parentSpanId) {
+    requireNonNull(parentSpanId, "hasParentSpanId(String parentSpanId)", "parentSpanId");
+    return check(span -> IdentityChecks.hasParentSpanId(span, parentSpanId));
+  }
+
+  /**
+   * Verifies the span has ended. Spans a test captured always have; spans passed in as data (e.g.
+   * {@code ReadableSpan.toSpanData()}) may not.
+   *
+   * @return this assertion object
+   */
+  public SELF hasEnded() {
+    return check(IdentityChecks::hasEnded);
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF startsAt(long epochNanos) {
+    return check(span -> TimingChecks.startsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param timestamp the expected start
+   * @return this assertion object
+   */
+  public SELF startsAt(Instant timestamp) {
+    requireNonNull(timestamp, "startsAt(Instant timestamp)", "timestamp");
+    return startsAt(epochNanos(timestamp));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF endsAt(long epochNanos) {
+    return check(span -> TimingChecks.endsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param timestamp the expected end
+   * @return this assertion object
+   */
+  public SELF endsAt(Instant timestamp) {
+    requireNonNull(timestamp, "endsAt(Instant timestamp)", "timestamp");
+    return endsAt(epochNanos(timestamp));
   }
 
   /**
@@ -962,8 +728,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasSameTraceIdAs(SpanData other) {
-    requireArgument(other, "hasSameTraceIdAs(SpanData)", "a span");
-    return hasTraceId(other.getTraceId());
+    requireNonNull(other, "hasSameTraceIdAs(SpanData other)", "other");
+    return check(span -> TreeChecks.hasTraceId(span, other.getTraceId()));
   }
 
   /**
@@ -973,19 +739,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasDurationAtMost(Duration max) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(max, "hasDurationAtMost(Duration)", "a duration");
-    if (actual.duration().compareTo(max) > 0) {
-      throw spanFailure(
-          actual.duration(),
-          max,
-          SpanMessages.shouldHaveDuration(
-              actual, "at most", Durations.format(max), Durations.format(actual.duration())),
-          "expected at most " + Durations.format(max));
-    }
-    return myself;
+    requireNonNull(max, "hasDurationAtMost(Duration max)", "max");
+    return check(span -> TimingChecks.hasDurationAtMost(span, max));
   }
 
   /**
@@ -995,19 +750,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF hasDurationAtLeast(Duration min) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(min, "hasDurationAtLeast(Duration)", "a duration");
-    if (actual.duration().compareTo(min) < 0) {
-      throw spanFailure(
-          actual.duration(),
-          min,
-          SpanMessages.shouldHaveDuration(
-              actual, "at least", Durations.format(min), Durations.format(actual.duration())),
-          "expected at least " + Durations.format(min));
-    }
-    return myself;
+    requireNonNull(min, "hasDurationAtLeast(Duration min)", "min");
+    return check(span -> TimingChecks.hasDurationAtLeast(span, min));
   }
 
   /**
@@ -1016,32 +760,7 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF startsAndEndsWithinParent() {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.parent().isEmpty()) {
-      throw spanFailure(
-          null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
-    }
-    SpanData parent = actual.parent().get().span();
-    SpanData span = actual.span();
-    String problem = null;
-    if (span.getStartEpochNanos() < parent.getStartEpochNanos()) {
-      problem =
-          "it started "
-              + Durations.format(parent.getStartEpochNanos() - span.getStartEpochNanos())
-              + " before its parent";
-    } else if (span.getEndEpochNanos() > parent.getEndEpochNanos()) {
-      problem =
-          "it ended "
-              + Durations.format(span.getEndEpochNanos() - parent.getEndEpochNanos())
-              + " after its parent";
-    }
-    if (problem != null) {
-      throw spanFailure(
-          problem, "within parent", SpanMessages.shouldBeWithinParent(actual, problem), problem);
-    }
-    return myself;
+    return check(TimingChecks::startsAndEndsWithinParent);
   }
 
   /**
@@ -1052,25 +771,8 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * @return this assertion object
    */
   public SELF endsBeforeStartOf(String other) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(other, "endsBeforeStartOf(String)", "a span name");
-    AbstractTraceAssert<?> traces = traceAssert();
-    SpanNode later =
-        traces.uniqueSpan(
-            traces.actualTrace().spansNamed(other), other, Layout.trace(traces.actualTrace()));
-    long end = actual.span().getEndEpochNanos();
-    long start = later.span().getStartEpochNanos();
-    if (end > start) {
-      String gap = Durations.format(end - start);
-      throw spanFailure(
-          gap,
-          "0 ns",
-          SpanMessages.shouldEndBeforeStartOf(actual, later, gap),
-          "ends " + gap + " after [" + other + "] starts");
-    }
-    return myself;
+    requireNonNull(other, "endsBeforeStartOf(String other)", "other");
+    return check(span -> TimingChecks.endsBeforeStartOf(span, trace(), other));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1080,84 +782,190 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
    * Navigates to the unique direct child named {@code name}.
    *
    * @param name the child's name
-   * @return an assert on that child
+   * @return an assert on that child, of this assert's type
    */
   @CheckReturnValue
-  public SpanAssert child(String name) {
-    AbstractTraceAssert<?> traces = traceAssert();
-    if (skip()) {
-      return unresolved(traces);
+  public SELF child(String name) {
+    requireNonNull(name, "child(String name)", "name");
+    return navigate(span -> TreeChecks.child(span, trace(), name));
+  }
+
+  /**
+   * Navigates to the direct child named {@code name} at {@code index} among the children of that
+   * name, in the order they started: picks one of several same-named children.
+   *
+   * @param name the child's name
+   * @param index from 0
+   * @return an assert on that child, of this assert's type
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public SELF child(String name, int index) {
+    requireNonNull(name, "child(String name, int index)", "name");
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "child(String name, int index): index must not be negative, but got " + index);
     }
-    try {
-      requireArgument(name, "child(String)", "a span name");
-      List<SpanNode> named =
-          actual.children().stream().filter(child -> child.name().equals(name)).toList();
-      if (named.isEmpty()) {
-        List<SpanNode> near =
-            NearMisses.closestTo(name, traces.actualTrace()).stream()
-                .filter(node -> actual.children().contains(node))
-                .toList();
-        throw spanFailure(
-            Layout.names(actual.children()),
-            name,
-            SpanMessages.shouldHaveChildNamed(actual, name, near),
-            "expected a child named " + Layout.quote(name));
-      }
-      return traces.spanAssert(
-          nodeIn(traces.actualTrace(), traces.uniqueSpan(named, name, Layout.span(actual))));
-    } catch (AssertionError e) {
-      return traces.navigationFailed(e);
-    }
+    return navigate(span -> TreeChecks.child(span, trace(), name, index));
   }
 
   /**
    * Navigates to the span's parent within the trace.
    *
-   * @return an assert on the parent
+   * @return an assert on the parent, of this assert's type
    */
   @CheckReturnValue
-  public SpanAssert parent() {
-    AbstractTraceAssert<?> traces = traceAssert();
-    if (skip()) {
-      return unresolved(traces);
-    }
-    try {
-      if (actual.parent().isEmpty()) {
-        throw spanFailure(
-            null, "a parent", SpanMessages.shouldHaveParent(actual, "(any)"), "expected a parent");
-      }
-      return traces.spanAssert(nodeIn(traces.actualTrace(), actual.parent().get()));
-    } catch (AssertionError e) {
-      return traces.navigationFailed(e);
-    }
+  public SELF parent() {
+    return navigate(span -> TreeChecks.parent(span, trace()));
   }
 
   /**
-   * Goes back to the trace this span was navigated from, to check another span.
+   * Navigates to the span's only event named {@code name}, to check its attributes and timestamp.
+   *
+   * @param name the event's name, e.g. {@code "payment.initiated"}
+   * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public EventAssert<SELF> event(String name) {
+    requireNonNull(name, "event(String name)", "name");
+    return navigate(span -> EventChecks.event(span, name), this::eventAssert);
+  }
+
+  /**
+   * Navigates to the span's link at {@code index}, in the order the links were added.
+   *
+   * @param index from 0
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> link(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "link(int index): index must not be negative, but got " + index);
+    }
+    return navigate(
+        span -> LinkChecks.link(span, index),
+        (link, linkGate) -> linkAssert(link, "link " + index, linkGate));
+  }
+
+  /**
+   * Navigates to the span's only link to a span named {@code spanName}: one of this trace, or of
+   * the current test's traces.
+   *
+   * @param spanName the linked span's name, e.g. {@code "orders publish"}
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> linkTo(String spanName) {
+    requireNonNull(spanName, "linkTo(String spanName)", "spanName");
+    String described = "link to " + Layout.span(spanName);
+    return navigate(
+        span -> LinkChecks.linkTo(span, knownSpans(), spanName),
+        (link, linkGate) -> linkAssert(link, described, linkGate));
+  }
+
+  /**
+   * Goes back to the trace this span was navigated from (for a span asserted on its own: the trace
+   * below its root), to check another span.
    *
    * @return the trace's assert
    */
   @CheckReturnValue
-  public TraceAssert returnToTrace() {
-    AbstractTraceAssert<?> traces = traceAssert();
-    if (traces instanceof TraceAssert back) {
-      return back;
-    }
-    return TraceAssertions.traceAssert(traces.actualTrace(), softly, shownAttributes);
-  }
-
-  private static SpanAssert unresolved(AbstractTraceAssert<?> traces) {
-    return traces.unresolvedSpan();
+  public TRACE returnToTrace() {
+    return traceAssert();
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Plumbing
+  // Plumbing: the soft gate, the failure renderer and the way back to the trace.
 
-  private AbstractTraceAssert<?> traceAssert() {
+  /** Runs {@code check} on the span unless the gate skips it; throws what it finds wrong. */
+  private SELF check(Function<SpanNode, Optional<Failure>> check) {
+    if (gate.skipsChecks()) {
+      return myself;
+    }
+    isNotNull();
+    Optional<Failure> failure = check.apply(actual);
+    if (failure.isPresent()) {
+      throw failureFor(failure.get());
+    }
+    return myself;
+  }
+
+  private EventAssert<SELF> eventAssert(EventData event, SoftGate eventGate) {
+    EventAssert<SELF> assertion = eventGate.wrap(new EventAssert<>(event), EventData.class, event);
+    assertion.attach(myself, actual, eventGate);
+    return assertion;
+  }
+
+  private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
+    LinkAssert<SELF> assertion = linkGate.wrap(new LinkAssert<>(link), LinkData.class, link);
+    assertion.attach(myself, actual, described, linkGate);
+    return assertion;
+  }
+
+  /** The spans a link's target can be named from: this trace's, and the current test's. */
+  private List<SpanData> knownSpans() {
+    List<SpanData> known = new ArrayList<>();
+    trace().spans().forEach(node -> known.add(node.span()));
+    CaptureSession.current().ifPresent(session -> known.addAll(session.finishedSpans()));
+    return known;
+  }
+
+  private static long epochNanos(Instant timestamp) {
+    return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
+  }
+
+  /** Navigates to another span of the trace: the trace assert hands out the span asserts. */
+  private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
+    TRACE traces = traceAssert();
+    return navigate(
+        lookup,
+        (node, spanGate) -> node == null ? traces.unresolvedSpan() : traces.spanAssert(node));
+  }
+
+  /**
+   * The one navigation gate: an assert on what {@code lookup} finds, made by {@code toAssert} with
+   * the gate it reports through; after a failure (reported once) or when this assert checks
+   * nothing, {@code toAssert} gets null and an unresolved gate.
+   */
+  private <T, A> A navigate(
+      Function<SpanNode, Lookup<T>> lookup, BiFunction<T, SoftGate, A> toAssert) {
+    if (gate.skipsChecks()) {
+      return toAssert.apply(null, gate);
+    }
+    isNotNull();
+    Lookup<T> found = lookup.apply(actual);
+    if (found.isFound()) {
+      return toAssert.apply(found.found(), gate);
+    }
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> toAssert.apply(null, gate.unresolved()));
+  }
+
+  /**
+   * The error for {@code failure}, drawn with this span's trace; also for its events' and links'
+   * asserts.
+   */
+  AssertionError failureFor(Failure failure) {
+    if (!failure.drawsTree()) {
+      return failure("%s", failure.message());
+    }
+    TRACE traces = traceAssert();
+    return failureWithActualExpected(
+        failure.actual(),
+        failure.expected(),
+        "%s",
+        Layout.describe(failure, traces.actualTrace(), traces.shownAttributes()));
+  }
+
+  private Trace trace() {
+    return traceAssert().actualTrace();
+  }
+
+  private TRACE traceAssert() {
     if (traceAssert == null) {
-      Trace own = trace != null ? trace : actual == null ? null : rebuildTrace(actual);
-      traceAssert = TraceAssertions.traceAssert(own, softly, shownAttributes);
-      trace = own;
+      traceAssert = newTraceAssert(actual == null ? null : rebuildTrace(actual));
     }
     return traceAssert;
   }
@@ -1174,125 +982,17 @@ public abstract class AbstractSpanAssert<SELF extends AbstractSpanAssert<SELF>>
     return Trace.of(spans);
   }
 
-  /**
-   * The node of {@code trace} with the same span id (the same object when navigating within one
-   * trace).
-   */
-  private static SpanNode nodeIn(Trace trace, SpanNode node) {
-    return trace.findBySpanId(node.spanId()).orElse(node);
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
   }
 
-  private AssertionError spanFailure(
-      Object actualValue, Object expectedValue, String message, String mark) {
-    AbstractTraceAssert<?> traces = traceAssert();
-    SpanNode marked = nodeIn(traces.actualTrace(), actual);
-    TraceRenderer renderer = Layout.renderer(shownAttributes).withMark(marked, mark);
-    return failureWithActualExpected(
-        actualValue, expectedValue, "%s", message + "\n\n" + renderer.render(traces.actualTrace()));
-  }
-
-  private AssertionError attributeFailure(
-      String key, Object expected, Map.Entry<AttributeKey<?>, Object> found) {
-    String what;
-    if (found == null) {
-      what = "it has no attribute " + key;
-    } else if (!normalize(found.getValue()).getClass().equals(normalize(expected).getClass())
-        && !"(any value)".equals(expected)) {
-      what = "it has " + key + "=" + found.getValue() + " of type " + found.getKey().getType();
-    } else {
-      what = "it has " + key + "=" + found.getValue();
-    }
-    if (!shownAttributes.contains(key)) {
-      List<String> keys = new ArrayList<>(shownAttributes);
-      keys.add(key);
-      shownAttributes = List.copyOf(keys);
-    }
-    return spanFailure(
-        found == null ? null : found.getValue(),
-        expected,
-        SpanMessages.shouldHaveAttribute(actual, key, expected, what),
-        "expected " + key + "=" + expected);
-  }
-
-  private Map.Entry<AttributeKey<?>, Object> attributeNamed(String key) {
-    for (Map.Entry<AttributeKey<?>, Object> entry :
-        actual.span().getAttributes().asMap().entrySet()) {
-      if (entry.getKey().getKey().equals(key)) {
-        return entry;
-      }
-    }
-    return null;
-  }
-
-  /** Integers as longs, floats as doubles, arrays as lists: values as OpenTelemetry stores them. */
-  private static Object normalize(Object value) {
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
-    }
-    if (value != null && value.getClass().isArray()) {
-      List<Object> list = new ArrayList<>();
-      for (int i = 0; i < Array.getLength(value); i++) {
-        list.add(normalize(Array.get(value, i)));
-      }
-      return list;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(AbstractSpanAssert::normalize).toList();
-    }
-    return value;
-  }
-
-  private static boolean containsAll(Attributes actualAttributes, Attributes expected) {
-    boolean[] all = {true};
-    expected.forEach((key, value) -> all[0] &= value.equals(actualAttributes.get(key)));
-    return all[0];
-  }
-
-  private List<String> eventNames() {
-    return actual.span().getEvents().stream().map(EventData::getName).toList();
-  }
-
-  private List<EventData> exceptionEvents() {
-    return actual.span().getEvents().stream()
-        .filter(event -> event.getAttributes().get(EXCEPTION_TYPE) != null)
-        .toList();
-  }
-
-  private static boolean isOfType(EventData event, Class<? extends Throwable> type) {
-    String recorded = event.getAttributes().get(EXCEPTION_TYPE);
-    if (recorded == null) {
-      return false;
-    }
-    if (recorded.equals(type.getName()) || recorded.equals(type.getCanonicalName())) {
-      return true;
-    }
-    try {
-      return type.isAssignableFrom(Class.forName(recorded, false, type.getClassLoader()));
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
-
-  private static List<String> sorted(List<String> names) {
-    List<String> copy = new ArrayList<>(names);
-    copy.sort(null);
-    return copy;
-  }
-
-  private boolean skip() {
-    if (unresolved) {
-      return true;
-    }
-    isNotNull();
-    return false;
-  }
-
-  private void requireArgument(Object argument, String method, String what) {
-    if (argument == null) {
-      throw failure("%s", method + " needs " + what + ", but got null");
-    }
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

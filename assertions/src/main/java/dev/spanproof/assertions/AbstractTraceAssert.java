@@ -1,33 +1,39 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNoNulls;
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
-import dev.spanproof.core.trace.TraceRenderer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.AssertionErrorCollector;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on one {@link Trace}: its roots, its shape, its span counts, and navigation to its
  * spans. Every failure draws the trace as a tree and marks the spans it is about.
  *
- * <p>Extend this class (with {@code SELF} your own type) to add domain assertions that keep
- * chaining; {@link TraceAssert} is the ready-made leaf.
+ * <p>Extend this class, together with {@link AbstractSpanAssert}, to add domain assertions that
+ * keep chaining: {@link #root()} and {@link #span(String)} return the span assert that {@link
+ * #newSpanAssert(SpanNode)} creates. {@link TraceAssert} and {@link SpanAssert} are the ready-made
+ * pair.
  *
- * @param <SELF> the concrete assert type, returned by every assertion so that calls chain
+ * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it, also
+ * inside soft assertions, since it is a mistake in the test rather than a failed check.
+ *
+ * @param <SELF> the concrete trace assert type, returned by every assertion so that calls chain
+ * @param <SPAN> the span assert type that navigation returns
  */
-public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>>
+public abstract class AbstractTraceAssert<
+        SELF extends AbstractTraceAssert<SELF, SPAN>, SPAN extends AbstractSpanAssert<SPAN, SELF>>
     extends AbstractAssert<SELF, Trace> {
 
+  private SoftGate gate = SoftGate.HARD;
   private List<String> shownAttributes = Layout.KEY_ATTRIBUTES;
-  private SoftAssertionsProvider softly;
-  private boolean unresolved;
 
   /**
    * Creates an assert on {@code actual}.
@@ -37,6 +43,25 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    */
   protected AbstractTraceAssert(Trace actual, Class<?> selfType) {
     super(actual, selfType);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
+  }
+
+  /**
+   * Creates the span assert that navigation ({@link #root()}, {@link #span(String)}, and from there
+   * {@code child}, {@code parent}) returns, e.g. {@code return new OrderSpanAssert(span);}. Under
+   * soft assertions it is proxied, so its class needs a public constructor taking the {@link
+   * SpanNode}, as {@link SpanAssert} has.
+   *
+   * @param span the span navigated to; null after a failed soft navigation
+   * @return a new, unconfigured span assert
+   */
+  protected abstract SPAN newSpanAssert(SpanNode span);
+
+  /** Sets how this assert reports and which attributes its failures draw. */
+  void attach(SoftGate softGate, List<String> attributes) {
+    this.gate = softGate;
+    this.shownAttributes = attributes;
   }
 
   /**
@@ -47,20 +72,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF showingAttributes(String... keys) {
-    if (keys == null) {
-      throw failure("%s", "showingAttributes(String...) needs attribute keys, but got null");
-    }
-    List<String> all = new ArrayList<>(shownAttributes);
-    for (String key : keys) {
-      if (key == null) {
-        throw failure(
-            "%s", "showingAttributes(String...) needs attribute keys, but got null among them");
-      }
-      if (!all.contains(key)) {
-        all.add(key);
-      }
-    }
-    shownAttributes = List.copyOf(all);
+    requireNoNulls(keys, "showingAttributes(String... keys)", "keys");
+    shownAttributes = Layout.union(shownAttributes, Arrays.asList(keys));
     return myself;
   }
 
@@ -71,26 +84,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasRoot(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasRoot(String)", "a span name");
-    List<SpanNode> roots = actual.roots();
-    SpanNode root = roots.get(0);
-    if (roots.size() == 1 && !root.isOrphan() && root.name().equals(name)) {
-      return myself;
-    }
-    throw traceFailure(
-        roots.size() == 1 ? root.name() : Layout.names(roots),
-        name,
-        TraceMessages.shouldHaveRoot(actual, name),
-        marks(
-            roots,
-            roots.size() > 1
-                ? "one of " + roots.size() + " roots"
-                : root.isOrphan()
-                    ? "orphan, expected root [" + name + "]"
-                    : "expected root [" + name + "]"));
+    requireNonNull(name, "hasRoot(String name)", "name");
+    return check(trace -> TraceShapeChecks.hasRoot(trace, name));
   }
 
   /**
@@ -100,17 +95,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasSingleRoot() {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.roots().size() != 1) {
-      throw traceFailure(
-          actual.roots().size(),
-          1,
-          TraceMessages.shouldHaveSingleRoot(actual),
-          marks(actual.roots(), "one of " + actual.roots().size() + " roots"));
-    }
-    return myself;
+    return check(TraceShapeChecks::hasSingleRoot);
   }
 
   /**
@@ -120,18 +105,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasNoOrphans() {
-    if (skip()) {
-      return myself;
-    }
-    List<SpanNode> orphans = actual.orphans();
-    if (!orphans.isEmpty()) {
-      throw traceFailure(
-          orphans.size(),
-          0,
-          TraceMessages.shouldHaveNoOrphans(actual, orphans),
-          marks(orphans, "orphan"));
-    }
-    return myself;
+    return check(TraceShapeChecks::hasNoOrphans);
   }
 
   /**
@@ -141,17 +115,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasSpanCount(int expected) {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.spanCount() != expected) {
-      throw traceFailure(
-          actual.spanCount(),
-          expected,
-          TraceMessages.shouldHaveSpanCount(actual, expected),
-          Map.of());
-    }
-    return myself;
+    return check(trace -> TraceShapeChecks.hasSpanCount(trace, expected));
   }
 
   /**
@@ -162,19 +126,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasSpansNamed(String name, int expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasSpansNamed(String, int)", "a span name");
-    List<SpanNode> named = actual.spansNamed(name);
-    if (named.size() != expected) {
-      throw traceFailure(
-          named.size(),
-          expected,
-          TraceMessages.shouldHaveSpansNamed(actual, name, expected, named.size()),
-          marks(named, "named " + Layout.quote(name)));
-    }
-    return myself;
+    requireNonNull(name, "hasSpansNamed(String name, int expected)", "name");
+    return check(trace -> TraceShapeChecks.hasSpansNamed(trace, name, expected));
   }
 
   /**
@@ -185,14 +138,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasSpanNamed(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasSpanNamed(String)", "a span name");
-    if (actual.spansNamed(name).isEmpty()) {
-      throw missingSpan(name);
-    }
-    return myself;
+    requireNonNull(name, "hasSpanNamed(String name)", "name");
+    return check(trace -> TraceShapeChecks.hasSpanNamed(trace, name));
   }
 
   /**
@@ -202,19 +149,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasNoSpanNamed(String name) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(name, "hasNoSpanNamed(String)", "a span name");
-    List<SpanNode> named = actual.spansNamed(name);
-    if (!named.isEmpty()) {
-      throw traceFailure(
-          named.size(),
-          0,
-          TraceMessages.shouldNotHaveSpanNamed(actual, name, named),
-          marks(named, "unexpected"));
-    }
-    return myself;
+    requireNonNull(name, "hasNoSpanNamed(String name)", "name");
+    return check(trace -> TraceShapeChecks.hasNoSpanNamed(trace, name));
   }
 
   /**
@@ -224,18 +160,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasDepth(int expected) {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.depth() != expected) {
-      List<SpanNode> deepest = actual.spansMatching(node -> node.depth() == actual.depth() - 1);
-      throw traceFailure(
-          actual.depth(),
-          expected,
-          TraceMessages.shouldHaveDepth(actual, expected),
-          marks(deepest, "level " + actual.depth()));
-    }
-    return myself;
+    return check(trace -> TraceShapeChecks.hasDepth(trace, expected));
   }
 
   /**
@@ -245,15 +170,8 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasTraceId(String expected) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, "hasTraceId(String)", "a trace id");
-    if (!actual.traceId().equals(expected)) {
-      throw traceFailure(
-          actual.traceId(), expected, TraceMessages.shouldHaveTraceId(actual, expected), Map.of());
-    }
-    return myself;
+    requireNonNull(expected, "hasTraceId(String expected)", "expected");
+    return check(trace -> TraceShapeChecks.hasTraceId(trace, expected));
   }
 
   /**
@@ -270,7 +188,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasStructure(ExpectedSpan expected) {
-    return checkStructure(expected, StructureMatcher.unordered(), "hasStructure(ExpectedSpan)");
+    requireNonNull(
+        expected, "hasStructure(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
+    return check(
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.unordered()));
   }
 
   /**
@@ -282,41 +203,10 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasStructureInOrder(ExpectedSpan expected) {
-    return checkStructure(
-        expected, StructureMatcher.ordered(), "hasStructureInOrder(ExpectedSpan)");
-  }
-
-  private SELF checkStructure(ExpectedSpan expected, StructureMatcher matcher, String method) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(expected, method, "an expected tree, e.g. span(\"root\", span(\"child\"))");
-    boolean ordered = matcher.isOrdered();
-    List<SpanNode> roots = actual.roots();
-    if (roots.size() != 1) {
-      throw traceFailure(
-          render(Map.of()),
-          expected.toString(),
-          TraceMessages.shouldHaveStructure(
-              actual,
-              expected,
-              ordered,
-              "it has " + roots.size() + " roots " + Layout.names(roots)),
-          marks(roots, "one of " + roots.size() + " roots"));
-    }
-    if (!matcher.matches(expected, roots.get(0))) {
-      StructureMatcher.Mismatch mismatch = matcher.explain(expected, roots.get(0));
-      throw traceFailure(
-          render(Map.of()),
-          expected.toString(),
-          TraceMessages.shouldHaveStructure(
-              actual,
-              expected,
-              ordered,
-              "at " + Layout.span(mismatch.node()) + ": " + mismatch.note()),
-          Map.of(mismatch.node(), mismatch.note()));
-    }
-    return myself;
+    requireNonNull(
+        expected, "hasStructureInOrder(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
+    return check(
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()));
   }
 
   /**
@@ -325,45 +215,15 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    *
    * @param maxRepeats how many same-named children one span may have
    * @return this assertion object
+   * @throws IllegalArgumentException if {@code maxRepeats} is less than 1
    */
   public SELF hasNoRepeatedSiblings(int maxRepeats) {
-    if (skip()) {
-      return myself;
-    }
     if (maxRepeats < 1) {
-      throw failure(
-          "%s", "hasNoRepeatedSiblings(int) needs a limit of at least 1, but got " + maxRepeats);
+      throw new IllegalArgumentException(
+          "hasNoRepeatedSiblings(int maxRepeats): maxRepeats must be at least 1, but got "
+              + maxRepeats);
     }
-    List<String> offenders = new ArrayList<>();
-    Map<SpanNode, String> marks = new LinkedHashMap<>();
-    List<List<SpanNode>> levels = new ArrayList<>();
-    levels.add(actual.roots());
-    for (SpanNode node : actual.spans()) {
-      levels.add(node.children());
-    }
-    for (List<SpanNode> siblings : levels) {
-      Map<String, List<SpanNode>> byName = new LinkedHashMap<>();
-      for (SpanNode sibling : siblings) {
-        byName.computeIfAbsent(sibling.name(), n -> new ArrayList<>()).add(sibling);
-      }
-      byName.forEach(
-          (name, same) -> {
-            if (same.size() > maxRepeats) {
-              SpanNode first = same.get(0);
-              String under = first.parent().map(Layout::span).orElse("the trace's roots");
-              offenders.add(same.size() + " x " + Layout.span(first) + " under " + under);
-              marks.put(first, same.size() + " x " + Layout.quote(name) + " here and below");
-            }
-          });
-    }
-    if (!offenders.isEmpty()) {
-      throw traceFailure(
-          Layout.lines(offenders),
-          "at most " + maxRepeats,
-          TraceMessages.shouldNotRepeatSiblings(actual, maxRepeats, offenders),
-          marks);
-    }
-    return myself;
+    return check(trace -> TraceShapeChecks.hasNoRepeatedSiblings(trace, maxRepeats));
   }
 
   /**
@@ -373,37 +233,19 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * @return this assertion object
    */
   public SELF hasDurationAtMost(Duration max) {
-    if (skip()) {
-      return myself;
-    }
-    requireArgument(max, "hasDurationAtMost(Duration)", "a duration");
-    if (actual.duration().compareTo(max) > 0) {
-      throw traceFailure(
-          actual.duration(),
-          max,
-          TraceMessages.shouldHaveDurationAtMost(
-              actual, Durations.format(max), Durations.format(actual.duration())),
-          Map.of());
-    }
-    return myself;
+    requireNonNull(max, "hasDurationAtMost(Duration max)", "max");
+    return check(trace -> TimingChecks.hasDurationAtMost(trace, max));
   }
 
   /**
    * Navigates to the trace's single root span.
    *
-   * @return an assert on the root, with {@link SpanAssert#returnToTrace()} leading back here
+   * @return an assert on the root, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
    */
   @CheckReturnValue
-  public SpanAssert root() {
-    if (skip()) {
-      return unresolvedSpan();
-    }
-    try {
-      hasSingleRoot();
-    } catch (AssertionError e) {
-      return navigationFailed(e);
-    }
-    return spanAssert(actual.roots().get(0));
+  public SPAN root() {
+    return navigate(TreeChecks::singleRoot);
   }
 
   /**
@@ -411,88 +253,83 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
    * none, and marking each one when there are several.
    *
    * @param name the span name
-   * @return an assert on that span, with {@link SpanAssert#returnToTrace()} leading back here
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
    */
   @CheckReturnValue
-  public SpanAssert span(String name) {
-    if (skip()) {
-      return unresolvedSpan();
-    }
-    try {
-      requireArgument(name, "span(String)", "a span name");
-      return spanAssert(uniqueSpan(actual.spansNamed(name), name, Layout.trace(actual)));
-    } catch (AssertionError e) {
-      return navigationFailed(e);
-    }
+  public SPAN span(String name) {
+    requireNonNull(name, "span(String name)", "name");
+    return navigate(trace -> TreeChecks.spanNamed(trace, name));
+  }
+
+  /**
+   * Navigates to the unique span named {@code name} whose attribute {@code key} equals {@code
+   * value}: picks one of several same-named spans. Values compare as in {@link
+   * AbstractSpanAssert#hasAttribute(String, Object)}.
+   *
+   * @param name the span name
+   * @param key the attribute that tells the spans apart, e.g. {@code "messaging.message.id"}
+   * @param value its value on the wanted span
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
+   */
+  @CheckReturnValue
+  public SPAN spanWithAttribute(String name, String key, Object value) {
+    String method = "spanWithAttribute(String name, String key, Object value)";
+    requireNonNull(name, method, "name");
+    requireNonNull(key, method, "key");
+    requireNonNull(value, method, "value");
+    return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key, value));
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Shared with SpanAssert, which navigates within the trace this assert is about.
+  // Plumbing: the soft gate, the failure renderer, and the span asserts navigation creates.
 
-  SpanNode uniqueSpan(List<SpanNode> candidates, String name, String scope) {
-    if (candidates.size() == 1) {
-      return candidates.get(0);
+  /** Runs {@code check} on the trace unless the gate skips it; throws what it finds wrong. */
+  private SELF check(Function<Trace, Optional<Failure>> check) {
+    if (gate.skipsChecks()) {
+      return myself;
     }
-    if (candidates.isEmpty()) {
-      throw missingSpan(name);
+    isNotNull();
+    Optional<Failure> failure = check.apply(actual);
+    if (failure.isPresent()) {
+      throw failure(failure.get());
     }
-    Map<SpanNode, String> marks = new LinkedHashMap<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      marks.put(candidates.get(i), (i + 1) + " of " + candidates.size());
-    }
-    throw traceFailure(
-        candidates.size(),
-        1,
-        TraceMessages.shouldHaveUniqueSpanNamed(scope, name, candidates),
-        marks);
+    return myself;
   }
 
-  private AssertionError missingSpan(String name) {
-    List<SpanNode> nearMisses = NearMisses.closestTo(name, actual);
-    return traceFailure(
-        Layout.names(actual.spans()),
-        name,
-        TraceMessages.shouldHaveSpanNamed(actual, name, nearMisses),
-        marks(nearMisses, "did you mean this?"));
+  private SPAN navigate(Function<Trace, Lookup<SpanNode>> lookup) {
+    if (gate.skipsChecks()) {
+      return unresolvedSpan();
+    }
+    isNotNull();
+    Lookup<SpanNode> found = lookup.apply(actual);
+    if (found.isFound()) {
+      return spanAssert(found.found());
+    }
+    return gate.navigationFailed(failure(found.failure()), this::unresolvedSpan);
   }
 
-  SpanAssert spanAssert(SpanNode node) {
-    SpanAssert span =
-        softly == null
-            ? new SpanAssert(node)
-            : softly.proxy(SpanAssert.class, SpanNode.class, node);
-    span.attach(actual, this, shownAttributes, softly, false);
+  private AssertionError failure(Failure failure) {
+    return failureWithActualExpected(
+        failure.actual(),
+        failure.expected(),
+        "%s",
+        Layout.describe(failure, actual, shownAttributes));
+  }
+
+  /** An assert on {@code node}, reporting like this one and leading back here. */
+  SPAN spanAssert(SpanNode node) {
+    SPAN span = gate.wrap(newSpanAssert(node), SpanNode.class, node);
+    span.attach(myself, gate);
     return span;
   }
 
-  SpanAssert unresolvedSpan() {
-    SpanAssert span =
-        softly == null
-            ? new SpanAssert(null)
-            : softly.proxy(SpanAssert.class, SpanNode.class, null);
-    span.attach(actual, this, shownAttributes, softly, true);
+  /** After a failed soft navigation: a span assert that checks nothing. */
+  SPAN unresolvedSpan() {
+    SPAN span = gate.wrap(newSpanAssert(null), SpanNode.class, null);
+    span.attach(myself, gate.unresolved());
     return span;
-  }
-
-  /**
-   * Hard: rethrow. Soft: the error is collected, and the span assert that follows checks nothing.
-   */
-  SpanAssert navigationFailed(AssertionError error) {
-    if (softly == null) {
-      throw error;
-    }
-    softly.collectAssertionError(error);
-    return unresolvedSpan();
-  }
-
-  /**
-   * For soft assertions: failures of navigation go to {@code collector}, and after a failed
-   * navigation (or a missing trace) {@code unresolved} asserts check nothing, since the failure is
-   * already reported.
-   */
-  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
-    this.softly = collector;
-    this.unresolved = unresolvedActual;
   }
 
   Trace actualTrace() {
@@ -503,45 +340,17 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
     return shownAttributes;
   }
 
-  void shownAttributes(List<String> keys) {
-    this.shownAttributes = keys;
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
   }
 
-  AssertionErrorCollector softly() {
-    return softly;
-  }
-
-  String render(Map<SpanNode, String> marks) {
-    TraceRenderer renderer = Layout.renderer(shownAttributes);
-    for (Map.Entry<SpanNode, String> mark : marks.entrySet()) {
-      renderer = renderer.withMark(mark.getKey(), mark.getValue());
-    }
-    return renderer.render(actual);
-  }
-
-  AssertionError traceFailure(
-      Object actualValue, Object expectedValue, String message, Map<SpanNode, String> marks) {
-    return failureWithActualExpected(
-        actualValue, expectedValue, "%s", message + "\n\n" + render(marks));
-  }
-
-  private static Map<SpanNode, String> marks(List<SpanNode> nodes, String note) {
-    Map<SpanNode, String> marks = new LinkedHashMap<>();
-    nodes.forEach(node -> marks.put(node, note));
-    return marks;
-  }
-
-  private boolean skip() {
-    if (unresolved) {
-      return true;
-    }
-    isNotNull();
-    return false;
-  }
-
-  private void requireArgument(Object argument, String method, String what) {
-    if (argument == null) {
-      throw failure("%s", method + " needs " + what + ", but got null");
-    }
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

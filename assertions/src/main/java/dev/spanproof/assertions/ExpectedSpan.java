@@ -1,6 +1,5 @@
 package dev.spanproof.assertions;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,25 +30,13 @@ public final class ExpectedSpan {
   /**
    * A span named {@code name} with exactly these children.
    *
-   * @throws IllegalArgumentException if {@code name}, {@code children} or a child is null
+   * @throws NullPointerException if {@code name}, {@code children} or a child is null
    */
   static ExpectedSpan of(String name, ExpectedSpan... children) {
-    if (name == null) {
-      throw new IllegalArgumentException("an expected span needs a name, but got null");
-    }
-    if (children == null) {
-      throw new IllegalArgumentException(
-          "the children of expected span [" + name + "] must not be null");
-    }
-    List<ExpectedSpan> list = new ArrayList<>(children.length);
-    for (ExpectedSpan child : children) {
-      if (child == null) {
-        throw new IllegalArgumentException(
-            "the children of expected span [" + name + "] must not contain null");
-      }
-      list.add(child);
-    }
-    return new ExpectedSpan(name, List.copyOf(list));
+    String method = "span(String name, ExpectedSpan... children)";
+    Arguments.requireNonNull(name, method, "name");
+    Arguments.requireNoNulls(children, method, "children");
+    return new ExpectedSpan(name, List.of(children));
   }
 
   /**

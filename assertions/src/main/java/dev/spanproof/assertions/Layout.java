@@ -4,7 +4,10 @@ import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +29,10 @@ final class Layout {
           "messaging.destination.name",
           "rpc.method",
           "error.type");
+
+  /** How to build what hasStructure expects, for its null-argument message. */
+  static final String STRUCTURE_HINT =
+      "build the expected tree with span(\"root\", span(\"child\"))";
 
   /** Failure messages draw at most this many spans of a trace, plus the spans they point at. */
   static final int MAX_DRAWN_SPANS = 100;
@@ -68,6 +75,15 @@ final class Layout {
         + but;
   }
 
+  /**
+   * A failure message format, started on a line of its own when the failure goes to a soft report:
+   * AssertJ heads each collected failure with "-- failure 1 --" and expects the message to begin
+   * with a line break, as its own messages do.
+   */
+  static String startingOwnLineIfSoft(String format, boolean soft) {
+    return soft ? "\n" + format : format;
+  }
+
   static String indent(Object value) {
     return String.valueOf(value).lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
   }
@@ -93,9 +109,34 @@ final class Layout {
     return nodes.stream().map(SpanNode::name).collect(Collectors.joining(", ", "[", "]"));
   }
 
-  /** The message, a blank line, and the trace drawn by {@code renderer}. */
-  static String withTree(String message, TraceRenderer renderer, Trace trace) {
-    return message + "\n\n" + renderer.render(trace);
+  /** How messages draw traces that no assertion narrowed: the key attributes, nothing marked. */
+  static TraceRenderer defaultRenderer() {
+    return renderer(KEY_ATTRIBUTES);
+  }
+
+  /**
+   * The one failure renderer: {@code failure}'s message, a blank line, and {@code trace} drawn with
+   * {@code shownAttributes} plus the failure's own, each mark on the line of the span with the same
+   * id. Reads its inputs, changes none of them.
+   */
+  static String describe(Failure failure, Trace trace, List<String> shownAttributes) {
+    if (!failure.drawsTree() || trace == null) {
+      return failure.message();
+    }
+    TraceRenderer renderer = renderer(union(shownAttributes, failure.alsoShown()));
+    for (Map.Entry<SpanNode, String> mark : failure.marks().entrySet()) {
+      // A span asserted on its own is drawn in a trace rebuilt from its root: find it by id.
+      SpanNode node = trace.findBySpanId(mark.getKey().spanId()).orElse(mark.getKey());
+      renderer = renderer.withMark(node, mark.getValue());
+    }
+    return failure.message() + "\n\n" + renderer.render(trace);
+  }
+
+  /** {@code keys} followed by those of {@code more} that it lacks. */
+  static List<String> union(List<String> keys, Collection<String> more) {
+    Set<String> all = new LinkedHashSet<>(keys);
+    all.addAll(more);
+    return List.copyOf(all);
   }
 
   static String lines(Collection<?> items) {

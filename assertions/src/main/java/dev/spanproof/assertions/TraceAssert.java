@@ -1,5 +1,6 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 
 /**
@@ -7,7 +8,7 @@ import dev.spanproof.core.trace.Trace;
  * TraceAssertions#assertThatTrace(java.util.Collection)}. All assertions are inherited from {@link
  * AbstractTraceAssert}.
  */
-public class TraceAssert extends AbstractTraceAssert<TraceAssert> {
+public class TraceAssert extends AbstractTraceAssert<TraceAssert, SpanAssert> {
 
   /**
    * Creates an assert on {@code actual}.
@@ -16,5 +17,15 @@ public class TraceAssert extends AbstractTraceAssert<TraceAssert> {
    */
   public TraceAssert(Trace actual) {
     super(actual, TraceAssert.class);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return a {@link SpanAssert} on {@code span}
+   */
+  @Override
+  protected SpanAssert newSpanAssert(SpanNode span) {
+    return new SpanAssert(span);
   }
 }

@@ -4,12 +4,10 @@ import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.Trace;
-import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * The entry point to spanproof's assertions: import its methods statically.
@@ -95,7 +93,7 @@ public final class TraceAssertions {
    * @param name the span's name
    * @param children the expected children
    * @return the expected shape
-   * @throws IllegalArgumentException if the name, the array or a child is null
+   * @throws NullPointerException if the name, the array or a child is null
    */
   public static ExpectedSpan span(String name, ExpectedSpan... children) {
     return ExpectedSpan.of(name, children);
@@ -122,8 +120,9 @@ public final class TraceAssertions {
     return CaptureSession.current().orElseThrow(() -> new AssertionError(TraceMessages.NO_SESSION));
   }
 
+  /** The session's own name, e.g. "test [OrderServiceTest.processOrder()]" from the extension. */
   static String sourceOf(CaptureSession session) {
-    return "the current test [" + session.name() + "]";
+    return session.name();
   }
 
   static List<Trace> tracesOf(CaptureSession session) {
@@ -143,7 +142,13 @@ public final class TraceAssertions {
 
   static Trace currentTrace() {
     CaptureSession session = currentSession();
-    return single(sourceOf(session), tracesOf(session), session.unendedSpans());
+    List<Trace> traces = tracesOf(session);
+    List<UnendedSpan> unended = session.unendedSpans();
+    if (traces.isEmpty() && unended.isEmpty()) {
+      throw new AssertionError(
+          TraceMessages.shouldHaveCapturedASpan(sourceOf(session), NoTraceCauses.of(session)));
+    }
+    return single(sourceOf(session), traces, unended);
   }
 
   static Trace traceOf(Collection<SpanData> spans) {
@@ -156,7 +161,7 @@ public final class TraceAssertions {
   static Trace single(String source, List<Trace> traces, List<UnendedSpan> unended) {
     if (traces.size() != 1) {
       throw new AssertionError(
-          TraceMessages.shouldHaveOneTrace(source, traces, unended, renderer()));
+          TraceMessages.shouldHaveOneTrace(source, traces, unended, Layout.defaultRenderer()));
     }
     return traces.get(0);
   }
@@ -173,31 +178,5 @@ public final class TraceAssertions {
               + " null(s)");
     }
     return Trace.groupByTraceId(spans);
-  }
-
-  static TraceRenderer renderer() {
-    return Layout.renderer(Layout.KEY_ATTRIBUTES);
-  }
-
-  /**
-   * A soft trace assert that checks nothing: its trace could not be found, which is already
-   * reported.
-   */
-  static TraceAssert unresolvedTrace(SoftAssertionsProvider softly) {
-    TraceAssert assertion = softly.proxy(TraceAssert.class, Trace.class, null);
-    assertion.attachSoftly(softly, true);
-    return assertion;
-  }
-
-  /** A trace assert that reports softly when {@code softly} is set, rendering these attributes. */
-  static TraceAssert traceAssert(
-      Trace trace, SoftAssertionsProvider softly, List<String> attributes) {
-    TraceAssert assertion =
-        softly == null
-            ? new TraceAssert(trace)
-            : softly.proxy(TraceAssert.class, Trace.class, trace);
-    assertion.attachSoftly(softly, false);
-    assertion.shownAttributes(attributes);
-    return assertion;
   }
 }

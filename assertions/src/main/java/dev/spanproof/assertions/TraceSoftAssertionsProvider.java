@@ -3,8 +3,10 @@ package dev.spanproof.assertions;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
 
@@ -62,13 +64,56 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
     return softTrace(trace);
   }
 
+  /**
+   * A soft assert of your own type on {@code trace}, e.g. {@code softly.assertThatTrace(trace,
+   * OrderTraceAssert::new)}: its navigation hands out your span asserts, soft too. The class is
+   * proxied, so it must be public with a public constructor taking the {@link Trace}.
+   *
+   * @param trace the trace
+   * @param newAssert your trace assert's constructor
+   * @param <T> your trace assert type
+   * @return a soft assert of your type on the trace
+   */
+  @CheckReturnValue
+  default <T extends AbstractTraceAssert<T, ?>> T assertThatTrace(
+      Trace trace, Function<Trace, T> newAssert) {
+    Arguments.requireNonNull(
+        newAssert, "assertThatTrace(Trace trace, Function<Trace, T> newAssert)", "newAssert");
+    return AssertFactory.softTraceAssert(newAssert.apply(trace), trace, this);
+  }
+
   private TraceAssert softTrace(Trace trace) {
-    return TraceAssertions.traceAssert(trace, this, Layout.KEY_ATTRIBUTES);
+    return AssertFactory.softTraceAssert(trace, this);
   }
 
   private TraceAssert unresolvedTrace(AssertionError error) {
-    collectAssertionError(error);
-    return TraceAssertions.unresolvedTrace(this);
+    collectAssertionError(startingOwnLine(error));
+    return AssertFactory.unresolvedTrace(this);
+  }
+
+  /**
+   * The entry points' failures are made for hard assertions; in a soft report each starts on a line
+   * of its own, below AssertJ's "-- failure 1 --", and its stack starts at the caller, whose line
+   * AssertJ quotes.
+   */
+  private static AssertionError startingOwnLine(AssertionError error) {
+    AssertionError soft =
+        new AssertionError(
+            Layout.startingOwnLineIfSoft(String.valueOf(error.getMessage()), true),
+            error.getCause());
+    StackTraceElement[] stack = error.getStackTrace();
+    int first = 0;
+    while (first < stack.length && isEntryPointInternal(stack[first].getClassName())) {
+      first++;
+    }
+    soft.setStackTrace(Arrays.copyOfRange(stack, first, stack.length));
+    return soft;
+  }
+
+  private static boolean isEntryPointInternal(String className) {
+    return className.startsWith("java.")
+        || className.equals(TraceAssertions.class.getName())
+        || className.equals(TraceSoftAssertionsProvider.class.getName());
   }
 
   /**
@@ -84,14 +129,10 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       session = TraceAssertions.currentSession();
       traces = TraceAssertions.tracesOf(session);
     } catch (AssertionError e) {
-      collectAssertionError(e);
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      collectAssertionError(startingOwnLine(e));
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource(TraceAssertions.sourceOf(session), session);
+    return AssertFactory.softTracesAssert(traces, this, TraceAssertions.sourceOf(session), session);
   }
 
   /**
@@ -106,13 +147,9 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
     try {
       traces = TraceAssertions.tracesOf(spans);
     } catch (AssertionError e) {
-      collectAssertionError(e);
-      TracesAssert assertion = proxy(TracesAssert.class, List.class, null);
-      assertion.attachSoftly(this, true);
-      return assertion;
+      collectAssertionError(startingOwnLine(e));
+      return AssertFactory.unresolvedTraces(this);
     }
-    TracesAssert assertion = proxy(TracesAssert.class, List.class, traces);
-    assertion.attachSoftly(this, false);
-    return assertion.describedAsSource("the given spans", null);
+    return AssertFactory.softTracesAssert(traces, this, "the given spans", null);
   }
 }

@@ -1,14 +1,15 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
-import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
-import org.assertj.core.api.SoftAssertionsProvider;
 
 /**
  * Assertions on all the traces a test (or a collection of spans) holds; obtain it with {@link
@@ -18,8 +19,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
 
   private String source = "the traces";
   private CaptureSession session;
-  private SoftAssertionsProvider softly;
-  private boolean unresolved;
+  private SoftGate gate = SoftGate.HARD;
 
   /**
    * Creates an assert on {@code actual}.
@@ -28,6 +28,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   public TracesAssert(List<Trace> actual) {
     super(actual, TracesAssert.class);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   TracesAssert describedAsSource(String description, CaptureSession capture) {
@@ -36,21 +38,9 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     return this;
   }
 
-  /**
-   * For soft assertions: navigation reports to {@code collector}; {@code unresolvedActual} skips
-   * every check.
-   */
-  void attachSoftly(SoftAssertionsProvider collector, boolean unresolvedActual) {
-    this.softly = collector;
-    this.unresolved = unresolvedActual;
-  }
-
-  private boolean skip() {
-    if (unresolved) {
-      return true;
-    }
-    isNotNull();
-    return false;
+  /** Sets how this assert reports. */
+  void attach(SoftGate softGate) {
+    this.gate = softGate;
   }
 
   /**
@@ -60,18 +50,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    if (skip()) {
-      return myself;
-    }
-    if (actual.size() != expected) {
-      throw failureWithActualExpected(
-          actual.size(),
-          expected,
-          "%s",
-          TraceMessages.shouldHaveTraceCount(
-              source, expected, actual, unended(), TraceAssertions.renderer()));
-    }
-    return myself;
+    return check(traces -> TraceSetChecks.hasTraceCount(traces, source, unended(), expected));
   }
 
   /**
@@ -81,25 +60,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasNoUnendedSpans() {
-    if (skip()) {
-      return myself;
-    }
-    List<UnendedSpan> unended = unended();
-    if (!unended.isEmpty()) {
-      throw failureWithActualExpected(
-          unended.size(),
-          0,
-          "%s",
-          Layout.expecting(
-                  source,
-                  "have no spans that were started but not ended",
-                  "0",
-                  "it has " + unended.size(),
-                  unended.stream().map(UnendedSpan::describe).collect(Collectors.joining("\n")))
-              + "\n\n"
-              + TraceAssertions.renderer().render(actual));
-    }
-    return myself;
+    return check(traces -> TraceSetChecks.hasNoUnendedSpans(traces, source, unended()));
   }
 
   /**
@@ -110,52 +71,51 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   @CheckReturnValue
   public TraceAssert traceWithRoot(String rootName) {
-    if (skip()) {
-      return TraceAssertions.unresolvedTrace(softly);
+    requireNonNull(rootName, "traceWithRoot(String rootName)", "rootName");
+    if (gate.skipsChecks()) {
+      return AssertFactory.traceAssert(null, gate);
     }
-    try {
-      return TraceAssertions.traceAssert(
-          uniqueTraceWithRoot(rootName), softly, Layout.KEY_ATTRIBUTES);
-    } catch (AssertionError e) {
-      if (softly == null) {
-        throw e;
-      }
-      softly.collectAssertionError(e);
-      return TraceAssertions.unresolvedTrace(softly);
+    isNotNull();
+    Lookup<Trace> found = TraceSetChecks.traceWithRoot(actual, source, rootName);
+    if (found.isFound()) {
+      return AssertFactory.traceAssert(found.found(), gate);
     }
+    return gate.navigationFailed(
+        failure(found.failure()), () -> AssertFactory.traceAssert(null, gate.unresolved()));
   }
 
-  private Trace uniqueTraceWithRoot(String rootName) {
-    if (rootName == null) {
-      throw failure("%s", "traceWithRoot(String) needs a span name, but got null");
+  /** Runs {@code check} on the traces unless the gate skips it; throws what it finds wrong. */
+  private TracesAssert check(Function<List<Trace>, Optional<Failure>> check) {
+    if (gate.skipsChecks()) {
+      return myself;
     }
-    List<Trace> matching =
-        actual.stream()
-            .filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName)))
-            .toList();
-    if (matching.size() != 1) {
-      String roots =
-          actual.stream()
-              .flatMap(trace -> trace.roots().stream())
-              .map(SpanNode::name)
-              .distinct()
-              .collect(Collectors.joining(", ", "[", "]"));
-      throw failureWithActualExpected(
-          matching.size(),
-          1,
-          "%s",
-          Layout.expecting(
-                  source,
-                  "have exactly one trace with the root",
-                  "span [" + rootName + "]",
-                  "found " + matching.size() + "; the roots are " + roots)
-              + "\n\n"
-              + TraceAssertions.renderer().render(actual));
+    isNotNull();
+    Optional<Failure> failure = check.apply(actual);
+    if (failure.isPresent()) {
+      throw failure(failure.get());
     }
-    return matching.get(0);
+    return myself;
+  }
+
+  private AssertionError failure(Failure failure) {
+    return failureWithActualExpected(failure.actual(), failure.expected(), "%s", failure.message());
   }
 
   private List<UnendedSpan> unended() {
     return session == null ? List.of() : session.unendedSpans();
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

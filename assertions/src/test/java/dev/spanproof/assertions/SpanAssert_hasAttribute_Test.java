@@ -72,9 +72,47 @@ class SpanAssert_hasAttribute_Test {
         .hasMessageStartingWith(
             """
             Expecting span [processPayment] to have the attribute:
-              payment.attempts=2
+              payment.attempts=2 of type STRING
             but it has payment.attempts=2 of type LONG; its attributes are:
             """);
+  }
+
+  @Test
+  void should_mark_the_types_in_the_tree_when_the_values_print_alike() {
+    // GIVEN: the new user's "order.item_count=2  <-- expected order.item_count=2"
+    List<SpanData> spans =
+        traces.record(
+            TestTraces.span("processOrder", 0, 2)
+                .with(s -> s.setAttribute("order.item_count", 2L)));
+    // WHEN/THEN
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).span("processOrder").hasAttribute("order.item_count", "2"))
+        .hasMessage(
+            """
+            Expecting span [processOrder] to have the attribute:
+              order.item_count=2 of type STRING
+            but it has order.item_count=2 of type LONG; its attributes are:
+              order.item_count=2
+
+            trace 00000000000000000000000000000001 (1 span, 2.00 ms)
+            └─ processOrder [INTERNAL, UNSET, 2.00 ms] order.item_count=2  <-- expected order.item_count=2 of type STRING, found LONG""");
+  }
+
+  @Test
+  void should_name_only_the_found_type_when_the_values_print_differently() {
+    // GIVEN
+    List<SpanData> spans = traces.orderTrace();
+    // WHEN/THEN
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans).span("processPayment").hasAttribute("payment.attempts", 2.5))
+        .hasMessageContaining(
+            """
+              payment.attempts=2.5
+            but it has payment.attempts=2 of type LONG; its attributes are:
+            """)
+        .hasMessageEndingWith(
+            "payment.attempts=2 events: exception  <-- expected payment.attempts=2.5");
   }
 
   @Test
@@ -156,18 +194,18 @@ class SpanAssert_hasAttribute_Test {
   }
 
   @Test
-  void should_fail_clearly_on_null_arguments() {
+  void should_throw_naming_the_parameter_on_null_arguments() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(
             () -> assertThatTrace(spans).span("processPayment").hasAttribute((String) null, 1))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasAttribute(String, Object) needs a key, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasAttribute(String key, Object value): key must not be null");
     assertThatThrownBy(
             () -> assertThatTrace(spans).span("processPayment").hasAttribute(ATTEMPTS, (Long) null))
-        .isInstanceOf(AssertionError.class)
+        .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage(
-            "hasAttribute(AttributeKey, Object) needs a value (use doesNotHaveAttribute(String) for absence), but got null");
+            "hasAttribute(AttributeKey<T> key, T value): value must not be null; use doesNotHaveAttribute(String) to check that an attribute is absent");
   }
 }

@@ -121,10 +121,10 @@ class SpanAssert_hasBaggage_Test {
   }
 
   @Test
-  void should_fail_clearly_on_a_null_key() {
+  void should_throw_naming_the_parameter_on_a_null_key() {
     List<SpanData> spans = tenantTrace();
     assertThatThrownBy(() -> assertThatTrace(spans).span("processOrder").hasBaggage(null, "acme"))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasBaggage(String, String) needs a baggage key, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasBaggage(String key, String value): key must not be null");
   }
 }

@@ -84,12 +84,12 @@ class SpanAssert_hasKind_Test {
   }
 
   @Test
-  void should_fail_clearly_on_a_null_kind() {
+  void should_throw_naming_the_parameter_on_a_null_kind() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasKind(null))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasKind(SpanKind) needs a kind, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasKind(SpanKind expected): expected must not be null");
   }
 }

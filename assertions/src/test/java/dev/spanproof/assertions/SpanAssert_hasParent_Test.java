@@ -79,12 +79,12 @@ class SpanAssert_hasParent_Test {
   }
 
   @Test
-  void should_fail_clearly_on_a_null_name() {
+  void should_throw_naming_the_parameter_on_a_null_name() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").hasParent(null))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasParent(String) needs a span name, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasParent(String name): name must not be null");
   }
 }

@@ -81,12 +81,12 @@ class TraceAssert_hasRoot_Test {
   }
 
   @Test
-  void should_fail_clearly_on_a_null_name() {
+  void should_throw_naming_the_parameter_on_a_null_name() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasRoot(null))
-        .isInstanceOf(AssertionError.class)
-        .hasMessage("hasRoot(String) needs a span name, but got null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("hasRoot(String name): name must not be null");
   }
 }

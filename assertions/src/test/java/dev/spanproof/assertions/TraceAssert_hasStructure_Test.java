@@ -154,16 +154,17 @@ class TraceAssert_hasStructure_Test {
   }
 
   @Test
-  void should_fail_clearly_on_null() {
+  void should_throw_naming_the_parameter_on_null() {
     // GIVEN
     List<SpanData> spans = traces.orderTrace();
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).hasStructure(null))
-        .isInstanceOf(AssertionError.class)
+        .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage(
-            "hasStructure(ExpectedSpan) needs an expected tree, e.g. span(\"root\", span(\"child\")), but got null");
+            "hasStructure(ExpectedSpan expected): expected must not be null; build the expected tree with span(\"root\", span(\"child\"))");
     assertThatThrownBy(() -> span("a", (ExpectedSpan) null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the children of expected span [a] must not contain null");
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "span(String name, ExpectedSpan... children): children must not contain null, but got [null]");
   }
 }
