@@ -1,5 +1,6 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireIndex;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
@@ -10,12 +11,15 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -602,6 +606,23 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
+   * Navigates to the direct child named {@code name} that started {@code index}-th among the
+   * children of that name (0 for the first): picks one of several same-named children, e.g. {@code
+   * span("GET /orders").child("SELECT", 1)}.
+   *
+   * @param name the child's name
+   * @param index its position among the children of that name, from 0, in start order
+   * @return an assert on that child, of this assert's type
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public SELF child(String name, int index) {
+    requireNonNull(name, "child(String name, int index)", "name");
+    requireIndex(index, "child(String name, int index)", "index");
+    return navigate(span -> SpanPicks.child(span, trace(), name, index));
+  }
+
+  /**
    * Navigates to the span's parent within the trace.
    *
    * @return an assert on the parent, of this assert's type
@@ -620,6 +641,66 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public TRACE returnToTrace() {
     return traceAssert();
+  }
+
+  /**
+   * Navigates to the span's only event named {@code name}, to check its attributes and timestamp.
+   * Fails listing the span's events when it has none of that name, and saying how to pick one when
+   * it has several.
+   *
+   * @param name the event's name, e.g. {@code "payment.initiated"}
+   * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public EventAssert<SELF> event(String name) {
+    requireNonNull(name, "event(String name)", "name");
+    return navigateToEvent(
+        span -> EventNavigation.event(span, name), EventNavigation.label(name, -1));
+  }
+
+  /**
+   * Navigates to the span's {@code index}-th event named {@code name} (0 for the first, in the
+   * order they were recorded): picks one of several same-named events.
+   *
+   * @param name the event's name
+   * @param index its position among the events of that name, from 0
+   * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public EventAssert<SELF> event(String name, int index) {
+    requireNonNull(name, "event(String name, int index)", "name");
+    requireIndex(index, "event(String name, int index)", "index");
+    return navigateToEvent(
+        span -> EventNavigation.event(span, name, index), EventNavigation.label(name, index));
+  }
+
+  /**
+   * Navigates to the span's {@code index}-th link (0 for the first, in the order they were added).
+   * Fails listing the span's links when it has fewer.
+   *
+   * @param index the link's position, from 0
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> link(int index) {
+    requireIndex(index, "link(int index)", "index");
+    return navigateToLink((span, targets) -> LinkNavigation.link(span, targets, index));
+  }
+
+  /**
+   * Navigates to the span's only link to a span named {@code spanName}, found in this trace or
+   * among the current test's spans. Fails listing the span's links when none points there, and
+   * saying how to pick one when several do.
+   *
+   * @param spanName the linked span's name, e.g. {@code "orders publish"}
+   * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
+   */
+  @CheckReturnValue
+  public LinkAssert<SELF> linkTo(String spanName) {
+    requireNonNull(spanName, "linkTo(String spanName)", "spanName");
+    return navigateToLink((span, targets) -> LinkNavigation.linkTo(span, targets, spanName));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -649,6 +730,62 @@ public abstract class AbstractSpanAssert<
       return traces.spanAssert(found.found());
     }
     return gate.navigationFailed(failure(found.failure()), traces::unresolvedSpan);
+  }
+
+  private EventAssert<SELF> navigateToEvent(
+      Function<SpanNode, Located<EventData>> lookup, String label) {
+    if (gate.skipsChecks()) {
+      return eventAssert(null, null, gate);
+    }
+    isNotNull();
+    Located<EventData> found = lookup.apply(actual);
+    if (found.isFound()) {
+      EventData event = found.found();
+      return eventAssert(event, new Part(actual, label, event.getAttributes()), gate);
+    }
+    return gate.navigationFailed(
+        failure(found.failure()), () -> eventAssert(null, null, gate.unresolved()));
+  }
+
+  private EventAssert<SELF> eventAssert(EventData event, Part part, SoftGate softGate) {
+    EventAssert<SELF> assertion =
+        softGate.wrap(new EventAssert<SELF>(event), EventData.class, event);
+    assertion.attach(myself, part, softGate);
+    return assertion;
+  }
+
+  /** {@code lookup} finds the index of the link among the span's links. */
+  private LinkAssert<SELF> navigateToLink(
+      BiFunction<SpanNode, LinkTargets, Located<Integer>> lookup) {
+    if (gate.skipsChecks()) {
+      return linkAssert(null, null, null, gate);
+    }
+    isNotNull();
+    LinkTargets targets = LinkTargets.around(trace());
+    Located<Integer> found = lookup.apply(actual, targets);
+    if (found.isFound()) {
+      LinkData link = actual.span().getLinks().get(found.found());
+      Part part = new Part(actual, "link " + found.found(), link.getAttributes());
+      return linkAssert(link, part, targets, gate);
+    }
+    return gate.navigationFailed(
+        failure(found.failure()), () -> linkAssert(null, null, null, gate.unresolved()));
+  }
+
+  private LinkAssert<SELF> linkAssert(
+      LinkData link, Part part, LinkTargets targets, SoftGate softGate) {
+    LinkAssert<SELF> assertion = softGate.wrap(new LinkAssert<SELF>(link), LinkData.class, link);
+    assertion.attach(myself, part, targets, softGate);
+    return assertion;
+  }
+
+  /**
+   * {@code failure}'s message with this span's trace drawn below it, for the event and link
+   * asserts.
+   */
+  String describe(Failure failure) {
+    TRACE traces = traceAssert();
+    return Layout.describe(failure, traces.actualTrace(), traces.shownAttributes());
   }
 
   private AssertionError failure(Failure failure) {

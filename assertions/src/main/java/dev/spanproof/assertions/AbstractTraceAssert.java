@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.api.common.AttributeKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -248,7 +249,9 @@ public abstract class AbstractTraceAssert<
 
   /**
    * Navigates to the unique span named {@code name}. Fails listing the closest names when there is
-   * none, and marking each one when there are several.
+   * none; when there are several, marks each one and says how to pick it: by an attribute that
+   * tells them apart ({@link #span(String, String, Object)}) or by its position under its parent
+   * ({@link AbstractSpanAssert#child(String, int)}).
    *
    * @param name the span name
    * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
@@ -258,6 +261,53 @@ public abstract class AbstractTraceAssert<
   public SPAN span(String name) {
     requireNonNull(name, "span(String name)", "name");
     return navigate(trace -> TreeChecks.spanNamed(trace, name));
+  }
+
+  /**
+   * Navigates to the unique span named {@code name} whose attribute {@code key}, of whatever type,
+   * equals {@code value}: picks one of several same-named spans, e.g. {@code span("SELECT",
+   * "db.query.text", "SELECT * FROM orders")}. Numbers compare by value across widths.
+   *
+   * @param name the span name
+   * @param key the attribute that tells the spans apart
+   * @param value its value on the wanted span
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
+   */
+  @CheckReturnValue
+  public SPAN span(String name, String key, Object value) {
+    String method = "span(String name, String key, Object value)";
+    requireNonNull(name, method, "name");
+    requireNonNull(key, method, "key");
+    requireNonNull(value, method, "value");
+    return navigate(
+        trace ->
+            SpanPicks.spanWithAttribute(
+                trace, name, key, value, SpanPicks.hasAttribute(key, value)));
+  }
+
+  /**
+   * Navigates to the unique span named {@code name} whose typed attribute {@code key} equals {@code
+   * value}: picks one of several same-named spans.
+   *
+   * @param name the span name
+   * @param key the attribute that tells the spans apart, e.g. {@code
+   *     DbIncubatingAttributes.DB_QUERY_TEXT}
+   * @param value its value on the wanted span
+   * @param <T> the attribute's type
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
+   */
+  @CheckReturnValue
+  public <T> SPAN span(String name, AttributeKey<T> key, T value) {
+    String method = "span(String name, AttributeKey<T> key, T value)";
+    requireNonNull(name, method, "name");
+    requireNonNull(key, method, "key");
+    requireNonNull(value, method, "value");
+    return navigate(
+        trace ->
+            SpanPicks.spanWithAttribute(
+                trace, name, key.getKey(), value, SpanPicks.hasAttribute(key, value)));
   }
 
   // ---------------------------------------------------------------------------------------------

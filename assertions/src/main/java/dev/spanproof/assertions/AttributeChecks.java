@@ -252,7 +252,7 @@ final class AttributeChecks {
   }
 
   /** Integers as longs, floats as doubles, arrays as lists: values as OpenTelemetry stores them. */
-  private static Object normalize(Object value) {
+  static Object normalize(Object value) {
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }

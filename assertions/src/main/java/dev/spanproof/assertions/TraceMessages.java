@@ -135,20 +135,6 @@ final class TraceMessages {
         trace(trace), "have a span named", quote(name), "it has none" + didYouMean(nearMisses));
   }
 
-  static String shouldHaveUniqueSpanNamed(String scope, String name, List<SpanNode> matches) {
-    return expecting(
-        scope,
-        "have exactly one span named",
-        quote(name),
-        "it has "
-            + matches.size()
-            + ": "
-            + matches.stream().map(n -> n.spanId()).collect(Collectors.joining(", "))
-            + "; narrow it down, e.g. span(\"parent\").child("
-            + quote(name)
-            + ")");
-  }
-
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {
     return expecting(trace(trace), "have no span named", quote(name), "it has " + matches.size());
   }

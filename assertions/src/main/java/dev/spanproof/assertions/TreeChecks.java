@@ -170,7 +170,7 @@ final class TreeChecks {
               Layout.names(span.children()),
               name));
     }
-    Lookup unique = uniqueSpan(trace, named, name, Layout.span(span));
+    Lookup unique = uniqueSpan(trace, named, name, span);
     return unique.isFound() ? Lookup.found(nodeIn(trace, unique.found())) : unique;
   }
 
@@ -190,29 +190,29 @@ final class TreeChecks {
 
   /** The only span of {@code trace} named {@code name}. */
   static Lookup spanNamed(Trace trace, String name) {
-    return uniqueSpan(trace, trace.spansNamed(name), name, Layout.trace(trace));
+    return uniqueSpan(trace, trace.spansNamed(name), name, null);
   }
 
   /**
    * The only one of {@code candidates}; fails listing the closest names when there is none, and
-   * marking each one when there are several.
+   * marking each one, with the ways to pick it, when there are several.
    *
-   * @param scope where the candidates were looked for, e.g. "span [checkout]", for the message
+   * @param under the span whose children the candidates are; null when they are the whole trace's
    */
-  static Lookup uniqueSpan(Trace trace, List<SpanNode> candidates, String name, String scope) {
+  static Lookup uniqueSpan(Trace trace, List<SpanNode> candidates, String name, SpanNode under) {
     if (candidates.size() == 1) {
       return Lookup.found(candidates.get(0));
     }
     if (candidates.isEmpty()) {
       return Lookup.failed(TraceShapeChecks.missingSpan(trace, name));
     }
-    Failure failure =
-        Failure.of(
-            TraceMessages.shouldHaveUniqueSpanNamed(scope, name, candidates), candidates.size(), 1);
-    for (int i = 0; i < candidates.size(); i++) {
-      failure = failure.marking(candidates.get(i), (i + 1) + " of " + candidates.size());
-    }
-    return Lookup.failed(failure);
+    String scope = under == null ? Layout.trace(trace) : Layout.span(under);
+    List<String> ways = SpanPicks.waysToPick(trace, candidates, name, under);
+    return Lookup.failed(
+        SpanPicks.several(
+            candidates,
+            PickMessages.shouldHaveUniqueSpanNamed(
+                scope, under == null ? "span" : "child", name, ways)));
   }
 
   static Failure noParent(SpanNode span) {

@@ -1,0 +1,67 @@
+package dev.spanproof.assertions;
+
+import static dev.spanproof.assertions.Failure.at;
+
+import dev.spanproof.core.trace.SpanNode;
+import io.opentelemetry.sdk.trace.data.EventData;
+import java.util.List;
+
+/** The lookups behind {@code event(..)}: a span's event by name, and by name and index. */
+final class EventNavigation {
+
+  private EventNavigation() {}
+
+  /** The span's only event named {@code name}. */
+  static Located<EventData> event(SpanNode span, String name) {
+    List<EventData> named = named(span, name);
+    if (named.size() == 1) {
+      return Located.found(named.get(0));
+    }
+    if (named.isEmpty()) {
+      return Located.failed(missing(span, name));
+    }
+    return Located.failed(
+        at(
+            span,
+            named.size() + " events named " + Layout.quote(name),
+            PartMessages.shouldHaveOneEventNamed(span, name, named),
+            named.size(),
+            1));
+  }
+
+  /** The span's {@code index}-th event named {@code name}, counting from 0 in recorded order. */
+  static Located<EventData> event(SpanNode span, String name, int index) {
+    List<EventData> named = named(span, name);
+    if (index < named.size()) {
+      return Located.found(named.get(index));
+    }
+    if (named.isEmpty()) {
+      return Located.failed(missing(span, name));
+    }
+    return Located.failed(
+        at(
+            span,
+            "expected event " + Layout.quote(name) + " at index " + index,
+            PartMessages.shouldHaveEventAt(span, name, index, named.size()),
+            named.size(),
+            index + 1));
+  }
+
+  /** How messages and marks name the event that {@code event(name)} or its indexed form found. */
+  static String label(String name, int index) {
+    return "event [" + name + "]" + (index < 0 ? "" : " at index " + index);
+  }
+
+  private static Failure missing(SpanNode span, String name) {
+    return at(
+        span,
+        "expected an event named " + Layout.quote(name),
+        PartMessages.shouldHaveEventNamed(span, name),
+        span.span().getEvents().stream().map(EventData::getName).toList(),
+        name);
+  }
+
+  private static List<EventData> named(SpanNode span, String name) {
+    return span.span().getEvents().stream().filter(event -> event.getName().equals(name)).toList();
+  }
+}
