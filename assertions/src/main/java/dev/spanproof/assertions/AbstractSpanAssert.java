@@ -4,6 +4,7 @@ import static dev.spanproof.assertions.Arguments.requireIndex;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -11,15 +12,18 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -134,9 +138,9 @@ public abstract class AbstractSpanAssert<
 
   /**
    * Verifies that the baggage {@code key=value} was in the context where the span started: the
-   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works for
-   * spans captured by a spanproof harness that is still open (the current test's), not for spans
-   * from elsewhere.
+   * span's code saw it, and would have propagated it. Spans do not carry baggage: a spanproof
+   * harness records it as it captures them, so this works for spans it captured, not for spans from
+   * elsewhere.
    *
    * @param key the baggage key, e.g. {@code tenant.id}
    * @param value the expected value
@@ -374,6 +378,56 @@ public abstract class AbstractSpanAssert<
     return check(span -> AttributeChecks.hasInstrumentationScope(span, name));
   }
 
+  /**
+   * Verifies how many attributes the span recorded, counting those its limits dropped (as
+   * sdk-testing's {@code hasTotalAttributeCount} does).
+   *
+   * @param expected the number of attributes set on the span
+   * @return this assertion object
+   */
+  public SELF hasTotalAttributeCount(int expected) {
+    return check(span -> AttributeChecks.hasTotalAttributeCount(span, expected));
+  }
+
+  /**
+   * Verifies the resource the span was produced under, all of it (as sdk-testing's {@code
+   * hasResource} does); {@link #hasResourceAttribute} checks one attribute.
+   *
+   * @param expected the expected resource
+   * @return this assertion object
+   */
+  public SELF hasResource(Resource expected) {
+    requireNonNull(expected, "hasResource(Resource expected)", "expected");
+    return check(span -> IdentityChecks.hasResource(span, expected));
+  }
+
+  /**
+   * Verifies the instrumentation scope that produced the span: name, version, schema URL and
+   * attributes, as sdk-testing's {@code hasInstrumentationScopeInfo} compares them.
+   *
+   * @param expected e.g. {@code
+   *     InstrumentationScopeInfo.builder("orders").setVersion("1.2").build()}
+   * @return this assertion object
+   */
+  public SELF hasInstrumentationScopeInfo(InstrumentationScopeInfo expected) {
+    requireNonNull(
+        expected, "hasInstrumentationScopeInfo(InstrumentationScopeInfo expected)", "expected");
+    return check(span -> IdentityChecks.hasInstrumentationScopeInfo(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's data: the escape hatch for what no
+   * assertion here covers. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code data -> assertThat(data.getTraceState().isEmpty()).isTrue()}
+   * @return this assertion object
+   */
+  public SELF spanDataSatisfies(Consumer<? super SpanData> requirements) {
+    requireNonNull(
+        requirements, "spanDataSatisfies(Consumer<? super SpanData> requirements)", "requirements");
+    return check(span -> RequirementChecks.satisfies(span, "data", span.span(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Events and exceptions
 
@@ -465,6 +519,33 @@ public abstract class AbstractSpanAssert<
     return check(EventChecks::hasNoException);
   }
 
+  /**
+   * Verifies how many events the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedEvents} does).
+   *
+   * @param expected the number of events added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedEvents(int expected) {
+    return check(span -> EventChecks.hasTotalRecordedEvents(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's events, in the order they were
+   * added. A failure names the span and draws its trace.
+   *
+   * @param requirements e.g. {@code events -> assertThat(events).hasSize(2)}
+   * @return this assertion object
+   */
+  public SELF hasEventsSatisfying(Consumer<? super List<EventData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasEventsSatisfying(Consumer<? super List<EventData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "events", span.span().getEvents(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Links
 
@@ -522,6 +603,33 @@ public abstract class AbstractSpanAssert<
     return check(span -> LinkChecks.hasLinkCount(span, expected));
   }
 
+  /**
+   * Verifies how many links the span recorded, counting those its limits dropped (as sdk-testing's
+   * {@code hasTotalRecordedLinks} does).
+   *
+   * @param expected the number of links added to the span
+   * @return this assertion object
+   */
+  public SELF hasTotalRecordedLinks(int expected) {
+    return check(span -> LinkChecks.hasTotalRecordedLinks(span, expected));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the span's links. A failure names the span
+   * and draws its trace.
+   *
+   * @param requirements e.g. {@code links -> assertThat(links).hasSize(1)}
+   * @return this assertion object
+   */
+  public SELF hasLinksSatisfying(Consumer<? super List<LinkData>> requirements) {
+    requireNonNull(
+        requirements,
+        "hasLinksSatisfying(Consumer<? super List<LinkData>> requirements)",
+        "requirements");
+    return check(
+        span -> RequirementChecks.satisfies(span, "links", span.span().getLinks(), requirements));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Identity and timing
 
@@ -534,6 +642,81 @@ public abstract class AbstractSpanAssert<
   public SELF hasTraceId(String traceId) {
     requireNonNull(traceId, "hasTraceId(String traceId)", "traceId");
     return check(span -> TreeChecks.hasTraceId(span, traceId));
+  }
+
+  /**
+   * Verifies the span's id.
+   *
+   * @param spanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasSpanId(String spanId) {
+    requireNonNull(spanId, "hasSpanId(String spanId)", "spanId");
+    return check(span -> IdentityChecks.hasSpanId(span, spanId));
+  }
+
+  /**
+   * Verifies the id of the span's parent, local or remote; a root's is {@code 0000000000000000} (as
+   * sdk-testing's {@code hasParentSpanId} compares it).
+   *
+   * @param parentSpanId 16 lowercase hex characters
+   * @return this assertion object
+   */
+  public SELF hasParentSpanId(String parentSpanId) {
+    requireNonNull(parentSpanId, "hasParentSpanId(String parentSpanId)", "parentSpanId");
+    return check(span -> IdentityChecks.hasParentSpanId(span, parentSpanId));
+  }
+
+  /**
+   * Verifies the span has ended. Spans a test captured always have; spans passed in as data (e.g.
+   * {@code ReadableSpan.toSpanData()}) may not.
+   *
+   * @return this assertion object
+   */
+  public SELF hasEnded() {
+    return check(IdentityChecks::hasEnded);
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF startsAt(long epochNanos) {
+    return check(span -> TimingChecks.startsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span started at exactly this time.
+   *
+   * @param timestamp the expected start
+   * @return this assertion object
+   */
+  public SELF startsAt(Instant timestamp) {
+    requireNonNull(timestamp, "startsAt(Instant timestamp)", "timestamp");
+    return startsAt(epochNanos(timestamp));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public SELF endsAt(long epochNanos) {
+    return check(span -> TimingChecks.endsAt(span, epochNanos));
+  }
+
+  /**
+   * Verifies the span ended at exactly this time.
+   *
+   * @param timestamp the expected end
+   * @return this assertion object
+   */
+  public SELF endsAt(Instant timestamp) {
+    requireNonNull(timestamp, "endsAt(Instant timestamp)", "timestamp");
+    return endsAt(epochNanos(timestamp));
   }
 
   /**
@@ -606,12 +789,11 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
-   * Navigates to the direct child named {@code name} that started {@code index}-th among the
-   * children of that name (0 for the first): picks one of several same-named children, e.g. {@code
-   * span("GET /orders").child("SELECT", 1)}.
+   * Navigates to the direct child named {@code name} at {@code index} among the children of that
+   * name, in the order they started: picks one of several same-named children.
    *
    * @param name the child's name
-   * @param index its position among the children of that name, from 0, in start order
+   * @param index from 0
    * @return an assert on that child, of this assert's type
    * @throws IllegalArgumentException if {@code index} is negative
    */
@@ -619,7 +801,7 @@ public abstract class AbstractSpanAssert<
   public SELF child(String name, int index) {
     requireNonNull(name, "child(String name, int index)", "name");
     requireIndex(index, "child(String name, int index)", "index");
-    return navigate(span -> SpanPicks.child(span, trace(), name, index));
+    return navigate(span -> TreeChecks.child(span, trace(), name, index));
   }
 
   /**
@@ -633,17 +815,6 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
-   * Goes back to the trace this span was navigated from (for a span asserted on its own: the trace
-   * below its root), to check another span.
-   *
-   * @return the trace's assert
-   */
-  @CheckReturnValue
-  public TRACE returnToTrace() {
-    return traceAssert();
-  }
-
-  /**
    * Navigates to the span's only event named {@code name}, to check its attributes and timestamp.
    * Fails listing the span's events when it has none of that name, and saying how to pick one when
    * it has several.
@@ -654,16 +825,15 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public EventAssert<SELF> event(String name) {
     requireNonNull(name, "event(String name)", "name");
-    return navigateToEvent(
-        span -> EventNavigation.event(span, name), EventNavigation.label(name, -1));
+    return navigateToEvent(span -> EventNavigation.event(span, name));
   }
 
   /**
-   * Navigates to the span's {@code index}-th event named {@code name} (0 for the first, in the
-   * order they were recorded): picks one of several same-named events.
+   * Navigates to the span's event named {@code name} at {@code index} among the events of that
+   * name, in the order they were added: picks one of several same-named events.
    *
    * @param name the event's name
-   * @param index its position among the events of that name, from 0
+   * @param index from 0
    * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
    * @throws IllegalArgumentException if {@code index} is negative
    */
@@ -671,28 +841,25 @@ public abstract class AbstractSpanAssert<
   public EventAssert<SELF> event(String name, int index) {
     requireNonNull(name, "event(String name, int index)", "name");
     requireIndex(index, "event(String name, int index)", "index");
-    return navigateToEvent(
-        span -> EventNavigation.event(span, name, index), EventNavigation.label(name, index));
+    return navigateToEvent(span -> EventNavigation.event(span, name, index));
   }
 
   /**
-   * Navigates to the span's {@code index}-th link (0 for the first, in the order they were added).
-   * Fails listing the span's links when it has fewer.
+   * Navigates to the span's link at {@code index}, in the order the links were added.
    *
-   * @param index the link's position, from 0
+   * @param index from 0
    * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
    * @throws IllegalArgumentException if {@code index} is negative
    */
   @CheckReturnValue
   public LinkAssert<SELF> link(int index) {
     requireIndex(index, "link(int index)", "index");
-    return navigateToLink((span, targets) -> LinkNavigation.link(span, targets, index));
+    return linkAssert(span -> LinkChecks.link(span, index), "link " + index);
   }
 
   /**
-   * Navigates to the span's only link to a span named {@code spanName}, found in this trace or
-   * among the current test's spans. Fails listing the span's links when none points there, and
-   * saying how to pick one when several do.
+   * Navigates to the span's only link to a span named {@code spanName}: one of this trace, or of
+   * the current test's traces.
    *
    * @param spanName the linked span's name, e.g. {@code "orders publish"}
    * @return an assert on that link, with {@link LinkAssert#returnToSpan()} leading back here
@@ -700,7 +867,20 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> linkTo(String spanName) {
     requireNonNull(spanName, "linkTo(String spanName)", "spanName");
-    return navigateToLink((span, targets) -> LinkNavigation.linkTo(span, targets, spanName));
+    return linkAssert(
+        span -> LinkChecks.linkTo(span, knownSpans(), spanName),
+        "link to " + Layout.span(spanName));
+  }
+
+  /**
+   * Goes back to the trace this span was navigated from (for a span asserted on its own: the trace
+   * below its root), to check another span.
+   *
+   * @return the trace's assert
+   */
+  @CheckReturnValue
+  public TRACE returnToTrace() {
+    return traceAssert();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -714,81 +894,80 @@ public abstract class AbstractSpanAssert<
     isNotNull();
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
-      throw failure(failure.get());
+      throw failureFor(failure.get());
     }
     return myself;
   }
 
-  private SELF navigate(Function<SpanNode, Lookup> lookup) {
+  private EventAssert<SELF> navigateToEvent(Function<SpanNode, Lookup<EventData>> lookup) {
+    if (gate.skipsChecks()) {
+      return eventAssert(null, gate);
+    }
+    isNotNull();
+    Lookup<EventData> found = lookup.apply(actual);
+    if (found.isFound()) {
+      return eventAssert(found.found(), gate);
+    }
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> eventAssert(null, gate.unresolved()));
+  }
+
+  private EventAssert<SELF> eventAssert(EventData event, SoftGate eventGate) {
+    EventAssert<SELF> assertion = eventGate.wrap(new EventAssert<>(event), EventData.class, event);
+    assertion.attach(myself, actual, eventGate);
+    return assertion;
+  }
+
+  private LinkAssert<SELF> linkAssert(
+      Function<SpanNode, Lookup<LinkData>> lookup, String described) {
+    if (gate.skipsChecks()) {
+      return linkAssert(null, described, gate);
+    }
+    isNotNull();
+    Lookup<LinkData> found = lookup.apply(actual);
+    if (found.isFound()) {
+      return linkAssert(found.found(), described, gate);
+    }
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> linkAssert(null, described, gate.unresolved()));
+  }
+
+  private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
+    LinkAssert<SELF> assertion = linkGate.wrap(new LinkAssert<>(link), LinkData.class, link);
+    assertion.attach(myself, actual, described, linkGate);
+    return assertion;
+  }
+
+  /** The spans a link's target can be named from: this trace's, and the current test's. */
+  List<SpanData> knownSpans() {
+    List<SpanData> known = new ArrayList<>();
+    trace().spans().forEach(node -> known.add(node.span()));
+    CaptureSession.current().ifPresent(session -> known.addAll(session.finishedSpans()));
+    return known;
+  }
+
+  private static long epochNanos(Instant timestamp) {
+    return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
+  }
+
+  private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
     TRACE traces = traceAssert();
     if (gate.skipsChecks()) {
       return traces.unresolvedSpan();
     }
     isNotNull();
-    Lookup found = lookup.apply(actual);
+    Lookup<SpanNode> found = lookup.apply(actual);
     if (found.isFound()) {
       return traces.spanAssert(found.found());
     }
-    return gate.navigationFailed(failure(found.failure()), traces::unresolvedSpan);
-  }
-
-  private EventAssert<SELF> navigateToEvent(
-      Function<SpanNode, Located<EventData>> lookup, String label) {
-    if (gate.skipsChecks()) {
-      return eventAssert(null, null, gate);
-    }
-    isNotNull();
-    Located<EventData> found = lookup.apply(actual);
-    if (found.isFound()) {
-      EventData event = found.found();
-      return eventAssert(event, new Part(actual, label, event.getAttributes()), gate);
-    }
-    return gate.navigationFailed(
-        failure(found.failure()), () -> eventAssert(null, null, gate.unresolved()));
-  }
-
-  private EventAssert<SELF> eventAssert(EventData event, Part part, SoftGate softGate) {
-    EventAssert<SELF> assertion =
-        softGate.wrap(new EventAssert<SELF>(event), EventData.class, event);
-    assertion.attach(myself, part, softGate);
-    return assertion;
-  }
-
-  /** {@code lookup} finds the index of the link among the span's links. */
-  private LinkAssert<SELF> navigateToLink(
-      BiFunction<SpanNode, LinkTargets, Located<Integer>> lookup) {
-    if (gate.skipsChecks()) {
-      return linkAssert(null, null, null, gate);
-    }
-    isNotNull();
-    LinkTargets targets = LinkTargets.around(trace());
-    Located<Integer> found = lookup.apply(actual, targets);
-    if (found.isFound()) {
-      LinkData link = actual.span().getLinks().get(found.found());
-      Part part = new Part(actual, "link " + found.found(), link.getAttributes());
-      return linkAssert(link, part, targets, gate);
-    }
-    return gate.navigationFailed(
-        failure(found.failure()), () -> linkAssert(null, null, null, gate.unresolved()));
-  }
-
-  private LinkAssert<SELF> linkAssert(
-      LinkData link, Part part, LinkTargets targets, SoftGate softGate) {
-    LinkAssert<SELF> assertion = softGate.wrap(new LinkAssert<SELF>(link), LinkData.class, link);
-    assertion.attach(myself, part, targets, softGate);
-    return assertion;
+    return gate.navigationFailed(failureFor(found.failure()), traces::unresolvedSpan);
   }
 
   /**
-   * {@code failure}'s message with this span's trace drawn below it, for the event and link
+   * The error for {@code failure}, drawn with this span's trace; also for its events' and links'
    * asserts.
    */
-  String describe(Failure failure) {
-    TRACE traces = traceAssert();
-    return Layout.describe(failure, traces.actualTrace(), traces.shownAttributes());
-  }
-
-  private AssertionError failure(Failure failure) {
+  AssertionError failureFor(Failure failure) {
     if (!failure.drawsTree()) {
       return failure("%s", failure.message());
     }

@@ -250,8 +250,8 @@ public abstract class AbstractTraceAssert<
   /**
    * Navigates to the unique span named {@code name}. Fails listing the closest names when there is
    * none; when there are several, marks each one and says how to pick it: by an attribute that
-   * tells them apart ({@link #span(String, String, Object)}) or by its position under its parent
-   * ({@link AbstractSpanAssert#child(String, int)}).
+   * tells them apart ({@link #spanWithAttribute(String, String, Object)}) or by its position under
+   * its parent ({@link AbstractSpanAssert#child(String, int)}).
    *
    * @param name the span name
    * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
@@ -264,26 +264,23 @@ public abstract class AbstractTraceAssert<
   }
 
   /**
-   * Navigates to the unique span named {@code name} whose attribute {@code key}, of whatever type,
-   * equals {@code value}: picks one of several same-named spans, e.g. {@code span("SELECT",
-   * "db.query.text", "SELECT * FROM orders")}. Numbers compare by value across widths.
+   * Navigates to the unique span named {@code name} whose attribute {@code key} equals {@code
+   * value}: picks one of several same-named spans. Values compare as in {@link
+   * AbstractSpanAssert#hasAttribute(String, Object)}.
    *
    * @param name the span name
-   * @param key the attribute that tells the spans apart
+   * @param key the attribute that tells the spans apart, e.g. {@code "messaging.message.id"}
    * @param value its value on the wanted span
    * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
    *     here
    */
   @CheckReturnValue
-  public SPAN span(String name, String key, Object value) {
-    String method = "span(String name, String key, Object value)";
+  public SPAN spanWithAttribute(String name, String key, Object value) {
+    String method = "spanWithAttribute(String name, String key, Object value)";
     requireNonNull(name, method, "name");
     requireNonNull(key, method, "key");
     requireNonNull(value, method, "value");
-    return navigate(
-        trace ->
-            SpanPicks.spanWithAttribute(
-                trace, name, key, value, SpanPicks.hasAttribute(key, value)));
+    return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key, value));
   }
 
   /**
@@ -292,22 +289,19 @@ public abstract class AbstractTraceAssert<
    *
    * @param name the span name
    * @param key the attribute that tells the spans apart, e.g. {@code
-   *     DbIncubatingAttributes.DB_QUERY_TEXT}
+   *     MessagingIncubatingAttributes.MESSAGING_MESSAGE_ID}
    * @param value its value on the wanted span
    * @param <T> the attribute's type
    * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
    *     here
    */
   @CheckReturnValue
-  public <T> SPAN span(String name, AttributeKey<T> key, T value) {
-    String method = "span(String name, AttributeKey<T> key, T value)";
+  public <T> SPAN spanWithAttribute(String name, AttributeKey<T> key, T value) {
+    String method = "spanWithAttribute(String name, AttributeKey<T> key, T value)";
     requireNonNull(name, method, "name");
     requireNonNull(key, method, "key");
     requireNonNull(value, method, "value");
-    return navigate(
-        trace ->
-            SpanPicks.spanWithAttribute(
-                trace, name, key.getKey(), value, SpanPicks.hasAttribute(key, value)));
+    return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key.getKey(), value));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -326,12 +320,12 @@ public abstract class AbstractTraceAssert<
     return myself;
   }
 
-  private SPAN navigate(Function<Trace, Lookup> lookup) {
+  private SPAN navigate(Function<Trace, Lookup<SpanNode>> lookup) {
     if (gate.skipsChecks()) {
       return unresolvedSpan();
     }
     isNotNull();
-    Lookup found = lookup.apply(actual);
+    Lookup<SpanNode> found = lookup.apply(actual);
     if (found.isFound()) {
       return spanAssert(found.found());
     }

@@ -57,12 +57,12 @@ final class Arguments {
   /**
    * Throws when {@code index} is negative.
    *
-   * @throws IllegalArgumentException "link(int index): index must be 0 or more, but got -1"
+   * @throws IllegalArgumentException "link(int index): index must not be negative, but got -1"
    */
   static int requireIndex(int index, String method, String parameter) {
     if (index < 0) {
       throw new IllegalArgumentException(
-          method + ": " + parameter + " must be 0 or more, but got " + index);
+          method + ": " + parameter + " must not be negative, but got " + index);
     }
     return index;
   }

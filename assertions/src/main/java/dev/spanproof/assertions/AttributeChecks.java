@@ -2,7 +2,6 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Failure.at;
 
-import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.AttributeKey;
@@ -29,19 +28,34 @@ final class AttributeChecks {
 
   /** Any type; numbers compare by value across widths, arrays and lists by their elements. */
   static Optional<Failure> hasAttribute(SpanNode span, String key, Object value) {
-    Optional<Map.Entry<AttributeKey<?>, Object>> found = attributeNamed(span, key);
-    if (found.isPresent() && Objects.equals(normalize(found.get().getValue()), normalize(value))) {
-      return Optional.empty();
-    }
-    return Optional.of(attributeFailure(span, key, value, found));
+    return hasAttribute(span, Part.of(span), key, value).map(failure -> failure.showing(key));
   }
 
   static <T> Optional<Failure> hasAttribute(SpanNode span, AttributeKey<T> key, T value) {
-    if (value.equals(span.span().getAttributes().get(key))) {
+    return hasAttribute(span, Part.of(span), key, value)
+        .map(failure -> failure.showing(key.getKey()));
+  }
+
+  /**
+   * {@link #hasAttribute(SpanNode, String, Object)} on a part of {@code span}: an event, a link.
+   */
+  static Optional<Failure> hasAttribute(SpanNode span, Part part, String key, Object value) {
+    Optional<Map.Entry<AttributeKey<?>, Object>> found = attributeNamed(part.attributes(), key);
+    if (found.isPresent() && Objects.equals(normalize(found.get().getValue()), normalize(value))) {
+      return Optional.empty();
+    }
+    return Optional.of(attributeFailure(span, part, key, value, found));
+  }
+
+  /** {@link #hasAttribute(SpanNode, AttributeKey, Object)} on a part of {@code span}. */
+  static <T> Optional<Failure> hasAttribute(
+      SpanNode span, Part part, AttributeKey<T> key, T value) {
+    if (value.equals(part.attributes().get(key))) {
       return Optional.empty();
     }
     return Optional.of(
-        attributeFailure(span, key.getKey(), value, attributeNamed(span, key.getKey())));
+        attributeFailure(
+            span, part, key.getKey(), value, attributeNamed(part.attributes(), key.getKey())));
   }
 
   static <T> Optional<Failure> hasAttribute(
@@ -66,7 +80,12 @@ final class AttributeChecks {
     T value = span.span().getAttributes().get(key);
     if (value == null) {
       return Optional.of(
-          attributeFailure(span, key.getKey(), ANY_VALUE, attributeNamed(span, key.getKey())));
+          attributeFailure(
+              span,
+              Part.of(span),
+              key.getKey(),
+              ANY_VALUE,
+              attributeNamed(span.span().getAttributes(), key.getKey())));
     }
     try {
       requirements.accept(value);
@@ -102,7 +121,12 @@ final class AttributeChecks {
   }
 
   static Optional<Failure> containsAttributes(SpanNode span, Attributes expected) {
-    Attributes actual = span.span().getAttributes();
+    return containsAttributes(span, Part.of(span), expected);
+  }
+
+  /** At least these attributes with these values, on {@code part} of {@code span}. */
+  static Optional<Failure> containsAttributes(SpanNode span, Part part, Attributes expected) {
+    Attributes actual = part.attributes();
     List<String> missing = new ArrayList<>();
     expected.forEach(
         (key, value) -> {
@@ -116,14 +140,14 @@ final class AttributeChecks {
     return Optional.of(
         at(
             span,
-            "missing or different: " + missing,
-            SpanMessages.shouldContainAttributes(span, expected, missing),
+            part.note("missing or different: " + missing),
+            SpanMessages.shouldContainAttributes(part.subject(), expected, missing, actual),
             SpanMessages.attributes(actual),
             SpanMessages.attributes(expected)));
   }
 
   static Optional<Failure> doesNotHaveAttribute(SpanNode span, String key) {
-    return attributeNamed(span, key)
+    return attributeNamed(span.span().getAttributes(), key)
         .map(
             found ->
                 at(
@@ -163,7 +187,7 @@ final class AttributeChecks {
   }
 
   static Optional<Failure> hasBaggage(SpanNode span, String key, String value) {
-    Optional<Baggage> baggage = TracingHarness.findBaggageAtStart(span.span().getSpanContext());
+    Optional<Baggage> baggage = span.baggageAtStart();
     if (baggage.isEmpty()) {
       return Optional.of(
           Failure.withoutTree(SpanMessages.shouldHaveBaggageButUnknown(span, key, value)));
@@ -190,6 +214,7 @@ final class AttributeChecks {
 
   private static Failure attributeFailure(
       SpanNode span,
+      Part part,
       String key,
       Object expected,
       Optional<Map.Entry<AttributeKey<?>, Object>> found) {
@@ -210,12 +235,11 @@ final class AttributeChecks {
       what = "it has " + key + "=" + found.get().getValue();
     }
     return at(
-            span,
-            note,
-            SpanMessages.shouldHaveAttribute(span, wanted, what),
-            found.map(Map.Entry::getValue).orElse(null),
-            expected)
-        .showing(key);
+        span,
+        part.note(note),
+        SpanMessages.shouldHaveAttribute(part.subject(), wanted, what, part.attributes()),
+        found.map(Map.Entry::getValue).orElse(null),
+        expected);
   }
 
   private static boolean typesDiffer(Object actual, Object expected) {
@@ -245,14 +269,14 @@ final class AttributeChecks {
   }
 
   private static Optional<Map.Entry<AttributeKey<?>, Object>> attributeNamed(
-      SpanNode span, String key) {
-    return span.span().getAttributes().asMap().entrySet().stream()
+      Attributes attributes, String key) {
+    return attributes.asMap().entrySet().stream()
         .filter(entry -> entry.getKey().getKey().equals(key))
         .findFirst();
   }
 
   /** Integers as longs, floats as doubles, arrays as lists: values as OpenTelemetry stores them. */
-  static Object normalize(Object value) {
+  private static Object normalize(Object value) {
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
@@ -270,5 +294,21 @@ final class AttributeChecks {
       return list.stream().map(AttributeChecks::normalize).toList();
     }
     return value;
+  }
+
+  /** Counts attributes as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalAttributeCount(SpanNode span, int expected) {
+    int total = span.span().getTotalAttributeCount();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "attribute", "attributes"),
+            SpanMessages.shouldHaveRecorded(
+                span, "attributes", expected, total, span.span().getAttributes().size()),
+            total,
+            expected));
   }
 }

@@ -2,9 +2,11 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -14,56 +16,46 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one event of a span, reached with {@link AbstractSpanAssert#event(String)}: its
- * attributes and when it occurred. Failures name the event and its span and draw the trace with the
- * span marked; {@link #returnToSpan()} goes back to the span.
+ * attributes and timestamp. Failures name the event and its span and draw the trace; {@link
+ * #returnToSpan()} leads back.
  *
- * <pre>{@code
- * assertThatTrace().span("checkout")
- *     .event("payment.initiated").hasAttribute("payment.amount", 120).occursWithinSpan()
- *     .returnToSpan()
- *     .event("payment.captured").occursAfter("payment.initiated");
- * }</pre>
- *
- * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it.
- *
- * @param <SPAN> the span assert type that {@link #returnToSpan()} returns
+ * @param <SPAN> the span assert type this event was reached from
  */
 public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
     extends AbstractAssert<EventAssert<SPAN>, EventData> {
 
+  private SPAN owner;
+  private SpanNode span;
   private SoftGate gate = SoftGate.HARD;
-  private SPAN spanAssert;
-  private Part part;
 
   /**
-   * Creates an assert on {@code actual}; for AssertJ's soft-assertion proxies. Obtain a usable one
-   * with {@link AbstractSpanAssert#event(String)}: it knows the span the event belongs to.
+   * Creates an assert on {@code actual}; use {@link AbstractSpanAssert#event(String)}, which also
+   * links it to its span.
    *
-   * @param actual the event, may be null after a failed soft navigation
+   * @param actual the event, may be null (every assertion then fails)
    */
   public EventAssert(EventData actual) {
     super(actual, EventAssert.class);
   }
 
-  /** Links this assert to the span assert it was navigated from, and to how it reports. */
-  void attach(SPAN from, Part event, SoftGate softGate) {
-    this.spanAssert = from;
-    this.part = event;
+  void attach(SPAN from, SpanNode ofSpan, SoftGate softGate) {
+    this.owner = from;
+    this.span = ofSpan;
     this.gate = softGate;
   }
 
   /**
-   * Verifies the event has the attribute {@code key}, of whatever type, equal to {@code value}.
-   * Numbers compare by value across widths, arrays and lists by their elements.
+   * Verifies the event has the attribute {@code key}, of whatever type, equal to {@code value};
+   * numbers compare by value across widths.
    *
-   * @param key the attribute key, e.g. {@code "payment.amount"}
+   * @param key the attribute key
    * @param value the expected value
    * @return this assertion object
    */
   public EventAssert<SPAN> hasAttribute(String key, Object value) {
     requireNonNull(key, "hasAttribute(String key, Object value)", "key");
     requireNonNull(value, "hasAttribute(String key, Object value)", "value");
-    return check(event -> PartChecks.hasAttribute(part, key, value));
+    return check(event -> AttributeChecks.hasAttribute(span, Part.of(span, event), key, value));
   }
 
   /**
@@ -77,7 +69,39 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
   public <T> EventAssert<SPAN> hasAttribute(AttributeKey<T> key, T value) {
     requireNonNull(key, "hasAttribute(AttributeKey<T> key, T value)", "key");
     requireNonNull(value, "hasAttribute(AttributeKey<T> key, T value)", "value");
-    return check(event -> PartChecks.hasAttribute(part, key, value));
+    return check(event -> AttributeChecks.hasAttribute(span, Part.of(span, event), key, value));
+  }
+
+  /**
+   * Verifies the event has at least these attributes with these values.
+   *
+   * @param expected a subset of the event's attributes
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> containsAttributes(Attributes expected) {
+    requireNonNull(expected, "containsAttributes(Attributes expected)", "expected");
+    return check(event -> AttributeChecks.containsAttributes(span, Part.of(span, event), expected));
+  }
+
+  /**
+   * Verifies when the event occurred (as sdk-testing's {@code EventDataAssert.hasTimestamp}).
+   *
+   * @param epochNanos nanoseconds since the epoch
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> hasTimestamp(long epochNanos) {
+    return check(event -> EventChecks.hasTimestamp(span, event, epochNanos));
+  }
+
+  /**
+   * Verifies when the event occurred.
+   *
+   * @param timestamp the expected time
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> hasTimestamp(Instant timestamp) {
+    requireNonNull(timestamp, "hasTimestamp(Instant timestamp)", "timestamp");
+    return hasTimestamp(TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano());
   }
 
   /**
@@ -92,21 +116,13 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
         requirements,
         "hasAttributesSatisfying(Consumer<? super Attributes> requirements)",
         "requirements");
-    return check(event -> PartChecks.hasAttributesSatisfying(part, requirements));
+    return check(
+        event -> PartChecks.hasAttributesSatisfying(span, Part.of(span, event), requirements));
   }
 
   /**
-   * Verifies the event's timestamp, as sdk-testing's {@code EventDataAssert.hasTimestamp} does.
-   *
-   * @param epochNanos nanoseconds since the epoch
-   * @return this assertion object
-   */
-  public EventAssert<SPAN> hasTimestamp(long epochNanos) {
-    return check(event -> EventTimingChecks.hasTimestamp(part, event, epochNanos));
-  }
-
-  /**
-   * Verifies the event's timestamp, given in {@code unit} since the epoch.
+   * Verifies when the event occurred, given in {@code unit} since the epoch (as sdk-testing's
+   * {@code EventDataAssert.hasTimestamp(long, TimeUnit)}).
    *
    * @param timestamp the time since the epoch
    * @param unit the unit of {@code timestamp}
@@ -114,8 +130,7 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
    */
   public EventAssert<SPAN> hasTimestamp(long timestamp, TimeUnit unit) {
     requireNonNull(unit, "hasTimestamp(long timestamp, TimeUnit unit)", "unit");
-    long epochNanos = unit.toNanos(timestamp);
-    return check(event -> EventTimingChecks.hasTimestamp(part, event, epochNanos));
+    return hasTimestamp(unit.toNanos(timestamp));
   }
 
   /**
@@ -125,7 +140,7 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
    * @return this assertion object
    */
   public EventAssert<SPAN> occursWithinSpan() {
-    return check(event -> EventTimingChecks.occursWithinSpan(part, event));
+    return check(event -> EventTimingChecks.occursWithinSpan(span, event));
   }
 
   /**
@@ -137,17 +152,17 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
    */
   public EventAssert<SPAN> occursAfter(String eventName) {
     requireNonNull(eventName, "occursAfter(String eventName)", "eventName");
-    return check(event -> EventTimingChecks.occursAfter(part, event, eventName));
+    return check(event -> EventTimingChecks.occursAfter(span, event, eventName));
   }
 
   /**
-   * Goes back to the span this event belongs to, to check more of it.
+   * Goes back to the span this event belongs to.
    *
    * @return the span's assert
    */
   @CheckReturnValue
   public SPAN returnToSpan() {
-    return spanAssert;
+    return owner;
   }
 
   private EventAssert<SPAN> check(Function<EventData, Optional<Failure>> check) {
@@ -155,16 +170,9 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
-    if (part == null) {
-      throw new IllegalStateException(
-          "this EventAssert was not reached through AbstractSpanAssert.event(..), so it does not"
-              + " know the event's span");
-    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
-      Failure found = failure.get();
-      throw failureWithActualExpected(
-          found.actual(), found.expected(), "%s", spanAssert.describe(found));
+      throw owner.failureFor(failure.get());
     }
     return myself;
   }

@@ -185,4 +185,33 @@ final class EventChecks {
       return false;
     }
   }
+
+  /** Counts events as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalRecordedEvents(SpanNode span, int expected) {
+    int total = span.span().getTotalRecordedEvents();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "event", "events"),
+            SpanMessages.shouldHaveRecorded(span, "events", expected, total, events(span).size()),
+            total,
+            expected));
+  }
+
+  static Optional<Failure> hasTimestamp(SpanNode span, EventData event, long epochNanos) {
+    if (event.getEpochNanos() == epochNanos) {
+      return Optional.empty();
+    }
+    Part part = Part.of(span, event);
+    return Optional.of(
+        at(
+            span,
+            part.note("expected at " + SpanMessages.instant(epochNanos)),
+            SpanMessages.shouldOccurAt(part.subject(), epochNanos, event.getEpochNanos()),
+            event.getEpochNanos(),
+            epochNanos));
+  }
 }

@@ -12,15 +12,15 @@ final class EventNavigation {
   private EventNavigation() {}
 
   /** The span's only event named {@code name}. */
-  static Located<EventData> event(SpanNode span, String name) {
+  static Lookup<EventData> event(SpanNode span, String name) {
     List<EventData> named = named(span, name);
     if (named.size() == 1) {
-      return Located.found(named.get(0));
+      return Lookup.found(named.get(0));
     }
     if (named.isEmpty()) {
-      return Located.failed(missing(span, name));
+      return Lookup.failed(missing(span, name));
     }
-    return Located.failed(
+    return Lookup.failed(
         at(
             span,
             named.size() + " events named " + Layout.quote(name),
@@ -30,26 +30,21 @@ final class EventNavigation {
   }
 
   /** The span's {@code index}-th event named {@code name}, counting from 0 in recorded order. */
-  static Located<EventData> event(SpanNode span, String name, int index) {
+  static Lookup<EventData> event(SpanNode span, String name, int index) {
     List<EventData> named = named(span, name);
     if (index < named.size()) {
-      return Located.found(named.get(index));
+      return Lookup.found(named.get(index));
     }
     if (named.isEmpty()) {
-      return Located.failed(missing(span, name));
+      return Lookup.failed(missing(span, name));
     }
-    return Located.failed(
+    return Lookup.failed(
         at(
             span,
             "expected event " + Layout.quote(name) + " at index " + index,
             PartMessages.shouldHaveEventAt(span, name, index, named.size()),
             named.size(),
             index + 1));
-  }
-
-  /** How messages and marks name the event that {@code event(name)} or its indexed form found. */
-  static String label(String name, int index) {
-    return "event [" + name + "]" + (index < 0 ? "" : " at index " + index);
   }
 
   private static Failure missing(SpanNode span, String name) {

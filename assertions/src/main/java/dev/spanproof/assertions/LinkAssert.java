@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -13,85 +14,61 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on one link of a span, reached with {@link AbstractSpanAssert#link(int)} or {@link
- * AbstractSpanAssert#linkTo(String)}: the span it points to and its attributes. The linked span is
- * known by name when it is in the asserted trace or among the current test's spans. Failures name
- * the link and its span and draw the trace with the span marked; {@link #returnToSpan()} goes back
- * to the span.
+ * AbstractSpanAssert#linkTo(String)}: where it points and its attributes. Failures name the link
+ * and its span and draw the trace; {@link #returnToSpan()} leads back.
  *
- * <pre>{@code
- * assertThatTrace().span("process batch")
- *     .link(0).pointsToSpanNamed("orders publish").hasAttribute("messaging.batch.index", 0)
- *     .returnToSpan()
- *     .hasLinkCount(2);
- * }</pre>
- *
- * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it.
- *
- * @param <SPAN> the span assert type that {@link #returnToSpan()} returns
+ * @param <SPAN> the span assert type this link was reached from
  */
 public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
     extends AbstractAssert<LinkAssert<SPAN>, LinkData> {
 
+  private SPAN owner;
+  private SpanNode span;
+  private String described = "link";
   private SoftGate gate = SoftGate.HARD;
-  private SPAN spanAssert;
-  private Part part;
-  private LinkTargets targets;
 
   /**
-   * Creates an assert on {@code actual}; for AssertJ's soft-assertion proxies. Obtain a usable one
-   * with {@link AbstractSpanAssert#link(int)}: it knows the span the link belongs to.
+   * Creates an assert on {@code actual}; use {@link AbstractSpanAssert#link(int)} or {@link
+   * AbstractSpanAssert#linkTo(String)}, which also link it to its span.
    *
-   * @param actual the link, may be null after a failed soft navigation
+   * @param actual the link, may be null (every assertion then fails)
    */
   public LinkAssert(LinkData actual) {
     super(actual, LinkAssert.class);
   }
 
-  /** Links this assert to the span assert it was navigated from, and to how it reports. */
-  void attach(SPAN from, Part link, LinkTargets linkTargets, SoftGate softGate) {
-    this.spanAssert = from;
-    this.part = link;
-    this.targets = linkTargets;
+  void attach(SPAN from, SpanNode ofSpan, String description, SoftGate softGate) {
+    this.owner = from;
+    this.span = ofSpan;
+    this.described = description;
     this.gate = softGate;
   }
 
   /**
-   * Verifies the link points into the trace {@code traceId}.
+   * Verifies the trace the link points into.
    *
    * @param traceId 32 lowercase hex characters
    * @return this assertion object
    */
   public LinkAssert<SPAN> hasTraceId(String traceId) {
     requireNonNull(traceId, "hasTraceId(String traceId)", "traceId");
-    return check(link -> LinkTargetChecks.hasTraceId(part, link, traceId));
+    return check(link -> LinkChecks.hasTraceId(span, link, described, traceId));
   }
 
   /**
-   * Verifies the link points to the span {@code spanId}.
+   * Verifies the span the link points to.
    *
    * @param spanId 16 lowercase hex characters
    * @return this assertion object
    */
   public LinkAssert<SPAN> hasSpanId(String spanId) {
     requireNonNull(spanId, "hasSpanId(String spanId)", "spanId");
-    return check(link -> LinkTargetChecks.hasSpanId(part, link, spanId));
+    return check(link -> LinkChecks.hasSpanId(span, link, described, spanId));
   }
 
   /**
-   * Verifies the link points to a span named {@code name}, found in the asserted trace or among the
-   * current test's spans.
-   *
-   * @param name the linked span's name
-   * @return this assertion object
-   */
-  public LinkAssert<SPAN> pointsToSpanNamed(String name) {
-    requireNonNull(name, "pointsToSpanNamed(String name)", "name");
-    return check(link -> LinkTargetChecks.pointsToSpanNamed(part, link, targets, name));
-  }
-
-  /**
-   * Verifies the link has the attribute {@code key}, of whatever type, equal to {@code value}.
-   * Numbers compare by value across widths, arrays and lists by their elements.
+   * Verifies the link has the attribute {@code key}, of whatever type, equal to {@code value};
+   * numbers compare by value across widths.
    *
    * @param key the attribute key
    * @param value the expected value
@@ -100,7 +77,8 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
   public LinkAssert<SPAN> hasAttribute(String key, Object value) {
     requireNonNull(key, "hasAttribute(String key, Object value)", "key");
     requireNonNull(value, "hasAttribute(String key, Object value)", "value");
-    return check(link -> PartChecks.hasAttribute(part, key, value));
+    return check(
+        link -> AttributeChecks.hasAttribute(span, Part.of(span, link, described), key, value));
   }
 
   /**
@@ -114,7 +92,35 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
   public <T> LinkAssert<SPAN> hasAttribute(AttributeKey<T> key, T value) {
     requireNonNull(key, "hasAttribute(AttributeKey<T> key, T value)", "key");
     requireNonNull(value, "hasAttribute(AttributeKey<T> key, T value)", "value");
-    return check(link -> PartChecks.hasAttribute(part, key, value));
+    return check(
+        link -> AttributeChecks.hasAttribute(span, Part.of(span, link, described), key, value));
+  }
+
+  /**
+   * Verifies the link has at least these attributes with these values.
+   *
+   * @param expected a subset of the link's attributes
+   * @return this assertion object
+   */
+  public LinkAssert<SPAN> containsAttributes(Attributes expected) {
+    requireNonNull(expected, "containsAttributes(Attributes expected)", "expected");
+    return check(
+        link -> AttributeChecks.containsAttributes(span, Part.of(span, link, described), expected));
+  }
+
+  /**
+   * Verifies the link points to a span named {@code name}: one of this trace, or of the current
+   * test's traces (a span captured elsewhere has no name here).
+   *
+   * @param name the linked span's name, e.g. {@code "orders publish"}
+   * @return this assertion object
+   */
+  public LinkAssert<SPAN> pointsToSpanNamed(String name) {
+    requireNonNull(name, "pointsToSpanNamed(String name)", "name");
+    return check(
+        link ->
+            LinkTargetChecks.pointsToSpanNamed(
+                span, Part.of(span, link, described), link, owner.knownSpans(), name));
   }
 
   /**
@@ -129,17 +135,19 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
         requirements,
         "hasAttributesSatisfying(Consumer<? super Attributes> requirements)",
         "requirements");
-    return check(link -> PartChecks.hasAttributesSatisfying(part, requirements));
+    return check(
+        link ->
+            PartChecks.hasAttributesSatisfying(span, Part.of(span, link, described), requirements));
   }
 
   /**
-   * Goes back to the span this link belongs to, to check more of it.
+   * Goes back to the span this link belongs to.
    *
    * @return the span's assert
    */
   @CheckReturnValue
   public SPAN returnToSpan() {
-    return spanAssert;
+    return owner;
   }
 
   private LinkAssert<SPAN> check(Function<LinkData, Optional<Failure>> check) {
@@ -147,16 +155,9 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
-    if (part == null) {
-      throw new IllegalStateException(
-          "this LinkAssert was not reached through AbstractSpanAssert.link(..), so it does not"
-              + " know the link's span");
-    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
-      Failure found = failure.get();
-      throw failureWithActualExpected(
-          found.actual(), found.expected(), "%s", spanAssert.describe(found));
+      throw owner.failureFor(failure.get());
     }
     return myself;
   }

@@ -6,7 +6,12 @@ import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Checks of a span's links to other spans. */
@@ -56,5 +61,113 @@ final class LinkChecks {
                 link.getSpanContext().getTraceId().equals(target.getTraceId())
                     && link.getSpanContext().getSpanId().equals(target.getSpanId()))
         .findFirst();
+  }
+
+  /** Counts links as sdk-testing does: the ones dropped by the span limits too. */
+  static Optional<Failure> hasTotalRecordedLinks(SpanNode span, int expected) {
+    int total = span.span().getTotalRecordedLinks();
+    if (total == expected) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected " + Layout.count(expected, "link", "links"),
+            SpanMessages.shouldHaveRecorded(
+                span, "links", expected, total, span.span().getLinks().size()),
+            total,
+            expected));
+  }
+
+  /** The span's link at {@code index}, counting from 0 in the order the links were added. */
+  static Lookup<LinkData> link(SpanNode span, int index) {
+    List<LinkData> links = span.span().getLinks();
+    if (index < links.size()) {
+      return Lookup.found(links.get(index));
+    }
+    return Lookup.failed(
+        at(
+            span,
+            "expected a link at index " + index,
+            SpanMessages.shouldHaveLinkAt(span, index),
+            links.size(),
+            index + 1));
+  }
+
+  /**
+   * The span's only link to a span named {@code name}, among the spans it can name: {@code known}.
+   */
+  static Lookup<LinkData> linkTo(SpanNode span, Collection<SpanData> known, String name) {
+    Map<String, String> names = new HashMap<>();
+    known.forEach(data -> names.put(data.getTraceId() + data.getSpanId(), data.getName()));
+    List<LinkData> matching =
+        span.span().getLinks().stream()
+            .filter(link -> name.equals(names.get(key(link.getSpanContext()))))
+            .toList();
+    if (matching.size() == 1) {
+      return Lookup.found(matching.get(0));
+    }
+    List<String> targets =
+        span.span().getLinks().stream()
+            .map(
+                link ->
+                    SpanMessages.context(link.getSpanContext())
+                        + Optional.ofNullable(names.get(key(link.getSpanContext())))
+                            .map(target -> " = span [" + target + "]")
+                            .orElse(" (not captured here)"))
+            .toList();
+    List<LinkData> links = span.span().getLinks();
+    // By index, not indexOf: two links to the same span with the same attributes are equal.
+    List<String> picks = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      if (name.equals(names.get(key(links.get(i).getSpanContext())))) {
+        picks.add("link(" + i + ")");
+      }
+    }
+    return Lookup.failed(
+        at(
+            span,
+            matching.isEmpty()
+                ? "expected a link to [" + name + "]"
+                : matching.size() + " links to [" + name + "]",
+            SpanMessages.shouldHaveOneLinkTo(span, name, matching.size(), picks, targets),
+            matching.size(),
+            1));
+  }
+
+  private static String key(SpanContext context) {
+    return context.getTraceId() + context.getSpanId();
+  }
+
+  static Optional<Failure> hasTraceId(
+      SpanNode span, LinkData link, String described, String traceId) {
+    String actual = link.getSpanContext().getTraceId();
+    if (actual.equals(traceId)) {
+      return Optional.empty();
+    }
+    Part part = Part.of(span, link, described);
+    return Optional.of(
+        at(
+            span,
+            part.note("expected trace " + traceId),
+            SpanMessages.shouldPointTo(part.subject(), "the trace", traceId, actual),
+            actual,
+            traceId));
+  }
+
+  static Optional<Failure> hasSpanId(
+      SpanNode span, LinkData link, String described, String spanId) {
+    String actual = link.getSpanContext().getSpanId();
+    if (actual.equals(spanId)) {
+      return Optional.empty();
+    }
+    Part part = Part.of(span, link, described);
+    return Optional.of(
+        at(
+            span,
+            part.note("expected span " + spanId),
+            SpanMessages.shouldPointTo(part.subject(), "the span", spanId, actual),
+            actual,
+            spanId));
   }
 }

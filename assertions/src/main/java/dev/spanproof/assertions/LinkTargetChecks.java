@@ -2,55 +2,45 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Failure.at;
 
+import dev.spanproof.core.trace.SpanNode;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Collection;
 import java.util.Optional;
 
-/** Checks of where one link points: the trace and span ids, the linked span's name. */
+/** Checks of the span a link points to, by its name. */
 final class LinkTargetChecks {
 
   private LinkTargetChecks() {}
 
-  static Optional<Failure> hasTraceId(Part part, LinkData link, String traceId) {
-    String actual = link.getSpanContext().getTraceId();
-    if (actual.equals(traceId)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        at(
-            part.span(),
-            part.label() + ": expected trace " + traceId,
-            PartMessages.shouldPointInto(part, "trace", traceId, actual),
-            actual,
-            traceId));
-  }
-
-  static Optional<Failure> hasSpanId(Part part, LinkData link, String spanId) {
-    String actual = link.getSpanContext().getSpanId();
-    if (actual.equals(spanId)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        at(
-            part.span(),
-            part.label() + ": expected span " + spanId,
-            PartMessages.shouldPointInto(part, "span id", spanId, actual),
-            actual,
-            spanId));
-  }
-
+  /**
+   * The link points to a span named {@code name} among {@code known}, the spans it can be named
+   * from.
+   */
   static Optional<Failure> pointsToSpanNamed(
-      Part part, LinkData link, LinkTargets targets, String name) {
-    Optional<String> actual = targets.nameOf(link);
+      SpanNode span, Part part, LinkData link, Collection<SpanData> known, String name) {
+    Optional<String> actual = nameOf(link.getSpanContext(), known);
     if (actual.map(name::equals).orElse(false)) {
       return Optional.empty();
     }
     return Optional.of(
         at(
-            part.span(),
-            part.label() + ": expected to point to " + Layout.span(name),
+            span,
+            part.note("expected to point to " + Layout.span(name)),
             PartMessages.shouldPointToSpanNamed(
                 part, name, actual.orElse(null), SpanMessages.context(link.getSpanContext())),
             actual.orElse(null),
             name));
+  }
+
+  private static Optional<String> nameOf(SpanContext target, Collection<SpanData> known) {
+    return known.stream()
+        .filter(
+            data ->
+                data.getTraceId().equals(target.getTraceId())
+                    && data.getSpanId().equals(target.getSpanId()))
+        .map(SpanData::getName)
+        .findFirst();
   }
 }

@@ -1,21 +1,20 @@
 package dev.spanproof.assertions;
 
-import dev.spanproof.core.trace.SpanNode;
-
 /**
- * The outcome of a navigation: the span it leads to, or why there is none.
+ * The outcome of a navigation: the span (event, link) it leads to, or why there is none.
  *
- * @param found the span navigated to; null when the navigation failed
- * @param failure why the navigation failed; null when it found its span
+ * @param found what the navigation leads to; null when it failed
+ * @param failure why the navigation failed; null when it found its target
+ * @param <T> what is navigated to
  */
-record Lookup(SpanNode found, Failure failure) {
+record Lookup<T>(T found, Failure failure) {
 
-  static Lookup found(SpanNode node) {
-    return new Lookup(node, null);
+  static <T> Lookup<T> found(T target) {
+    return new Lookup<>(target, null);
   }
 
-  static Lookup failed(Failure failure) {
-    return new Lookup(null, failure);
+  static <T> Lookup<T> failed(Failure failure) {
+    return new Lookup<>(null, failure);
   }
 
   boolean isFound() {

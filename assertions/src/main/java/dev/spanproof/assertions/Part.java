@@ -2,19 +2,37 @@ package dev.spanproof.assertions;
 
 import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 
 /**
- * An event or a link that an {@link EventAssert} or {@link LinkAssert} checks, with what its
- * failures need: the span it belongs to (marked in the drawn trace) and how messages name it.
+ * What attribute checks look at: a span itself, or one of its events or links, with the words that
+ * name it in messages and tree marks.
  *
- * @param span the span the part belongs to
- * @param label how messages and marks name the part, e.g. {@code event [payment.initiated]}
- * @param attributes the part's own attributes
+ * @param subject how messages name it, e.g. {@code event "payment.initiated" of span [pay]}
+ * @param notePrefix what tree marks put before their note, e.g. {@code event "payment.initiated": }
+ * @param attributes its attributes
  */
-record Part(SpanNode span, String label, Attributes attributes) {
+record Part(String subject, String notePrefix, Attributes attributes) {
 
-  /** "event [payment.initiated] of span [checkout]": the subject of the part's messages. */
-  String subject() {
-    return label + " of " + Layout.span(span);
+  static Part of(SpanNode span) {
+    return new Part(Layout.span(span), "", span.span().getAttributes());
+  }
+
+  static Part of(SpanNode span, EventData event) {
+    String name = "event " + Layout.quote(event.getName());
+    return new Part(name + " of " + Layout.span(span), name + ": ", event.getAttributes());
+  }
+
+  /**
+   * @param described how the link is named, e.g. {@code link 0} or {@code link to span [publish]}
+   */
+  static Part of(SpanNode span, LinkData link, String described) {
+    return new Part(described + " of " + Layout.span(span), described + ": ", link.getAttributes());
+  }
+
+  /** The mark for the tree: the note, prefixed with what part it is about. */
+  String note(String note) {
+    return notePrefix + note;
   }
 }

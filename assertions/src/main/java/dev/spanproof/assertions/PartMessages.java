@@ -7,7 +7,6 @@ import static dev.spanproof.assertions.Layout.span;
 import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -76,16 +75,7 @@ final class PartMessages {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Checks on one event or link
-
-  static String shouldHaveAttribute(Part part, String wanted, String what) {
-    return expecting(
-        part.subject(),
-        "have the attribute",
-        wanted,
-        what + "; its attributes are",
-        SpanMessages.attributes(part.attributes()));
-  }
+  // Checks on one event or link (the attribute checks are shared with spans: AttributeChecks)
 
   static String shouldHaveAttributesSatisfying(Part part, String problem) {
     return "Expecting "
@@ -96,18 +86,7 @@ final class PartMessages {
         + Layout.indent(SpanMessages.attributes(part.attributes()));
   }
 
-  static String shouldHaveTimestamp(Part part, long expected, long actual) {
-    SpanData span = part.span().span();
-    return expecting(
-        part.subject(),
-        "have the timestamp",
-        instant(span, expected),
-        "it has",
-        instant(span, actual));
-  }
-
-  static String shouldOccurWithinSpan(Part part, long at) {
-    SpanData span = part.span().span();
+  static String shouldOccurWithinSpan(Part part, SpanData span, long at) {
     return expecting(
         part.subject(),
         "occur within its span",
@@ -115,15 +94,16 @@ final class PartMessages {
         "it occurred at " + offset(span, at));
   }
 
-  static String shouldOccurAfter(Part part, EventData event, String other, EventData earlier) {
-    SpanData span = part.span().span();
+  static String shouldOccurAfter(
+      Part part, SpanNode node, EventData event, String other, EventData earlier) {
+    SpanData span = node.span();
     if (earlier == null) {
       return expecting(
           part.subject(),
           "occur after the event",
           quote(other),
           "the span has no such event; its events are",
-          events(part.span()));
+          events(node));
     }
     return expecting(
         part.subject(),
@@ -134,10 +114,6 @@ final class PartMessages {
             + ", "
             + Durations.format(earlier.getEpochNanos() - event.getEpochNanos())
             + " before it");
-  }
-
-  static String shouldPointInto(Part part, String what, String expected, String actual) {
-    return expecting(part.subject(), "point to the " + what, expected, "it points to", actual);
   }
 
   static String shouldPointToSpanNamed(
@@ -154,47 +130,12 @@ final class PartMessages {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Navigation to links
-
-  static String shouldHaveLinkAt(SpanNode node, int index, String links) {
-    return expecting(span(node), "have a link at index", index, "its links are", links);
-  }
-
-  static String shouldLinkToSpanNamed(SpanNode node, String name, String links) {
-    return expecting(span(node), "link to", span(name), "its links are", links);
-  }
-
-  static String shouldHaveOneLinkTo(
-      SpanNode node, String name, List<Integer> matching, String links) {
-    return expecting(
-        span(node),
-        "have exactly one link to",
-        span(name),
-        "it has "
-            + matching.size()
-            + "; pick one by its index, "
-            + matching.stream().map(i -> "link(" + i + ")").collect(Collectors.joining(" or "))
-            + "; its links are",
-        links);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Times, relative to the span's start, written as the tree writes durations
 
   /** "+3.00 ms" after the span started; "-1.00 ms" before. */
   static String offset(SpanData span, long epochNanos) {
     long nanos = epochNanos - span.getStartEpochNanos();
     return (nanos < 0 ? "-" : "+") + Durations.format(Math.abs(nanos));
-  }
-
-  /** "2026-01-01T00:00:00.003Z (3.00 ms after the span started)", or "… before …". */
-  static String instant(SpanData span, long epochNanos) {
-    long nanos = epochNanos - span.getStartEpochNanos();
-    return Instant.ofEpochSecond(0, epochNanos)
-        + " ("
-        + Durations.format(Math.abs(nanos))
-        + (nanos < 0 ? " before" : " after")
-        + " the span started)";
   }
 
   /** "from +0 ns to +10.0 ms after the span started": the span's start and end. */

@@ -8,9 +8,12 @@ import dev.spanproof.core.trace.SpanNode;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -78,13 +81,13 @@ final class SpanMessages {
   /**
    * @param expected the expected attribute as {@code key=value}, with its type when it matters
    */
-  static String shouldHaveAttribute(SpanNode node, String expected, String found) {
+  /**
+   * @param subject what should have it, e.g. "span [x]" or "event \"y\" of span [x]"
+   * @param all the subject's attributes
+   */
+  static String shouldHaveAttribute(String subject, String expected, String found, Attributes all) {
     return expecting(
-        span(node),
-        "have the attribute",
-        expected,
-        found + "; its attributes are",
-        attributes(node.span().getAttributes()));
+        subject, "have the attribute", expected, found + "; its attributes are", attributes(all));
   }
 
   static String shouldHaveAttributeMatching(
@@ -101,13 +104,14 @@ final class SpanMessages {
         attributes(node.span().getAttributes()));
   }
 
-  static String shouldContainAttributes(SpanNode node, Attributes expected, List<String> missing) {
+  static String shouldContainAttributes(
+      String subject, Attributes expected, List<String> missing, Attributes all) {
     return expecting(
-        span(node),
+        subject,
         "contain the attributes",
         attributes(expected),
         "these are missing or differ: " + missing + "; its attributes are",
-        attributes(node.span().getAttributes()));
+        attributes(all));
   }
 
   static String shouldNotHaveAttribute(SpanNode node, String key, Object value) {
@@ -137,8 +141,8 @@ final class SpanMessages {
         span(node),
         "have started with the baggage",
         key + "=" + value,
-        "no open spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
-            + " for spans of the current test, not for spans exported elsewhere");
+        "no spanproof harness captured this span, so its baggage is unknown: baggage can be checked"
+            + " for spans a spanproof harness captured, not for spans exported elsewhere");
   }
 
   /** Baggage entries sorted by key, one per line; "(none)" when empty. */
@@ -323,5 +327,157 @@ final class SpanMessages {
         quote(name),
         (below.isEmpty() ? "it has no descendants" : "it has none")
             + TraceMessages.didYouMean(nearMisses));
+  }
+
+  static String shouldHaveSpanId(SpanNode node, String expected) {
+    return expecting(span(node), "have the span id", expected, "its span id is", node.spanId());
+  }
+
+  static String shouldHaveParentSpanId(SpanNode node, String expected) {
+    return expecting(
+        span(node),
+        "have the parent span id",
+        expected,
+        "its parent span id is",
+        node.parentSpanId() + " (" + whereItHangs(node) + ")");
+  }
+
+  static String shouldHaveEnded(SpanNode node) {
+    return expecting(span(node), "have ended", "an end time", "it is still running");
+  }
+
+  static String shouldHaveResource(SpanNode node, Resource expected) {
+    return expecting(
+        span(node),
+        "have the resource",
+        resource(expected),
+        "its resource is",
+        resource(node.span().getResource()));
+  }
+
+  /** The resource's attributes, and its schema URL when it has one. */
+  static String resource(Resource resource) {
+    String attributes = attributes(resource.getAttributes());
+    return resource.getSchemaUrl() == null
+        ? attributes
+        : attributes + "\nschema " + resource.getSchemaUrl();
+  }
+
+  static String shouldHaveScopeInfo(SpanNode node, InstrumentationScopeInfo expected) {
+    return expecting(
+        span(node),
+        "come from the instrumentation scope",
+        scope(expected),
+        "it comes from",
+        scope(node.span().getInstrumentationScopeInfo()));
+  }
+
+  /** "name" version 1.2 schema https://… {attributes}: the parts that are set. */
+  static String scope(InstrumentationScopeInfo scope) {
+    StringBuilder out = new StringBuilder(quote(scope.getName()));
+    if (scope.getVersion() != null) {
+      out.append(" version ").append(scope.getVersion());
+    }
+    if (scope.getSchemaUrl() != null) {
+      out.append(" schema ").append(scope.getSchemaUrl());
+    }
+    if (!scope.getAttributes().isEmpty()) {
+      out.append(' ').append(inline(scope.getAttributes()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * @param what e.g. "attributes", "events", "links"
+   * @param recorded how many the span recorded, dropped ones included
+   * @param kept how many it kept within its limits
+   */
+  static String shouldHaveRecorded(
+      SpanNode node, String what, int expected, int recorded, int kept) {
+    return expecting(
+        span(node),
+        "have recorded this many " + what + " (dropped ones included)",
+        expected,
+        "it recorded",
+        recorded == kept ? recorded : recorded + ", of which it kept " + kept);
+  }
+
+  static String shouldStartAt(SpanNode node, long expectedNanos) {
+    return expecting(
+        span(node),
+        "start at",
+        instant(expectedNanos),
+        "it started at",
+        instant(node.span().getStartEpochNanos()));
+  }
+
+  static String shouldEndAt(SpanNode node, long expectedNanos) {
+    return expecting(
+        span(node),
+        "end at",
+        instant(expectedNanos),
+        "it ended at",
+        instant(node.span().getEndEpochNanos()));
+  }
+
+  /** Epoch nanoseconds as an ISO-8601 instant, e.g. 2026-01-01T00:00:00.004Z. */
+  static String instant(long epochNanos) {
+    return Instant.ofEpochSecond(0, epochNanos).toString();
+  }
+
+  static String shouldSatisfy(SpanNode node, String what, AssertionError error) {
+    return "Expecting "
+        + span(node)
+        + " to have "
+        + what
+        + " that satisfy the requirements, but they do not:\n"
+        + Layout.indent(error.getMessage().strip());
+  }
+
+  static String shouldOccurAt(String subject, long expectedNanos, long actualNanos) {
+    return expecting(
+        subject,
+        "have occurred at",
+        instant(expectedNanos),
+        "it occurred at",
+        instant(actualNanos));
+  }
+
+  static String shouldHaveLinkAt(SpanNode node, int index) {
+    return expecting(
+        span(node),
+        "have a link at index",
+        index,
+        "it has " + Layout.count(node.span().getLinks().size(), "link", "links"),
+        links(node.span().getLinks()));
+  }
+
+  /**
+   * @param picks the calls that pick each of the links found, e.g. {@code link(0)}
+   * @param targets each link's target, with its span's name where it is known
+   */
+  static String shouldHaveOneLinkTo(
+      SpanNode node, String name, int found, List<String> picks, List<String> targets) {
+    return expecting(
+        span(node),
+        "have exactly one link to",
+        span(name),
+        (found == 0
+                ? "it has none"
+                : "it has " + found + "; pick one by its index, " + String.join(" or ", picks))
+            + "; its links are",
+        targets.isEmpty() ? "(none)" : String.join("\n", targets));
+  }
+
+  static String shouldPointTo(String subject, String what, String expected, String actual) {
+    return expecting(subject, "point to " + what, expected, "it points to", actual);
+  }
+
+  static String shouldHaveChildAt(SpanNode node, String name, int index, int count) {
+    return expecting(
+        span(node),
+        "have a child named " + quote(name) + " at index",
+        index,
+        "it has " + count + " named so");
   }
 }

@@ -72,7 +72,7 @@ final class TimingChecks {
 
   /** Fails unless the span ended before (or as) the unique span named {@code other} started. */
   static Optional<Failure> endsBeforeStartOf(SpanNode span, Trace trace, String other) {
-    Lookup later = TreeChecks.spanNamed(trace, other);
+    Lookup<SpanNode> later = TreeChecks.spanNamed(trace, other);
     if (!later.isFound()) {
       return Optional.of(later.failure());
     }
@@ -101,5 +101,33 @@ final class TimingChecks {
                 trace, Durations.format(max), Durations.format(trace.duration())),
             trace.duration(),
             max));
+  }
+
+  static Optional<Failure> startsAt(SpanNode span, long epochNanos) {
+    long start = span.span().getStartEpochNanos();
+    if (start == epochNanos) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected start " + SpanMessages.instant(epochNanos),
+            SpanMessages.shouldStartAt(span, epochNanos),
+            start,
+            epochNanos));
+  }
+
+  static Optional<Failure> endsAt(SpanNode span, long epochNanos) {
+    long end = span.span().getEndEpochNanos();
+    if (end == epochNanos) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        at(
+            span,
+            "expected end " + SpanMessages.instant(epochNanos),
+            SpanMessages.shouldEndAt(span, epochNanos),
+            end,
+            epochNanos));
   }
 }

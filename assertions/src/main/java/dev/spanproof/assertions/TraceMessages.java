@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Layout.count;
 import static dev.spanproof.assertions.Layout.expecting;
+import static dev.spanproof.assertions.Layout.lines;
 import static dev.spanproof.assertions.Layout.names;
 import static dev.spanproof.assertions.Layout.quote;
 import static dev.spanproof.assertions.Layout.span;
@@ -133,6 +134,40 @@ final class TraceMessages {
   static String shouldHaveSpanNamed(Trace trace, String name, List<SpanNode> nearMisses) {
     return expecting(
         trace(trace), "have a span named", quote(name), "it has none" + didYouMean(nearMisses));
+  }
+
+  /**
+   * @param amongChildren whether the candidates are children of the span in {@code scope}
+   * @param waysToPick one line per candidate, with the calls that would pick it
+   */
+  static String shouldHaveUniqueSpanNamed(
+      String scope, String name, boolean amongChildren, List<String> waysToPick) {
+    return expecting(
+        scope,
+        "have exactly one " + (amongChildren ? "child" : "span") + " named",
+        quote(name),
+        "it has " + waysToPick.size() + ". Pick one",
+        lines(waysToPick));
+  }
+
+  static String shouldHaveOneSpanWithAttribute(
+      Trace trace, String name, String key, Object value, List<SpanNode> named, int matching) {
+    return expecting(
+        trace(trace),
+        "have exactly one span named " + quote(name) + " with the attribute",
+        key + "=" + value,
+        "it has " + matching + "; the spans named " + quote(name) + " have",
+        named.stream()
+            .map(
+                node ->
+                    node.spanId()
+                        + " "
+                        + node.span().getAttributes().asMap().entrySet().stream()
+                            .filter(entry -> entry.getKey().getKey().equals(key))
+                            .map(entry -> key + "=" + entry.getValue())
+                            .findFirst()
+                            .orElse("(no " + key + ")"))
+            .collect(Collectors.joining("\n")));
   }
 
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {

@@ -154,7 +154,7 @@ final class TreeChecks {
   // Lookups for navigation
 
   /** The unique direct child named {@code name}, as a node of {@code trace}. */
-  static Lookup child(SpanNode span, Trace trace, String name) {
+  static Lookup<SpanNode> child(SpanNode span, Trace trace, String name) {
     List<SpanNode> named =
         span.children().stream().filter(child -> child.name().equals(name)).toList();
     if (named.isEmpty()) {
@@ -170,49 +170,103 @@ final class TreeChecks {
               Layout.names(span.children()),
               name));
     }
-    Lookup unique = uniqueSpan(trace, named, name, span);
+    Lookup<SpanNode> unique = uniqueSpan(trace, named, name, Layout.span(span), true);
     return unique.isFound() ? Lookup.found(nodeIn(trace, unique.found())) : unique;
   }
 
   /** The span's parent, as a node of {@code trace}. */
-  static Lookup parent(SpanNode span, Trace trace) {
+  static Lookup<SpanNode> parent(SpanNode span, Trace trace) {
     return span.parent()
-        .map(parent -> Lookup.found(nodeIn(trace, parent)))
+        .<Lookup<SpanNode>>map(parent -> Lookup.found(nodeIn(trace, parent)))
         .orElseGet(() -> Lookup.failed(noParent(span)));
   }
 
   /** The trace's only root. */
-  static Lookup singleRoot(Trace trace) {
+  static Lookup<SpanNode> singleRoot(Trace trace) {
     return TraceShapeChecks.hasSingleRoot(trace)
-        .map(Lookup::failed)
+        .<Lookup<SpanNode>>map(Lookup::failed)
         .orElseGet(() -> Lookup.found(trace.roots().get(0)));
   }
 
   /** The only span of {@code trace} named {@code name}. */
-  static Lookup spanNamed(Trace trace, String name) {
-    return uniqueSpan(trace, trace.spansNamed(name), name, null);
+  static Lookup<SpanNode> spanNamed(Trace trace, String name) {
+    return uniqueSpan(trace, trace.spansNamed(name), name, Layout.trace(trace), false);
   }
 
   /**
    * The only one of {@code candidates}; fails listing the closest names when there is none, and
-   * marking each one, with the ways to pick it, when there are several.
+   * marking each one, with ways to pick one, when there are several.
    *
-   * @param under the span whose children the candidates are; null when they are the whole trace's
+   * @param scope where the candidates were looked for, e.g. "span [checkout]", for the message
+   * @param amongChildren whether the candidates are children of the span navigated from
    */
-  static Lookup uniqueSpan(Trace trace, List<SpanNode> candidates, String name, SpanNode under) {
+  static Lookup<SpanNode> uniqueSpan(
+      Trace trace, List<SpanNode> candidates, String name, String scope, boolean amongChildren) {
     if (candidates.size() == 1) {
       return Lookup.found(candidates.get(0));
     }
     if (candidates.isEmpty()) {
       return Lookup.failed(TraceShapeChecks.missingSpan(trace, name));
     }
-    String scope = under == null ? Layout.trace(trace) : Layout.span(under);
-    List<String> ways = SpanPicks.waysToPick(trace, candidates, name, under);
+    Failure failure =
+        Failure.of(
+            TraceMessages.shouldHaveUniqueSpanNamed(
+                scope,
+                name,
+                amongChildren,
+                SpanPicks.waysToPick(trace, candidates, name, amongChildren)),
+            candidates.size(),
+            1);
+    for (int i = 0; i < candidates.size(); i++) {
+      failure = failure.marking(candidates.get(i), (i + 1) + " of " + candidates.size());
+    }
+    return Lookup.failed(failure);
+  }
+
+  /** The {@code index}th (from 0, in start order) direct child named {@code name}. */
+  static Lookup<SpanNode> child(SpanNode span, Trace trace, String name, int index) {
+    List<SpanNode> named =
+        span.children().stream().filter(child -> child.name().equals(name)).toList();
+    if (index < named.size()) {
+      return Lookup.found(nodeIn(trace, named.get(index)));
+    }
+    if (named.isEmpty()) {
+      return child(span, trace, name);
+    }
     return Lookup.failed(
-        SpanPicks.several(
-            candidates,
-            PickMessages.shouldHaveUniqueSpanNamed(
-                scope, under == null ? "span" : "child", name, ways)));
+        at(
+            span,
+            "expected a child " + Layout.quote(name) + " at index " + index,
+            SpanMessages.shouldHaveChildAt(span, name, index, named.size()),
+            named.size(),
+            index + 1));
+  }
+
+  /** The only span named {@code name} whose attribute {@code key} equals {@code value}. */
+  static Lookup<SpanNode> spanWithAttribute(Trace trace, String name, String key, Object value) {
+    List<SpanNode> named = trace.spansNamed(name);
+    if (named.isEmpty()) {
+      return Lookup.failed(TraceShapeChecks.missingSpan(trace, name));
+    }
+    List<SpanNode> matching =
+        named.stream()
+            .filter(node -> AttributeChecks.hasAttribute(node, key, value).isEmpty())
+            .toList();
+    if (matching.size() == 1) {
+      return Lookup.found(matching.get(0));
+    }
+    Failure failure =
+        Failure.of(
+                TraceMessages.shouldHaveOneSpanWithAttribute(
+                    trace, name, key, value, named, matching.size()),
+                matching.size(),
+                1)
+            .showing(key);
+    for (SpanNode node : matching.isEmpty() ? named : matching) {
+      failure =
+          failure.marking(node, matching.isEmpty() ? "named " + Layout.quote(name) : "matches");
+    }
+    return Lookup.failed(failure);
   }
 
   static Failure noParent(SpanNode span) {

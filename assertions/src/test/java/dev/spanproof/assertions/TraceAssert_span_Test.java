@@ -76,7 +76,7 @@ class TraceAssert_span_Test {
   }
 
   @Test
-  void should_fail_marking_each_span_when_the_name_is_not_unique() {
+  void should_fail_marking_each_span_and_suggesting_a_pick_when_the_name_is_not_unique() {
     // GIVEN
     List<SpanData> spans =
         traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));

@@ -45,7 +45,7 @@ class TreeChecks_Test {
   void should_lead_to_a_child_or_say_why_not() {
     SpanNode root = trace.roots().get(0);
     assertThat(TreeChecks.child(root, trace, "processPayment").found()).isSameAs(payment);
-    Lookup missing = TreeChecks.child(root, trace, "payment");
+    Lookup<SpanNode> missing = TreeChecks.child(root, trace, "payment");
     assertThat(missing.isFound()).isFalse();
     assertThat(missing.failure().marks())
         .containsExactly(entry(root, "expected a child named \"payment\""));
@@ -56,7 +56,7 @@ class TreeChecks_Test {
     Trace twice =
         Trace.of(traces.record(span("batch", 0, 9, span("send", 1, 2), span("send", 3, 4))));
     List<SpanNode> sends = twice.spansNamed("send");
-    Lookup lookup = TreeChecks.spanNamed(twice, "send");
+    Lookup<SpanNode> lookup = TreeChecks.spanNamed(twice, "send");
     assertThat(lookup.found()).isNull();
     assertThat(lookup.failure().marks())
         .containsExactly(entry(sends.get(0), "1 of 2"), entry(sends.get(1), "2 of 2"));
@@ -64,7 +64,7 @@ class TreeChecks_Test {
 
   @Test
   void should_not_lead_above_a_root() {
-    Lookup lookup = TreeChecks.parent(trace.roots().get(0), trace);
+    Lookup<SpanNode> lookup = TreeChecks.parent(trace.roots().get(0), trace);
     assertThat(lookup.failure().marks().values()).containsExactly("expected a parent");
   }
 

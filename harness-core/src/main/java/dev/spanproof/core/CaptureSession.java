@@ -1,16 +1,16 @@
 package dev.spanproof.core;
 
 import dev.spanproof.core.trace.Trace;
-import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.ImplicitContextKeyed;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -39,6 +39,7 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   private final TracingHarness harness;
   private final String name;
   private final SpanBucket bucket;
+  private final LongAdder droppedBySampler = new LongAdder();
   private volatile boolean closed;
 
   CaptureSession(TracingHarness harness, String name, int maxSpans) {
@@ -52,9 +53,16 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     return Optional.ofNullable(Context.current().get(CONTEXT_KEY));
   }
 
-  /** The session stored in {@code context}, if any. */
+  /**
+   * The session stored in {@code context}, if any.
+   *
+   * @throws IllegalArgumentException if {@code context} is null
+   */
   public static Optional<CaptureSession> fromContext(Context context) {
-    return Optional.ofNullable(Objects.requireNonNull(context, "context").get(CONTEXT_KEY));
+    if (context == null) {
+      throw new IllegalArgumentException("context must not be null");
+    }
+    return Optional.ofNullable(context.get(CONTEXT_KEY));
   }
 
   /**
@@ -93,6 +101,19 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
+   * Makes the session current on this thread until the scope is closed. The harness remembers the
+   * thread, so that a span later started without a session on a thread of the same pool can name
+   * this session as the one that most likely lost it ({@link UnownedSpan#likelyTest()}).
+   */
+  @Override
+  // The scope goes to the caller, who closes it, as ImplicitContextKeyed.makeCurrent asks.
+  @SuppressWarnings("MustBeClosedChecker")
+  public Scope makeCurrent() {
+    harness.threadSessions().workingFor(this);
+    return Context.current().with(this).makeCurrent();
+  }
+
+  /**
    * The session's ended spans, in start order.
    *
    * @throws SpanLimitExceededException if the session started more spans than its limit
@@ -108,15 +129,6 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
    */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
-  }
-
-  /**
-   * The baggage that was in the context where this session's span started (empty baggage if there
-   * was none), or empty if the span is not one of this session's. Spans do not carry baggage, so
-   * this is how a test checks that {@code tenant.id} reached the code that started a span.
-   */
-  public Optional<Baggage> baggageAtStart(SpanContext spanContext) {
-    return bucket.baggageAtStart(Objects.requireNonNull(spanContext, "spanContext"));
   }
 
   /** Spans the session started that have not ended (yet). */
@@ -135,6 +147,16 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
+   * How many spans the sampler dropped that this session would have owned (their parent context
+   * carried it, the session held spans of their trace, or it was current on their thread). Dropped
+   * spans are not recorded, so a session that holds none of the spans its code started, with a
+   * count here, was sampled away: see {@link TracingHarness#samplerDescription()}.
+   */
+  public int spansDroppedBySampler() {
+    return droppedBySampler.intValue();
+  }
+
+  /**
    * Checks that no span was turned away by the session's limit.
    *
    * @throws SpanLimitExceededException if the session started more spans than its limit
@@ -143,9 +165,10 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     bucket.requireWithinLimit();
   }
 
-  /** Forgets every span captured so far; the session stays open. */
+  /** Forgets every span captured so far and the count of dropped ones; the session stays open. */
   public void reset() {
     bucket.clear();
+    droppedBySampler.reset();
   }
 
   /** Whether {@link #close()} was called. */
@@ -167,6 +190,10 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
 
   SpanBucket bucket() {
     return bucket;
+  }
+
+  void countDroppedBySampler() {
+    droppedBySampler.increment();
   }
 
   @Override

@@ -6,6 +6,14 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 /**
  * A span as the capture processor saw it start: the live span (converted to {@code SpanData} only
  * when asked for), the baggage of its parent context (null when empty), where it started if start
- * stacks are recorded, and why it landed where it did.
+ * stacks are recorded, and, for a span with no session, why not.
  */
-record CapturedSpan(ReadableSpan span, Baggage baggage, Throwable startStack, String note) {}
+record CapturedSpan(
+    ReadableSpan span, Baggage baggage, Throwable startStack, UnownedStart unownedStart) {
+
+  /**
+   * How a span with no session started: why it has none, the closed session it carried (null if
+   * none), on which thread, and the session last seen on that thread's pool (null if none).
+   */
+  record UnownedStart(String reason, String closedSession, String threadName, String likelyTest) {}
+}

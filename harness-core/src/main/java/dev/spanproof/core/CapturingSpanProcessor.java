@@ -26,12 +26,17 @@ final class CapturingSpanProcessor implements SpanProcessor {
   // Bound once: a method reference written in onStart would be a new object for every span.
   private final Function<String, CaptureSession> traceOwnerLookup = this::ownerOfTrace;
   private final boolean recordStartStacks;
+  private final ThreadSessions threadSessions;
 
   CapturingSpanProcessor(
-      SpanBucket unowned, Set<CaptureSession> openSessions, boolean recordStartStacks) {
+      SpanBucket unowned,
+      Set<CaptureSession> openSessions,
+      boolean recordStartStacks,
+      ThreadSessions threadSessions) {
     this.unowned = unowned;
     this.openSessions = openSessions;
     this.recordStartStacks = recordStartStacks;
+    this.threadSessions = threadSessions;
   }
 
   @Override
@@ -43,12 +48,27 @@ final class CapturingSpanProcessor implements SpanProcessor {
     }
     CaptureSession owner = CaptureSession.attribute(parentContext, traceOwnerLookup);
     if (owner == null) {
-      unowned.add(span, baggage, startStack, null);
+      unowned.add(
+          span, baggage, startStack, unownedStart("started outside any capture session", null));
     } else if (owner.isClosed()) {
-      unowned.add(span, baggage, startStack, "started after [" + owner.name() + "] was closed");
+      unowned.add(
+          span,
+          baggage,
+          startStack,
+          unownedStart("started after [" + owner.name() + "] was closed", owner.name()));
     } else {
+      threadSessions.workingFor(owner);
       owner.bucket().add(span, baggage, startStack, null);
     }
+  }
+
+  private CapturedSpan.UnownedStart unownedStart(String reason, String closedSession) {
+    String threadName = Thread.currentThread().getName();
+    return new CapturedSpan.UnownedStart(
+        reason,
+        closedSession,
+        threadName,
+        threadSessions.lastSessionInPoolOf(threadName).orElse(null));
   }
 
   /**

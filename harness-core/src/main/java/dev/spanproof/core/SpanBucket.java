@@ -1,13 +1,12 @@
 package dev.spanproof.core;
 
+import dev.spanproof.core.internal.SpanDataWithBaggage;
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -40,7 +39,11 @@ final class SpanBucket {
    * Keeps the span unless the limit is reached. Threads racing at the limit may each keep one more
    * span: the limit guards memory, it is not a count to assert on.
    */
-  void add(ReadableSpan span, Baggage baggage, Throwable startStack, String note) {
+  void add(
+      ReadableSpan span,
+      Baggage baggage,
+      Throwable startStack,
+      CapturedSpan.UnownedStart unownedStart) {
     if (accepted.sum() >= maxSpans) {
       rejected.increment();
       return;
@@ -48,17 +51,20 @@ final class SpanBucket {
     accepted.increment();
     stripes
         .get((int) Thread.currentThread().getId() & (STRIPES - 1))
-        .add(new CapturedSpan(span, baggage, startStack, note));
+        .add(new CapturedSpan(span, baggage, startStack, unownedStart));
   }
 
-  /** The ended spans, in start order. */
+  /** The ended spans, in start order, each with the baggage it started with. */
   List<SpanData> finishedSpans() {
     requireWithinLimit();
     List<SpanData> finished = new ArrayList<>();
     for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
       for (CapturedSpan captured : stripe) {
         if (captured.span().hasEnded()) {
-          finished.add(captured.span().toSpanData());
+          finished.add(
+              SpanDataWithBaggage.of(
+                  captured.span().toSpanData(),
+                  captured.baggage() == null ? Baggage.empty() : captured.baggage()));
         }
       }
     }
@@ -84,18 +90,6 @@ final class SpanBucket {
       }
     }
     return false;
-  }
-
-  /** The baggage in effect where the span started; empty if the span is not in this bucket. */
-  Optional<Baggage> baggageAtStart(SpanContext spanContext) {
-    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
-      for (CapturedSpan captured : stripe) {
-        if (captured.span().getSpanContext().equals(spanContext)) {
-          return Optional.of(captured.baggage() == null ? Baggage.empty() : captured.baggage());
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   List<UnendedSpan> unendedSpans() {

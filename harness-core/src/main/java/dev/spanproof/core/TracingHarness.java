@@ -1,9 +1,8 @@
 package dev.spanproof.core;
 
+import dev.spanproof.core.internal.OpenHarnesses;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -22,13 +21,12 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.semconv.ServiceAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -52,9 +50,6 @@ public final class TracingHarness implements AutoCloseable {
   /** The instrumentation scope of {@link #tracer()}. */
   public static final String TEST_TRACER_SCOPE = "spanproof-test";
 
-  /** Open harnesses, so a span arriving from another process can find the session of its trace. */
-  private static final Set<TracingHarness> OPEN_HARNESSES = ConcurrentHashMap.newKeySet();
-
   private final OpenTelemetrySdk sdk;
   private final Resource resource;
   private final Function<Resource, SdkTracerProvider> tracerProviderFactory;
@@ -62,24 +57,37 @@ public final class TracingHarness implements AutoCloseable {
   private final CapturingSpanProcessor capture;
   private final SpanBucket unowned;
   private final int maxSpans;
+  private final String samplerDescription;
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
+  private final ThreadSessions threadSessions = new ThreadSessions();
   private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
+  private volatile boolean globalWasReadBeforeInstall;
   private volatile boolean closed;
 
   private TracingHarness(Builder builder) {
     this.maxSpans = builder.maxSpans;
     this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
-    this.capture = new CapturingSpanProcessor(unowned, openSessions, builder.recordStartStacks);
+    this.capture =
+        new CapturingSpanProcessor(
+            unowned, openSessions, builder.recordStartStacks, threadSessions);
     this.resource = Resource.getDefault().merge(builder.resource);
-    List<SpanProcessor> processors = new ArrayList<>();
-    processors.add(capture);
-    processors.addAll(builder.extraProcessors);
-    Sampler sampler = builder.sampler;
+    // The main provider owns the extra processors and shuts them down; the providers of other
+    // services only share them, or each would shut them down again.
+    List<SpanProcessor> owned = new ArrayList<>();
+    List<SpanProcessor> shared = new ArrayList<>();
+    owned.add(capture);
+    shared.add(capture);
+    for (SpanProcessor extra : builder.extraProcessors) {
+      owned.add(extra);
+      shared.add(new SharedSpanProcessor(extra));
+    }
+    this.samplerDescription = builder.sampler.getDescription();
+    Sampler sampler = new SessionCountingSampler(builder.sampler, capture::ownerOfTrace);
     SpanLimits spanLimits = builder.spanLimits;
     IdGenerator idGenerator = builder.idGenerator;
     Clock clock = builder.clock;
-    this.tracerProviderFactory =
-        providerResource -> {
+    BiFunction<Resource, List<SpanProcessor>, SdkTracerProvider> newTracerProvider =
+        (providerResource, processors) -> {
           SdkTracerProviderBuilder tracerProvider =
               SdkTracerProvider.builder()
                   .setSampler(sampler)
@@ -90,12 +98,14 @@ public final class TracingHarness implements AutoCloseable {
           processors.forEach(tracerProvider::addSpanProcessor);
           return tracerProvider.build();
         };
+    this.tracerProviderFactory =
+        serviceResource -> newTracerProvider.apply(serviceResource, shared);
     this.sdk =
         OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProviderFactory.apply(resource))
+            .setTracerProvider(newTracerProvider.apply(resource, owned))
             .setPropagators(builder.propagators)
             .build();
-    OPEN_HARNESSES.add(this);
+    OpenHarnesses.register(this, capture::ownerOfTrace);
   }
 
   /**
@@ -138,42 +148,11 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * The open session, in any open harness, that owns the trace with this id: the one holding spans
-   * of it, such as the test's client span that sent the request. This is how a span started from a
-   * remote context (say, by a stubbed server thread) finds the test it belongs to.
+   * The description of the sampler the harness was built with ({@link Sampler#getDescription()}),
+   * e.g. {@code TraceIdRatioBased{0.250000}}: a message about missing spans names it.
    */
-  public static Optional<CaptureSession> findSessionOwningTrace(String traceId) {
-    if (traceId == null) {
-      return Optional.empty();
-    }
-    for (TracingHarness harness : OPEN_HARNESSES) {
-      CaptureSession owner = harness.ownerOfTrace(traceId);
-      if (owner != null && !owner.isClosed()) {
-        return Optional.of(owner);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The baggage that was in the context where the span started, found in whichever open harness
-   * captured it (its sessions or its unowned spans); empty if no open harness captured the span.
-   */
-  public static Optional<Baggage> findBaggageAtStart(SpanContext spanContext) {
-    if (spanContext == null) {
-      return Optional.empty();
-    }
-    for (TracingHarness harness : OPEN_HARNESSES) {
-      Optional<Baggage> baggage = harness.unowned.baggageAtStart(spanContext);
-      for (Iterator<CaptureSession> sessions = harness.openSessions.iterator();
-          baggage.isEmpty() && sessions.hasNext(); ) {
-        baggage = sessions.next().baggageAtStart(spanContext);
-      }
-      if (baggage.isPresent()) {
-        return baggage;
-      }
-    }
-    return Optional.empty();
+  public String samplerDescription() {
+    return samplerDescription;
   }
 
   /** The propagators the harness injects and extracts with. */
@@ -201,7 +180,8 @@ public final class TracingHarness implements AutoCloseable {
 
   /**
    * Every ended span the harness holds (those of open sessions and the unowned ones), in start
-   * order.
+   * order. Each carries the baggage it started with into the trace model ({@link
+   * dev.spanproof.core.trace.SpanNode#baggageAtStart()}).
    *
    * @throws SpanLimitExceededException if any of them started more spans than the limit
    */
@@ -228,30 +208,42 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * One line per unowned span (ended or not), saying what it is and why it has no session; empty
-   * when every span had a session.
+   * Every span that belongs to no open session (ended or not) as of now, in no particular order,
+   * each saying why it has no session, which thread started it and which test most likely lost it;
+   * empty when every span had a session. Spans past the limit are only counted, in {@link
+   * #unownedSpansNotKept()}.
    */
-  public List<String> describeUnownedSpans() {
-    List<String> lines = new ArrayList<>();
+  public List<UnownedSpan> unownedSpanReports() {
+    List<UnownedSpan> reports = new ArrayList<>();
     for (CapturedSpan captured : unowned.captured()) {
       ReadableSpan span = captured.span();
-      lines.add(
-          "span ["
-              + span.getName()
-              + "] (trace "
-              + span.getSpanContext().getTraceId()
-              + ", span "
-              + span.getSpanContext().getSpanId()
-              + (span.hasEnded() ? ")" : ", not ended)")
-              + (captured.note() == null
-                  ? " started outside any capture session"
-                  : " " + captured.note()));
+      CapturedSpan.UnownedStart start = captured.unownedStart();
+      reports.add(
+          new UnownedSpan(
+              span.getName(),
+              span.getSpanContext().getTraceId(),
+              span.getSpanContext().getSpanId(),
+              span.hasEnded(),
+              start.reason(),
+              start.closedSession(),
+              start.threadName(),
+              captured.startStack() == null ? null : StartStacks.userFrames(captured.startStack()),
+              start.likelyTest()));
     }
-    int dropped = unowned.rejectedSpanCount();
-    if (dropped > 0) {
-      lines.add(dropped + " more unowned spans were not kept: the limit is " + maxSpans);
-    }
-    return lines;
+    return reports;
+  }
+
+  /**
+   * How many spans with no session were not kept because {@link Builder#maxSpans(int)} unowned
+   * spans had already been kept.
+   */
+  public int unownedSpansNotKept() {
+    return unowned.rejectedSpanCount();
+  }
+
+  /** The most spans one session, and separately the unowned spans, may hold. */
+  public int maxSpans() {
+    return maxSpans;
   }
 
   /** Unended spans that belong to no session. */
@@ -268,7 +260,8 @@ public final class TracingHarness implements AutoCloseable {
 
   /**
    * Makes {@code GlobalOpenTelemetry} serve this harness until the returned installation is closed;
-   * then the previous global (or its absence) is restored exactly.
+   * then the previous global (or its absence) is restored exactly, or, should the JVM refuse that,
+   * left unset with a warning ({@link GlobalInstallation}).
    *
    * <p>Several harnesses may be installed at once, e.g. by test classes running in parallel: the
    * global then routes each span to the harness of the session in its context, or of the session
@@ -279,8 +272,21 @@ public final class TracingHarness implements AutoCloseable {
   public GlobalInstallation installGlobal() {
     requireOpen();
     GlobalInstallation installation = GlobalRouter.install(this);
+    if (installation.replacedNoopReadBeforeInstall()) {
+      globalWasReadBeforeInstall = true;
+    }
     globalInstallations.add(installation);
     return installation;
+  }
+
+  /**
+   * Whether {@link #installGlobal()} found {@code GlobalOpenTelemetry} already holding the no-op
+   * that {@code GlobalOpenTelemetry.get()} sets when it is read before anything was set. Code that
+   * read the global then keeps a no-op tracer, and its spans are never captured: the usual reason a
+   * test that installs the global sees no trace.
+   */
+  public boolean globalWasReadBeforeInstall() {
+    return globalWasReadBeforeInstall;
   }
 
   /** Whether {@link #close()} was called. */
@@ -298,13 +304,31 @@ public final class TracingHarness implements AutoCloseable {
       return;
     }
     closed = true;
-    OPEN_HARNESSES.remove(this);
-    globalInstallations.forEach(GlobalInstallation::close);
-    openSessions.forEach(CaptureSession::close);
-    sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+    OpenHarnesses.unregister(this);
+    // Each step runs even if one before it failed, so no session stays open and no SDK running.
+    List<Runnable> steps = new ArrayList<>();
+    globalInstallations.forEach(installation -> steps.add(installation::close));
+    openSessions.forEach(session -> steps.add(session::close));
+    // Services' providers first: the main one shuts the shared extra processors down.
     serviceTracerProviders
         .values()
-        .forEach(provider -> provider.shutdown().join(10, TimeUnit.SECONDS));
+        .forEach(provider -> steps.add(() -> provider.shutdown().join(10, TimeUnit.SECONDS)));
+    steps.add(() -> sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS));
+    RuntimeException failure = null;
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   void sessionClosed(CaptureSession session) {
@@ -316,8 +340,8 @@ public final class TracingHarness implements AutoCloseable {
     globalInstallations.remove(installation);
   }
 
-  CaptureSession ownerOfTrace(String traceId) {
-    return capture.ownerOfTrace(traceId);
+  ThreadSessions threadSessions() {
+    return threadSessions;
   }
 
   SdkTracerProvider tracerProvider() {

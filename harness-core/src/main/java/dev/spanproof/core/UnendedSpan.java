@@ -2,6 +2,7 @@ package dev.spanproof.core;
 
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Optional;
  * traces: a test should know.
  */
 public final class UnendedSpan {
+
+  /** How many frames of the start stack {@link #describe()} shows. */
+  private static final int DESCRIBED_FRAMES = 12;
 
   private final ReadableSpan span;
   private final Throwable startStack;
@@ -34,9 +38,12 @@ public final class UnendedSpan {
     return span;
   }
 
-  /** Where the span was started; empty unless the harness records start stacks. */
-  public Optional<StackTraceElement[]> startStack() {
-    return Optional.ofNullable(startStack).map(Throwable::getStackTrace);
+  /**
+   * Where the span was started, from the first frame below the OpenTelemetry SDK and spanproof;
+   * empty unless the harness records start stacks.
+   */
+  public Optional<List<StackTraceElement>> startStack() {
+    return Optional.ofNullable(startStack).map(StartStacks::userFrames);
   }
 
   /**
@@ -57,7 +64,8 @@ public final class UnendedSpan {
       return out.toString();
     }
     out.append(", started at:");
-    for (StackTraceElement frame : StartStacks.userFrames(startStack)) {
+    List<StackTraceElement> frames = StartStacks.userFrames(startStack);
+    for (StackTraceElement frame : frames.subList(0, Math.min(frames.size(), DESCRIBED_FRAMES))) {
       out.append("\n\tat ").append(frame);
     }
     return out.toString();

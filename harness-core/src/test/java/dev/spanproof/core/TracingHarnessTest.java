@@ -3,6 +3,7 @@ package dev.spanproof.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.internal.OpenHarnesses;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -13,6 +14,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -94,11 +96,13 @@ class TracingHarnessTest {
         .containsExactly("first-root", "first-async");
     assertThat(second.finishedSpans()).extracting(SpanData::getName).containsExactly("second-root");
     assertThat(harness.unownedSpans()).extracting(SpanData::getName).containsExactly("nobody");
-    assertThat(harness.describeUnownedSpans())
+    assertThat(harness.unownedSpanReports())
         .singleElement()
-        .asString()
-        .startsWith("span [nobody] (trace ")
-        .endsWith(") started outside any capture session");
+        .satisfies(
+            nobody -> {
+              assertThat(nobody.name()).isEqualTo("nobody");
+              assertThat(nobody.reason()).isEqualTo("started outside any capture session");
+            });
   }
 
   @Test
@@ -155,7 +159,7 @@ class TracingHarnessTest {
     }
     String traceId = client.getSpanContext().getTraceId();
     // WHEN a stand-in server, knowing only the headers, finds the session and records its span
-    CaptureSession found = TracingHarness.findSessionOwningTrace(traceId).orElseThrow();
+    CaptureSession found = OpenHarnesses.findSessionOwningTrace(traceId).orElseThrow();
     Context remote =
         found
             .harness()
@@ -182,44 +186,12 @@ class TracingHarnessTest {
     assertThat(server.getResource().getAttribute(AttributeKey.stringKey("service.name")))
         .isEqualTo("inventory-service");
     assertThat(server.getParentSpanId()).isEqualTo(client.getSpanContext().getSpanId());
-    assertThat(TracingHarness.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
+    assertThat(OpenHarnesses.findSessionOwningTrace("00000000000000000000000000000001")).isEmpty();
     session.close();
-    assertThat(TracingHarness.findSessionOwningTrace(traceId)).isEmpty();
+    assertThat(OpenHarnesses.findSessionOwningTrace(traceId)).isEmpty();
     assertThatThrownBy(() -> harness.tracerProviderForService(""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a service needs a name, but got \"\"");
-  }
-
-  @Test
-  void should_remember_the_baggage_each_span_started_with() {
-    CaptureSession session = harness.openSession("test");
-    Span withTenant;
-    Span without;
-    try (Scope ignored = session.makeCurrent();
-        Scope baggage =
-            io.opentelemetry.api.baggage.Baggage.builder()
-                .put("tenant.id", "acme")
-                .build()
-                .makeCurrent()) {
-      withTenant = harness.tracer().spanBuilder("tenant-work").startSpan();
-      without =
-          harness
-              .tracer()
-              .spanBuilder("no-baggage")
-              .setParent(Context.root().with(session))
-              .startSpan();
-    }
-    withTenant.end();
-    without.end();
-
-    assertThat(session.baggageAtStart(withTenant.getSpanContext()))
-        .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
-    assertThat(TracingHarness.findBaggageAtStart(withTenant.getSpanContext()))
-        .hasValueSatisfying(b -> assertThat(b.getEntryValue("tenant.id")).isEqualTo("acme"));
-    assertThat(session.baggageAtStart(without.getSpanContext()))
-        .hasValueSatisfying(b -> assertThat(b.isEmpty()).isTrue());
-    assertThat(session.baggageAtStart(io.opentelemetry.api.trace.SpanContext.getInvalid()))
-        .isEmpty();
   }
 
   @Test
@@ -229,10 +201,10 @@ class TracingHarnessTest {
     session.close();
     harness.tracer().spanBuilder("late").setParent(withSession).startSpan().end();
     assertThat(session.finishedSpans()).isEmpty();
-    assertThat(harness.describeUnownedSpans())
+    assertThat(harness.unownedSpanReports())
         .singleElement()
-        .asString()
-        .endsWith(") started after [test [late]] was closed");
+        .satisfies(
+            late -> assertThat(late.reason()).isEqualTo("started after [test [late]] was closed"));
   }
 
   @Test
@@ -261,8 +233,8 @@ class TracingHarnessTest {
           .isInstanceOf(SpanLimitExceededException.class)
           .hasMessage(
               "[test [OrderServiceTest.loop()]] started more spans than its limit of 3: 2 spans"
-                  + " beyond the limit were not kept. Raise the limit (maxSpans) if the test really needs"
-                  + " that many, or look for a loop that starts spans without end.");
+                  + " beyond the limit were not kept. Raise the limit (maxSpans) if the test"
+                  + " really needs that many, or look for a loop that starts spans without end.");
     }
   }
 
@@ -274,11 +246,15 @@ class TracingHarnessTest {
         stacks.tracer().spanBuilder("forgotten").startSpan();
       }
       UnendedSpan unended = session.unendedSpans().get(0);
+      assertThat(unended.startStack().orElseThrow().get(0).getMethodName())
+          .isEqualTo("should_report_unended_spans_with_the_stack_where_they_started");
       assertThat(unended.describe())
           .startsWith("span [forgotten] (trace ")
           .contains(
-              ") was started but never ended, started at:\n\tat dev.spanproof.core.TracingHarnessTest"
-                  + ".should_report_unended_spans_with_the_stack_where_they_started(TracingHarnessTest.java:");
+              ") was started but never ended, started at:\n\tat"
+                  + " dev.spanproof.core.TracingHarnessTest"
+                  + ".should_report_unended_spans_with_the_stack_where_they_started"
+                  + "(TracingHarnessTest.java:");
     }
   }
 
@@ -313,30 +289,44 @@ class TracingHarnessTest {
 
   @Test
   void should_install_globally_route_by_session_and_restore_the_previous_global_exactly() {
-    OpenTelemetry before = GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-    boolean wasSet = GlobalOpenTelemetry.isSet();
-    try (TracingHarness other = TracingHarness.builder().build();
-        GlobalInstallation a = harness.installGlobal();
-        GlobalInstallation b = other.installGlobal()) {
-      CaptureSession mine = harness.openSession("mine");
-      CaptureSession theirs = other.openSession("theirs");
-      Tracer global = GlobalOpenTelemetry.getTracer("cached-by-code-under-test");
-      try (Scope ignored = mine.makeCurrent()) {
-        global.spanBuilder("from-mine").startSpan().end();
+    // GIVEN a global set before, as an application or the Java agent sets it
+    GlobalOpenTelemetry.resetForTest();
+    GlobalOpenTelemetry.set(OpenTelemetry.propagating(ContextPropagators.noop()));
+    OpenTelemetry before = GlobalOpenTelemetry.get();
+    try {
+      // WHEN two harnesses share the global
+      try (TracingHarness other = TracingHarness.builder().build();
+          GlobalInstallation a = harness.installGlobal();
+          GlobalInstallation b = other.installGlobal()) {
+        CaptureSession mine = harness.openSession("mine");
+        CaptureSession theirs = other.openSession("theirs");
+        Tracer global = GlobalOpenTelemetry.getTracer("cached-by-code-under-test");
+        try (Scope ignored = mine.makeCurrent()) {
+          global.spanBuilder("from-mine").startSpan().end();
+        }
+        try (Scope ignored = theirs.makeCurrent()) {
+          global.spanBuilder("from-theirs").startSpan().end();
+        }
+        // THEN each sees its own spans
+        assertThat(mine.finishedSpans()).extracting(SpanData::getName).containsExactly("from-mine");
+        assertThat(theirs.finishedSpans())
+            .extracting(SpanData::getName)
+            .containsExactly("from-theirs");
+        assertThat(mine.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
+            .isEqualTo("cached-by-code-under-test");
       }
-      try (Scope ignored = theirs.makeCurrent()) {
-        global.spanBuilder("from-theirs").startSpan().end();
-      }
-      assertThat(mine.finishedSpans()).extracting(SpanData::getName).containsExactly("from-mine");
-      assertThat(theirs.finishedSpans())
-          .extracting(SpanData::getName)
-          .containsExactly("from-theirs");
-      assertThat(mine.finishedSpans().get(0).getInstrumentationScopeInfo().getName())
-          .isEqualTo("cached-by-code-under-test");
-    }
-    assertThat(GlobalOpenTelemetry.isSet()).isEqualTo(wasSet);
-    if (wasSet) {
+      // AND the same instance is back, still naming this method as the one that set it
       assertThat(GlobalOpenTelemetry.get()).isSameAs(before);
+      String thisTest = new Throwable().getStackTrace()[0].getMethodName();
+      assertThatThrownBy(() -> GlobalOpenTelemetry.set(OpenTelemetry.noop()))
+          .isInstanceOf(IllegalStateException.class)
+          .cause()
+          .satisfies(
+              firstSet ->
+                  assertThat(firstSet.getStackTrace())
+                      .anyMatch(frame -> frame.getMethodName().equals(thisTest)));
+    } finally {
+      GlobalOpenTelemetry.resetForTest();
     }
   }
 
@@ -351,6 +341,9 @@ class TracingHarnessTest {
     assertThatThrownBy(() -> harness.openSession(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a capture session needs a name, but got \" \"");
+    assertThatThrownBy(() -> CaptureSession.fromContext(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("context must not be null");
     harness.close();
     assertThatThrownBy(() -> harness.openSession("late"))
         .isInstanceOf(IllegalStateException.class)

@@ -6,6 +6,7 @@ import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.UnownedSpan;
 import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -335,7 +336,24 @@ public class TracingExtension
     if (settings.unownedSpans() == SpanPolicy.IGNORE) {
       return;
     }
-    List<String> unowned = harness.describeUnownedSpans();
+    List<String> unowned = new ArrayList<>();
+    for (UnownedSpan span : harness.unownedSpanReports()) {
+      unowned.add(
+          "span ["
+              + span.name()
+              + "] (trace "
+              + span.traceId()
+              + ", span "
+              + span.spanId()
+              + (span.hasEnded() ? ") " : ", not ended) ")
+              + span.reason());
+    }
+    if (harness.unownedSpansNotKept() > 0) {
+      unowned.add(
+          harness.unownedSpansNotKept()
+              + " more unowned spans were not kept: the limit is "
+              + harness.maxSpans());
+    }
     if (unowned.isEmpty()) {
       return;
     }

@@ -1,8 +1,8 @@
 package dev.spanproof.wiremock;
 
 import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.internal.OpenHarnesses;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -42,7 +42,7 @@ final class TestSpans {
 
   /** The session that started the trace, else the one current on this thread (the test's own). */
   static Optional<CaptureSession> sessionFor(String traceId) {
-    Optional<CaptureSession> owner = TracingHarness.findSessionOwningTrace(traceId);
+    Optional<CaptureSession> owner = OpenHarnesses.findSessionOwningTrace(traceId);
     return owner.isPresent() ? owner : CaptureSession.current();
   }
 

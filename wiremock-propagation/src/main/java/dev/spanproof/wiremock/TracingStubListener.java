@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.Propagation;
-import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.internal.OpenHarnesses;
 import dev.spanproof.core.propagation.PropagationHeaders;
 import dev.spanproof.core.propagation.PropagationReport;
 import io.opentelemetry.api.common.AttributeKey;
@@ -193,7 +193,7 @@ public final class TracingStubListener implements ServeEventListener {
               : "carried no trace context a receiver can continue, so no test owns it"
                   + problemsSuffix(propagation));
     }
-    Optional<CaptureSession> owner = TracingHarness.findSessionOwningTrace(parent.getTraceId());
+    Optional<CaptureSession> owner = OpenHarnesses.findSessionOwningTrace(parent.getTraceId());
     if (owner.isEmpty()) {
       return ReceivedRequest.unowned(
           method,

@@ -1,5 +1,7 @@
 package dev.spanproof.core.trace;
 
+import dev.spanproof.core.internal.SpanDataWithBaggage;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -47,6 +49,18 @@ public final class SpanNode {
   /** The span id, 16 lowercase hex characters. */
   public String spanId() {
     return span.getSpanId();
+  }
+
+  /**
+   * The baggage that was in the context where the span started (empty baggage if there was none),
+   * for spans captured by a spanproof harness; empty for spans from elsewhere, such as
+   * sdk-testing's {@code InMemorySpanExporter}. Spans do not carry baggage, so this is how a test
+   * checks that {@code tenant.id} reached the code that started a span.
+   */
+  public Optional<Baggage> baggageAtStart() {
+    return span instanceof SpanDataWithBaggage captured
+        ? Optional.of(captured.baggageAtStart())
+        : Optional.empty();
   }
 
   /** The parent span id, or {@code 0000000000000000} for a span without a parent. */

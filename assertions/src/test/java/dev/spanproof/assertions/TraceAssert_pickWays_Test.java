@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Picking one of several same-named spans: span(name, key, value), child(name, index). */
-class TraceAssert_pick_Test {
+class TraceAssert_pickWays_Test {
 
   private static final AttributeKey<String> QUERY = AttributeKey.stringKey("db.query.text");
 
@@ -44,10 +44,10 @@ class TraceAssert_pick_Test {
     List<SpanData> spans = twoQueries();
     // WHEN/THEN
     assertThatTrace(spans)
-        .span("SELECT", "db.query.text", "select * from orders")
+        .spanWithAttribute("SELECT", "db.query.text", "select * from orders")
         .hasAttribute("db.response.returned_rows", 1)
         .returnToTrace()
-        .span("SELECT", QUERY, "select * from \"lines\"")
+        .spanWithAttribute("SELECT", QUERY, "select * from \"lines\"")
         .hasParent("GET /orders")
         .returnToTrace()
         .span("GET /orders")
@@ -70,8 +70,8 @@ class TraceAssert_pick_Test {
             Expecting trace 00000000000000000000000000000001 to have exactly one span named:
               "SELECT"
             but it has 2. Pick one:
-              1 of 2 (0000000000000002): span("SELECT", "db.query.text", "select * from orders") or span("GET /orders").child("SELECT", 0)
-              2 of 2 (0000000000000003): span("SELECT", "db.query.text", "select * from \\"lines\\"") or span("GET /orders").child("SELECT", 1)
+              1 of 2 (0000000000000002): spanWithAttribute("SELECT", "db.query.text", "select * from orders") or span("GET /orders").child("SELECT", 0)
+              2 of 2 (0000000000000003): spanWithAttribute("SELECT", "db.query.text", "select * from \\"lines\\"") or span("GET /orders").child("SELECT", 1)
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ GET /orders [INTERNAL, UNSET, 10.0 ms]
@@ -140,40 +140,26 @@ class TraceAssert_pick_Test {
     // GIVEN
     List<SpanData> spans = twoQueries();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("SELECT", QUERY, "select 1"))
+    assertThatThrownBy(() -> assertThatTrace(spans).spanWithAttribute("SELECT", QUERY, "select 1"))
         .hasMessage(
             """
-            Expecting trace 00000000000000000000000000000001 to have a span named "SELECT" with:
-              db.query.text="select 1"
-            but its spans of that name have:
-              0000000000000002: db.query.text="select * from orders"
-              0000000000000003: db.query.text="select * from \\"lines\\""
+            Expecting trace 00000000000000000000000000000001 to have exactly one span named "SELECT" with the attribute:
+              db.query.text=select 1
+            but it has 0; the spans named "SELECT" have:
+              0000000000000002 db.query.text=select * from orders
+              0000000000000003 db.query.text=select * from "lines"
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ GET /orders [INTERNAL, UNSET, 10.0 ms]
-               ├─ SELECT [INTERNAL, UNSET, 1.00 ms] db.query.text=select * from orders  <-- expected db.query.text="select 1"
-               └─ SELECT [INTERNAL, UNSET, 1.00 ms] db.query.text=select * from "lines"  <-- expected db.query.text="select 1\"""");
-    assertThatThrownBy(() -> assertThatTrace(spans).span("SELCT", "db.query.text", "x"))
+               ├─ SELECT [INTERNAL, UNSET, 1.00 ms] db.query.text=select * from orders  <-- named "SELECT"
+               └─ SELECT [INTERNAL, UNSET, 1.00 ms] db.query.text=select * from "lines"  <-- named "SELECT\"""");
+    assertThatThrownBy(
+            () -> assertThatTrace(spans).spanWithAttribute("SELCT", "db.query.text", "x"))
         .hasMessageStartingWith(
             """
             Expecting trace 00000000000000000000000000000001 to have a span named:
               "SELCT"
             but it has none. Did you mean:
-            """);
-  }
-
-  @Test
-  void should_suggest_how_to_pick_when_the_attribute_does_not_narrow_it_down() {
-    // GIVEN
-    List<SpanData> spans = twoQueries();
-    // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("SELECT", "db.response.returned_rows", 1))
-        .hasMessageStartingWith(
-            """
-            Expecting trace 00000000000000000000000000000001 to have exactly one span named "SELECT" with:
-              db.response.returned_rows=1
-            but it has 2. Pick one:
-              1 of 2 (0000000000000002): span("SELECT", "db.query.text", "select * from orders") or span("GET /orders").child("SELECT", 0)
             """);
   }
 
@@ -187,10 +173,10 @@ class TraceAssert_pick_Test {
             """
             Expecting span [GET /orders] to have a child named "SELECT" at index:
               2
-            but it has 2 children of that name: 0000000000000002, 0000000000000003
+            but it has 2 named so
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
-            └─ GET /orders [INTERNAL, UNSET, 10.0 ms]  <-- expected a child named "SELECT" at index 2
+            └─ GET /orders [INTERNAL, UNSET, 10.0 ms]  <-- expected a child "SELECT" at index 2
                ├─ SELECT [INTERNAL, UNSET, 1.00 ms]
                └─ SELECT [INTERNAL, UNSET, 1.00 ms]""");
     assertThatThrownBy(() -> assertThatTrace(spans).root().child("INSERT", 0))
@@ -209,7 +195,7 @@ class TraceAssert_pick_Test {
     // WHEN
     softly
         .assertThatTrace(spans)
-        .span("SELECT", QUERY, "select 1")
+        .spanWithAttribute("SELECT", QUERY, "select 1")
         .hasParent("nowhere")
         .returnToTrace()
         .root()
@@ -220,8 +206,8 @@ class TraceAssert_pick_Test {
     assertThat(softly.errorsCollected())
         .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
         .containsExactly(
-            "Expecting trace 00000000000000000000000000000001 to have a span named \"SELECT\""
-                + " with:",
+            "Expecting trace 00000000000000000000000000000001 to have exactly one span named"
+                + " \"SELECT\" with the attribute:",
             "Expecting span [GET /orders] to have a child named \"SELECT\" at index:",
             "Expecting span [SELECT] to have the attribute:");
   }
@@ -231,15 +217,20 @@ class TraceAssert_pick_Test {
     // GIVEN
     List<SpanData> spans = twoQueries();
     // WHEN/THEN
-    assertThatThrownBy(() -> assertThatTrace(spans).span("SELECT", "db.query.text", null))
-        .isExactlyInstanceOf(NullPointerException.class)
-        .hasMessage("span(String name, String key, Object value): value must not be null");
     assertThatThrownBy(
-            () -> assertThatTrace(spans).span("SELECT", (AttributeKey<String>) null, "x"))
+            () -> assertThatTrace(spans).spanWithAttribute("SELECT", "db.query.text", null))
         .isExactlyInstanceOf(NullPointerException.class)
-        .hasMessage("span(String name, AttributeKey<T> key, T value): key must not be null");
+        .hasMessage(
+            "spanWithAttribute(String name, String key, Object value): value must not be null");
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .spanWithAttribute("SELECT", (AttributeKey<String>) null, "x"))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "spanWithAttribute(String name, AttributeKey<T> key, T value): key must not be null");
     assertThatThrownBy(() -> assertThatTrace(spans).root().child("SELECT", -1))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("child(String name, int index): index must be 0 or more, but got -1");
+        .hasMessage("child(String name, int index): index must not be negative, but got -1");
   }
 }
