@@ -54,7 +54,7 @@ final class PartMessages {
         events(node));
   }
 
-  /** The span's events, one per line: index, name, attributes, time after the span started. */
+  /** The span's events, one per line: name, attributes, time after the span started. */
   static String events(SpanNode node) {
     List<EventData> events = node.span().getEvents();
     if (events.isEmpty()) {
