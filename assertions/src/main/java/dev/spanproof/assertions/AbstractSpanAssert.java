@@ -63,6 +63,8 @@ public abstract class AbstractSpanAssert<
    */
   protected AbstractSpanAssert(SpanNode actual, Class<?> selfType) {
     super(actual, selfType);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   /**
@@ -205,7 +207,7 @@ public abstract class AbstractSpanAssert<
    */
   public SELF hasDescendant(String name) {
     requireNonNull(name, "hasDescendant(String name)", "name");
-    return check(span -> TreeChecks.hasDescendant(span, trace(), name));
+    return check(span -> TreeChecks.hasDescendant(span, name));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1000,5 +1002,19 @@ public abstract class AbstractSpanAssert<
     spans.add(root.span());
     root.descendants().forEach(descendant -> spans.add(descendant.span()));
     return Trace.of(spans);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

@@ -44,6 +44,8 @@ public abstract class AbstractTraceAssert<
    */
   protected AbstractTraceAssert(Trace actual, Class<?> selfType) {
     super(actual, selfType);
+    // Spans and traces read well in spanproof's messages without registering globally.
+    info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
   }
 
   /**
@@ -360,5 +362,19 @@ public abstract class AbstractTraceAssert<
 
   List<String> shownAttributes() {
     return shownAttributes;
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failureWithActualExpected(
+      Object actualValue, Object expectedValue, String format, Object... arguments) {
+    return super.failureWithActualExpected(
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
+  }
+
+  /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
+  @Override
+  protected AssertionError failure(String format, Object... arguments) {
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

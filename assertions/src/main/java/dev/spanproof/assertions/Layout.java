@@ -75,6 +75,15 @@ final class Layout {
         + but;
   }
 
+  /**
+   * A failure message format, started on a line of its own when the failure goes to a soft report:
+   * AssertJ heads each collected failure with "-- failure 1 --" and expects the message to begin
+   * with a line break, as its own messages do.
+   */
+  static String startingOwnLineIfSoft(String format, boolean soft) {
+    return soft ? "\n" + format : format;
+  }
+
   static String indent(Object value) {
     return String.valueOf(value).lines().map(line -> "  " + line).collect(Collectors.joining("\n"));
   }

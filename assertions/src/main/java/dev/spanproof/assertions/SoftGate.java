@@ -39,6 +39,14 @@ final class SoftGate {
   }
 
   /**
+   * The message format for a failure: soft reports head each failure with "-- failure 1 --" and
+   * expect the message to start on a line of its own, as AssertJ's own messages do.
+   */
+  String messageFormat(String format) {
+    return Layout.startingOwnLineIfSoft(format, softly != null);
+  }
+
+  /**
    * {@code plain} itself when hard; when soft, a proxy of its class that collects the failures of
    * its public methods (AssertJ's proxies need the class and a constructor taking the actual).
    */

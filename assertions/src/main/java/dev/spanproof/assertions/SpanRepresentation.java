@@ -3,54 +3,46 @@ package dev.spanproof.assertions;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.util.Collection;
 import org.assertj.core.presentation.StandardRepresentation;
 
 /**
- * Shows traces as trees and spans as one readable line in every AssertJ message, including plain
- * {@code assertThat(exporter.getFinishedSpanItems())} ones, instead of {@code SpanData.toString()}
- * dumps. Registered through {@code META-INF/services/org.assertj.core.presentation.Representation}.
+ * Shows traces as trees and spans as one readable line instead of {@code SpanData.toString()}
+ * dumps; everything else as AssertJ's standard representation does.
  *
- * <p>It answers only for spans, traces and collections or arrays that hold them; for everything
- * else it returns null, so other registered representations and AssertJ's standard one apply.
+ * <p>spanproof's own assertions always use it. It is not registered with AssertJ, so your other
+ * AssertJ messages stay as they are unless you opt in:
+ *
+ * <pre>{@code
+ * // one assertion
+ * assertThat(exporter.getFinishedSpanItems())
+ *     .withRepresentation(SpanRepresentation.SPAN_REPRESENTATION)
+ *     .isEmpty();
+ *
+ * // every assertion from here on (undo with Assertions.useDefaultRepresentation())
+ * Assertions.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
+ * }</pre>
  */
 public class SpanRepresentation extends StandardRepresentation {
 
-  // Set while a collection of spans is formatted: its other elements then get standard formatting.
-  private static final ThreadLocal<Boolean> IN_CONTAINER = ThreadLocal.withInitial(() -> false);
+  /** The instance to pass to {@code withRepresentation} or {@code Assertions.useRepresentation}. */
+  public static final SpanRepresentation SPAN_REPRESENTATION = new SpanRepresentation();
 
-  /** Created by AssertJ's service loader. */
+  /** Creates the representation; {@link #SPAN_REPRESENTATION} is the shared instance. */
   public SpanRepresentation() {}
 
   @Override
   public String toStringOf(Object object) {
     String own = spanText(object);
-    if (own != null) {
-      return own;
-    }
-    if (IN_CONTAINER.get()) {
-      return super.toStringOf(object);
-    }
-    if (!holdsSpans(object)) {
-      return null;
-    }
-    IN_CONTAINER.set(true);
-    try {
-      return super.toStringOf(object);
-    } finally {
-      IN_CONTAINER.set(false);
-    }
+    return own != null ? own : super.toStringOf(object);
   }
 
   @Override
   public String unambiguousToStringOf(Object object) {
     String own = spanText(object);
-    if (own != null) {
-      return own;
-    }
-    return IN_CONTAINER.get() || holdsSpans(object) ? toStringOf(object) : null;
+    return own != null ? own : super.unambiguousToStringOf(object);
   }
 
+  /** The text for a trace, a span node or a span; null for anything else. */
   private static String spanText(Object object) {
     if (object instanceof Trace trace) {
       return Layout.defaultRenderer().render(trace);
@@ -72,22 +64,6 @@ public class SpanRepresentation extends StandardRepresentation {
           + ")";
     }
     return null;
-  }
-
-  private static boolean holdsSpans(Object object) {
-    Iterable<?> elements =
-        object instanceof Collection<?> collection
-            ? collection
-            : object instanceof Object[] array ? java.util.Arrays.asList(array) : null;
-    if (elements == null) {
-      return false;
-    }
-    for (Object element : elements) {
-      if (element instanceof SpanData || element instanceof SpanNode || element instanceof Trace) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -120,8 +120,9 @@ public final class TraceAssertions {
     return CaptureSession.current().orElseThrow(() -> new AssertionError(TraceMessages.NO_SESSION));
   }
 
+  /** The session's own name, e.g. "test [OrderServiceTest.processOrder()]" from the extension. */
   static String sourceOf(CaptureSession session) {
-    return "the current test [" + session.name() + "]";
+    return session.name();
   }
 
   static List<Trace> tracesOf(CaptureSession session) {
@@ -141,7 +142,13 @@ public final class TraceAssertions {
 
   static Trace currentTrace() {
     CaptureSession session = currentSession();
-    return single(sourceOf(session), tracesOf(session), session.unendedSpans());
+    List<Trace> traces = tracesOf(session);
+    List<UnendedSpan> unended = session.unendedSpans();
+    if (traces.isEmpty() && unended.isEmpty()) {
+      throw new AssertionError(
+          TraceMessages.shouldHaveCapturedASpan(sourceOf(session), NoTraceCauses.of(session)));
+    }
+    return single(sourceOf(session), traces, unended);
   }
 
   static Trace traceOf(Collection<SpanData> spans) {

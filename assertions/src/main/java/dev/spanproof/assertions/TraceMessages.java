@@ -47,6 +47,14 @@ final class TraceMessages {
     return out.toString();
   }
 
+  /** No trace and no span still running: the test captured nothing, and the causes say why. */
+  static String shouldHaveCapturedASpan(String source, String causes) {
+    return "Expecting "
+        + source
+        + " to hold exactly one trace, but it has none: not a single span was captured.\n"
+        + causes;
+  }
+
   static String shouldHaveTraceCount(
       String source,
       int expected,
@@ -58,6 +66,27 @@ final class TraceMessages {
             expecting(source, "hold this many traces", expected, "it holds", traces.size()));
     appendUnended(out, unended);
     out.append("\n\n").append(renderer.render(traces));
+    return out.toString();
+  }
+
+  static String shouldHaveNoUnendedSpans(
+      String source, List<UnendedSpan> unended, List<Trace> traces, TraceRenderer renderer) {
+    StringBuilder out =
+        new StringBuilder("Expecting ")
+            .append(source)
+            .append(" to have ended every span it started, but ")
+            .append(count(unended.size(), "span is", "spans are"))
+            .append(" still running:");
+    for (UnendedSpan span : unended) {
+      out.append('\n').append(Layout.indent(span.describe().replace("\t", "  ")));
+    }
+    out.append(
+        "\nEnd every span, typically with span.end() in a finally block; if "
+            + (unended.size() == 1 ? "it ends" : "they end")
+            + " on another thread, wait with awaitTrace().untilComplete().");
+    if (!traces.isEmpty()) {
+      out.append("\n\n").append(renderer.render(traces));
+    }
     return out.toString();
   }
 

@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -67,8 +68,33 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   }
 
   private TraceAssert unresolvedTrace(AssertionError error) {
-    collectAssertionError(error);
+    collectAssertionError(startingOwnLine(error));
     return AssertFactory.unresolvedTrace(this);
+  }
+
+  /**
+   * The entry points' failures are made for hard assertions; in a soft report each starts on a line
+   * of its own, below AssertJ's "-- failure 1 --", and its stack starts at the caller, whose line
+   * AssertJ quotes.
+   */
+  private static AssertionError startingOwnLine(AssertionError error) {
+    AssertionError soft =
+        new AssertionError(
+            Layout.startingOwnLineIfSoft(String.valueOf(error.getMessage()), true),
+            error.getCause());
+    StackTraceElement[] stack = error.getStackTrace();
+    int first = 0;
+    while (first < stack.length && isEntryPointInternal(stack[first].getClassName())) {
+      first++;
+    }
+    soft.setStackTrace(Arrays.copyOfRange(stack, first, stack.length));
+    return soft;
+  }
+
+  private static boolean isEntryPointInternal(String className) {
+    return className.startsWith("java.")
+        || className.equals(TraceAssertions.class.getName())
+        || className.equals(TraceSoftAssertionsProvider.class.getName());
   }
 
   /**
@@ -84,7 +110,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
       session = TraceAssertions.currentSession();
       traces = TraceAssertions.tracesOf(session);
     } catch (AssertionError e) {
-      collectAssertionError(e);
+      collectAssertionError(startingOwnLine(e));
       return AssertFactory.unresolvedTraces(this);
     }
     return AssertFactory.softTracesAssert(traces, this, TraceAssertions.sourceOf(session), session);
@@ -102,7 +128,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
     try {
       traces = TraceAssertions.tracesOf(spans);
     } catch (AssertionError e) {
-      collectAssertionError(e);
+      collectAssertionError(startingOwnLine(e));
       return AssertFactory.unresolvedTraces(this);
     }
     return AssertFactory.softTracesAssert(traces, this, "the given spans", null);

@@ -148,8 +148,12 @@ public final class TraceWait {
                   .map(u -> Layout.indent(u.describe()))
                   .collect(Collectors.joining("\n")));
     }
-    out.append("\nCaptured so far:\n")
-        .append(Layout.defaultRenderer().render(TraceAssertions.tracesOf(session)));
+    if (session.startedSpanCount() == 0) {
+      out.append("\nNot a single span was captured. ").append(NoTraceCauses.of(session));
+    } else {
+      out.append("\nCaptured so far:\n")
+          .append(Layout.defaultRenderer().render(TraceAssertions.tracesOf(session)));
+    }
     return out.toString();
   }
 }

@@ -131,16 +131,12 @@ final class TreeChecks {
             expected));
   }
 
-  static Optional<Failure> hasDescendant(SpanNode span, Trace trace, String name) {
+  static Optional<Failure> hasDescendant(SpanNode span, String name) {
     List<SpanNode> below = span.descendants();
     if (below.stream().anyMatch(node -> node.name().equals(name))) {
       return Optional.empty();
     }
-    SpanNode inTrace = nodeIn(trace, span);
-    List<SpanNode> near =
-        NearMisses.closestTo(name, trace).stream()
-            .filter(node -> node.isDescendantOf(inTrace))
-            .toList();
+    List<SpanNode> near = NearMisses.closestAmong(name, below);
     return Optional.of(
         at(
             span,
@@ -158,10 +154,7 @@ final class TreeChecks {
     List<SpanNode> named =
         span.children().stream().filter(child -> child.name().equals(name)).toList();
     if (named.isEmpty()) {
-      List<SpanNode> near =
-          NearMisses.closestTo(name, trace).stream()
-              .filter(node -> span.children().contains(node))
-              .toList();
+      List<SpanNode> near = NearMisses.closestAmong(name, span.children());
       return Lookup.failed(
           at(
               span,

@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.spanproof.core.CaptureSession;
 import io.opentelemetry.api.trace.SpanKind;
@@ -55,7 +56,7 @@ class SoftTraceAssertions_Test {
     softly.assertThatTrace(spans).hasSpanCount(3);
     // THEN: kind and status of processPayment, the missing span (once), the child's kind
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(SoftTraceAssertions_Test::firstLine)
         .containsExactly(
             "Expecting span [processPayment] to have the kind:",
             "Expecting span [processPayment] to have the status:",
@@ -79,7 +80,8 @@ class SoftTraceAssertions_Test {
         .satisfies(
             error ->
                 assertThat(error)
-                    .hasMessageStartingWith("Expecting a spanproof capture session to be current"));
+                    .hasMessageStartingWith(
+                        "\nExpecting a spanproof capture session to be current"));
   }
 
   @Test
@@ -98,7 +100,7 @@ class SoftTraceAssertions_Test {
               error ->
                   assertThat(error)
                       .hasMessageStartingWith(
-                          "Expecting trace 00000000000000000000000000000001 to have this many spans:"));
+                          "\nExpecting trace 00000000000000000000000000000001 to have this many spans:"));
     }
   }
 
@@ -113,11 +115,62 @@ class SoftTraceAssertions_Test {
     softly.assertThatTraces().hasTraceCount(1);
     // THEN
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(SoftTraceAssertions_Test::firstLine)
         .containsExactly(
             "Expecting the given spans to hold this many traces:",
             "Expecting the given spans to have exactly one trace with the root:",
             "Expecting trace 00000000000000000000000000000001 to have this many spans:",
             "Expecting a spanproof capture session to be current, but there is none.");
+  }
+
+  @Test
+  void should_start_each_failure_of_the_report_on_its_own_line() {
+    // GIVEN a failed span assertion, a failed navigation and a failed entry point
+    List<SpanData> spans = traces.orderTrace();
+    SoftTraceAssertions softly = new SoftTraceAssertions();
+    softly.assertThatTrace(spans).span("processPayment").hasKind(SpanKind.PRODUCER);
+    softly.assertThatTraces(spans).traceWithRoot("refund").hasSpanCount(1);
+    softly.assertThatTrace().hasSpanCount(1);
+    // WHEN
+    AssertionError report = catchThrowableOfType(AssertionError.class, softly::assertAll);
+    // THEN: "-- failure N --" on a line of its own, as AssertJ's own messages have it
+    assertThat(report.getMessage().replaceAll("Test\\.java:\\d+\\)", "Test.java:N)"))
+        .isEqualTo(
+            """
+
+            Multiple Failures (3 failures)
+            -- failure 1 --
+            Expecting span [processPayment] to have the kind:
+              PRODUCER
+            but it has:
+              CLIENT
+
+            trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
+            └─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders
+               ├─ validateInventory [INTERNAL, UNSET, 2.00 ms]
+               └─ processPayment [CLIENT, ERROR "card declined", 5.00 ms] events: exception  <-- expected kind PRODUCER
+            at SoftTraceAssertions_Test.should_start_each_failure_of_the_report_on_its_own_line(SoftTraceAssertions_Test.java:N)
+            -- failure 2 --
+            Expecting the given spans to have exactly one trace with the root:
+              span [refund]
+            but found 0; the roots are [processOrder]
+
+            trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
+            └─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders
+               ├─ validateInventory [INTERNAL, UNSET, 2.00 ms]
+               └─ processPayment [CLIENT, ERROR "card declined", 5.00 ms] events: exception
+            at SoftTraceAssertions_Test.should_start_each_failure_of_the_report_on_its_own_line(SoftTraceAssertions_Test.java:N)
+            -- failure 3 --
+            Expecting a spanproof capture session to be current, but there is none.
+            assertThatTrace() and assertThatTraces() read the current test's spans: annotate the test class \
+            with @ExtendWith(TracingExtension.class) (or register TracingExtension with @RegisterExtension), \
+            or make a CaptureSession current yourself; to check spans from elsewhere, pass them to \
+            assertThatTrace(Collection<SpanData>).
+            at SoftTraceAssertions_Test.should_start_each_failure_of_the_report_on_its_own_line(SoftTraceAssertions_Test.java:N)""");
+  }
+
+  /** The first line of text: soft failures start with a line break. */
+  private static String firstLine(Throwable error) {
+    return error.getMessage().strip().lines().findFirst().orElseThrow();
   }
 }

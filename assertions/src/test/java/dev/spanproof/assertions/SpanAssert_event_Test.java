@@ -133,7 +133,7 @@ class SpanAssert_event_Test {
         .event("payment.initiated")
         .hasTimestamp(0L);
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting span [processPayment] to have an event named:",
             "Expecting span [processPayment] to have the kind:",

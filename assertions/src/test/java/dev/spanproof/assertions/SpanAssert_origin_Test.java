@@ -50,7 +50,6 @@ class SpanAssert_origin_Test {
               "SELECT order"
             but it has none. Did you mean:
               span [SELECT orders] 0000000000000003 under span [loadOrders]
-              span [loadOrders] 0000000000000002 under span [GET /orders]
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ GET /orders [INTERNAL, UNSET, 10.0 ms]  <-- expected [SELECT order] below

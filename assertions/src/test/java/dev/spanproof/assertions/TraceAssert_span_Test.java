@@ -27,7 +27,7 @@ class TraceAssert_span_Test {
   }
 
   @Test
-  void should_fail_listing_the_three_closest_names() {
+  void should_fail_suggesting_only_the_close_names() {
     // GIVEN
     List<SpanData> spans =
         traces.record(
@@ -48,31 +48,60 @@ class TraceAssert_span_Test {
               "processPaymnt"
             but it has none. Did you mean:
               span [processPayment] 0000000000000003 under span [checkout]
-              span [checkout] 0000000000000001 (a root)
-              span [reserveStock] 0000000000000002 under span [checkout]
 
             trace 00000000000000000000000000000001 (5 spans, 10.0 ms)
-            └─ checkout [INTERNAL, UNSET, 10.0 ms]  <-- did you mean this?
-               ├─ reserveStock [INTERNAL, UNSET, 1.00 ms]  <-- did you mean this?
+            └─ checkout [INTERNAL, UNSET, 10.0 ms]
+               ├─ reserveStock [INTERNAL, UNSET, 1.00 ms]
                ├─ processPayment [INTERNAL, UNSET, 3.00 ms]  <-- did you mean this?
                ├─ sendEmail [INTERNAL, UNSET, 1.00 ms]
                └─ audit [INTERNAL, UNSET, 1.00 ms]""");
   }
 
   @Test
-  void should_rank_a_name_containing_the_wanted_one_first() {
+  void should_suggest_names_sharing_a_word_closest_first() {
     // GIVEN
     List<SpanData> spans =
-        traces.record(span("checkout", 0, 10, span("audit", 1, 2), span("processPayment", 2, 5)));
+        traces.record(
+            span(
+                "checkout",
+                0,
+                10,
+                span("audit", 1, 2),
+                span("payment.authorize", 2, 3),
+                span("processPayment", 3, 5)));
     // WHEN/THEN
     assertThatThrownBy(() -> assertThatTrace(spans).span("payment"))
-        .hasMessageContaining(
+        .hasMessage(
             """
+            Expecting trace 00000000000000000000000000000001 to have a span named:
+              "payment"
             but it has none. Did you mean:
-              span [processPayment] 0000000000000003 under span [checkout]
-              span [audit] 0000000000000002 under span [checkout]
-              span [checkout] 0000000000000001 (a root)
-            """);
+              span [processPayment] 0000000000000004 under span [checkout]
+              span [payment.authorize] 0000000000000003 under span [checkout]
+
+            trace 00000000000000000000000000000001 (4 spans, 10.0 ms)
+            └─ checkout [INTERNAL, UNSET, 10.0 ms]
+               ├─ audit [INTERNAL, UNSET, 1.00 ms]
+               ├─ payment.authorize [INTERNAL, UNSET, 1.00 ms]  <-- did you mean this?
+               └─ processPayment [INTERNAL, UNSET, 2.00 ms]  <-- did you mean this?""");
+  }
+
+  @Test
+  void should_fail_without_suggestions_when_no_name_is_close() {
+    // GIVEN
+    List<SpanData> spans = traces.orderTrace();
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTrace(spans).span("refund"))
+        .hasMessage(
+            """
+            Expecting trace 00000000000000000000000000000001 to have a span named:
+              "refund"
+            but it has none
+
+            trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
+            └─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders
+               ├─ validateInventory [INTERNAL, UNSET, 2.00 ms]
+               └─ processPayment [CLIENT, ERROR "card declined", 5.00 ms] events: exception""");
   }
 
   @Test
@@ -137,7 +166,6 @@ class TraceAssert_span_Test {
               "processPaymnt"
             but its children are [validateInventory, processPayment]. Did you mean:
               span [processPayment] 0000000000000003 under span [processOrder]
-              span [validateInventory] 0000000000000002 under span [processOrder]
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders  <-- expected a child named "processPaymnt"

@@ -178,6 +178,8 @@ class TraceAssert_tree_Test {
             """
             Expecting trace 00000000000000000000000000000001 to have a span named:
               "refund"
-            but it has none. Did you mean:""");
+            but it has none
+
+            """);
   }
 }

@@ -75,7 +75,7 @@ class TraceAssertions_assertThatTrace_Test {
   @Test
   void should_fail_when_the_test_captured_no_trace_listing_spans_still_running() {
     // GIVEN a span that was started and never ended
-    try (CaptureSession session = traces.harness.openSession("checkout");
+    try (CaptureSession session = traces.harness.openSession("test [checkout]");
         Scope ignored = session.makeCurrent()) {
       traces.harness.tracer().spanBuilder("sendEmail").startSpan();
       // WHEN/THEN
@@ -83,7 +83,7 @@ class TraceAssertions_assertThatTrace_Test {
           .isInstanceOf(AssertionError.class)
           .hasMessage(
               """
-              Expecting the current test [checkout] to hold exactly one trace, but it has none
+              Expecting test [checkout] to hold exactly one trace, but it has none
               1 span was started but not ended (yet):
                 span [sendEmail] 0000000000000001
               If they end on another thread, wait for them with awaitTrace().untilComplete().""");

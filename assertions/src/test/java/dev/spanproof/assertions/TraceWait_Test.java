@@ -57,7 +57,7 @@ class TraceWait_Test {
   void should_fail_after_the_limit_listing_spans_still_running() throws InterruptedException {
     // GIVEN a span that will not end in time
     CountDownLatch release = new CountDownLatch(1);
-    try (CaptureSession session = traces.harness.openSession("stuck");
+    try (CaptureSession session = traces.harness.openSession("test [stuck]");
         Scope ignored = session.makeCurrent()) {
       traces.harness.tracer().spanBuilder("done").startSpan().end();
       Span stuck = traces.harness.tracer().spanBuilder("stuck").startSpan();
@@ -66,7 +66,7 @@ class TraceWait_Test {
           .isInstanceOf(AssertionError.class)
           .hasMessage(
               """
-              Expecting the current test [stuck] to complete (every started span ended) within 200 ms, but it did not.
+              Expecting test [stuck] to complete (every started span ended) within 200 ms, but it did not.
               Still running:
                 span [stuck] (trace 00000000000000000000000000000002, span 0000000000000002) was started but never ended; \
               enable start stacks to see where it started
@@ -76,7 +76,7 @@ class TraceWait_Test {
       assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(100)).untilSpan("don"))
           .hasMessageStartingWith(
               """
-              Expecting the current test [stuck] to end a span named "don" within 100 ms, but it did not.
+              Expecting test [stuck] to end a span named "don" within 100 ms, but it did not.
               Closest ended spans: [done]
               Still running:
               """);

@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.TracingHarness;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
@@ -70,21 +71,54 @@ class TracesAssert_Test {
   @Test
   void should_count_the_current_tests_traces_and_report_unended_spans() {
     // GIVEN
-    try (CaptureSession session = traces.harness.openSession("two requests");
+    try (CaptureSession session = traces.harness.openSession("test [two requests]");
         Scope ignored = session.makeCurrent()) {
       twoTraces();
       traces.harness.tracer().spanBuilder("still running").startSpan();
       // WHEN/THEN
       assertThatTraces().hasTraceCount(2);
       assertThatThrownBy(() -> assertThatTraces().hasNoUnendedSpans())
-          .hasMessageStartingWith(
+          .hasMessage(
               """
-              Expecting the current test [two requests] to have no spans that were started but not ended:
-                0
-              but it has 1:
+              Expecting test [two requests] to have ended every span it started, but 1 span is still running:
                 span [still running] (trace 00000000000000000000000000000003, span 0000000000000003) was started but never ended; \
               enable start stacks to see where it started
-              """);
+              End every span, typically with span.end() in a finally block; if it ends on another thread, wait with \
+              awaitTrace().untilComplete().
+
+              trace 00000000000000000000000000000001 (1 span, 2.00 ms)
+              └─ GET /a [INTERNAL, UNSET, 2.00 ms]
+
+              trace 00000000000000000000000000000002 (1 span, 1.00 ms)
+              └─ GET /b [INTERNAL, UNSET, 1.00 ms]""");
+    }
+  }
+
+  @Test
+  void should_list_unended_spans_with_where_they_started_and_draw_no_empty_trace_list() {
+    // GIVEN a harness that records start stacks, and a test whose only span never ended
+    try (TracingHarness harness =
+            TracingHarness.builder()
+                .idGenerator(new TestTraces.SequentialIds())
+                .recordStartStacks(true)
+                .build();
+        CaptureSession session = harness.openSession("test [checkout]");
+        Scope ignored = session.makeCurrent()) {
+      harness.tracer().spanBuilder("sendEmail").startSpan();
+      // WHEN/THEN
+      assertThatThrownBy(() -> assertThatTraces().hasNoUnendedSpans())
+          .hasMessageStartingWith(
+              """
+              Expecting test [checkout] to have ended every span it started, but 1 span is still running:
+                span [sendEmail] (trace 00000000000000000000000000000001, span 0000000000000001) was started but \
+              never ended, started at:
+                  at dev.spanproof.assertions.TracesAssert_Test.\
+              should_list_unended_spans_with_where_they_started_and_draw_no_empty_trace_list(TracesAssert_Test.java:""")
+          .hasMessageEndingWith(
+              """
+              End every span, typically with span.end() in a finally block; if it ends on another thread, wait with \
+              awaitTrace().untilComplete().""")
+          .hasMessageNotContaining("(no traces)");
     }
   }
 

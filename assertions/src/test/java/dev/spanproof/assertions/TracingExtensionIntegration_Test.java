@@ -4,6 +4,7 @@ import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
 import static dev.spanproof.assertions.TraceAssertions.awaitTrace;
 import static dev.spanproof.assertions.TraceAssertions.span;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.junit.TracingExtension;
 import io.opentelemetry.api.trace.Span;
@@ -47,6 +48,14 @@ class TracingExtensionIntegration_Test {
         .hasStatus(StatusCode.OK)
         .hasParent("processOrder");
     assertThatTraces().hasTraceCount(1).hasNoUnendedSpans();
+  }
+
+  @Test
+  void should_name_the_test_once_in_messages() {
+    assertThatThrownBy(TraceAssertions::assertThatTrace)
+        .hasMessageStartingWith(
+            "Expecting test [TracingExtensionIntegration_Test.should_name_the_test_once_in_messages()]"
+                + " to hold exactly one trace, but it has none");
   }
 
   @Test
