@@ -279,7 +279,7 @@ class EventAssert_Test {
         .hasName("checkout");
     // THEN: two checks of the event, the missing event once, nothing from its skipped check
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting event \"payment.initiated\" of span [checkout] to have the attribute:",
             "Expecting event \"payment.initiated\" of span [checkout] to occur after the event:",

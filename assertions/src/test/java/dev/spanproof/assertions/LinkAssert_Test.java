@@ -208,7 +208,7 @@ class LinkAssert_Test {
         .hasSpanId("0000000000000001");
     // THEN
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting link 0 of span [process batch] to point to:",
             "Expecting span [process batch] to have a link at index:",

@@ -204,7 +204,7 @@ class TraceAssert_pickWays_Test {
     softly.assertThatTrace(spans).root().child("SELECT", 1).hasAttribute("db.query.text", "x");
     // THEN
     assertThat(softly.errorsCollected())
-        .extracting(error -> error.getMessage().lines().findFirst().orElseThrow())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting trace 00000000000000000000000000000001 to have exactly one span named"
                 + " \"SELECT\" with the attribute:",
