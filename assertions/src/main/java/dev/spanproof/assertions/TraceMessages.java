@@ -179,24 +179,37 @@ final class TraceMessages {
         lines(waysToPick));
   }
 
+  /**
+   * @param waysToPick when several match, one line per match with the calls that would pick it
+   */
   static String shouldHaveOneSpanWithAttribute(
-      Trace trace, String name, String key, Object value, List<SpanNode> named, int matching) {
-    return expecting(
-        trace(trace),
-        "have exactly one span named " + quote(name) + " with the attribute",
-        key + "=" + value,
-        "it has " + matching + "; the spans named " + quote(name) + " have",
-        named.stream()
-            .map(
-                node ->
-                    node.spanId()
-                        + " "
-                        + node.span().getAttributes().asMap().entrySet().stream()
-                            .filter(entry -> entry.getKey().getKey().equals(key))
-                            .map(entry -> key + "=" + entry.getValue())
-                            .findFirst()
-                            .orElse("(no " + key + ")"))
-            .collect(Collectors.joining("\n")));
+      Trace trace,
+      String name,
+      String key,
+      Object value,
+      List<SpanNode> named,
+      int matching,
+      List<String> waysToPick) {
+    String message =
+        expecting(
+            trace(trace),
+            "have exactly one span named " + quote(name) + " with the attribute",
+            key + "=" + value,
+            "it has " + matching + "; the spans named " + quote(name) + " have",
+            named.stream()
+                .map(
+                    node ->
+                        node.spanId()
+                            + " "
+                            + node.span().getAttributes().asMap().entrySet().stream()
+                                .filter(entry -> entry.getKey().getKey().equals(key))
+                                .map(entry -> key + "=" + entry.getValue())
+                                .findFirst()
+                                .orElse("(no " + key + ")"))
+                .collect(Collectors.joining("\n")));
+    return waysToPick.isEmpty()
+        ? message
+        : message + "\nPick one:\n" + Layout.indent(lines(waysToPick));
   }
 
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {

@@ -164,6 +164,31 @@ class TraceAssert_pickWays_Test {
   }
 
   @Test
+  void should_suggest_how_to_pick_when_the_attribute_does_not_narrow_it_down() {
+    // GIVEN
+    List<SpanData> spans = twoQueries();
+    // WHEN/THEN
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans).spanWithAttribute("SELECT", "db.response.returned_rows", 1))
+        .hasMessage(
+            """
+            Expecting trace 00000000000000000000000000000001 to have exactly one span named "SELECT" with the attribute:
+              db.response.returned_rows=1
+            but it has 2; the spans named "SELECT" have:
+              0000000000000002 db.response.returned_rows=1
+              0000000000000003 db.response.returned_rows=1
+            Pick one:
+              1 of 2 (0000000000000002): spanWithAttribute("SELECT", "db.query.text", "select * from orders") or span("GET /orders").child("SELECT", 0)
+              2 of 2 (0000000000000003): spanWithAttribute("SELECT", "db.query.text", "select * from \\"lines\\"") or span("GET /orders").child("SELECT", 1)
+
+            trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
+            └─ GET /orders [INTERNAL, UNSET, 10.0 ms]
+               ├─ SELECT [INTERNAL, UNSET, 1.00 ms] db.response.returned_rows=1  <-- matches
+               └─ SELECT [INTERNAL, UNSET, 1.00 ms] db.response.returned_rows=1  <-- matches""");
+  }
+
+  @Test
   void should_fail_listing_the_children_when_the_index_is_past_them() {
     // GIVEN
     List<SpanData> spans = twoQueries();
