@@ -170,6 +170,11 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
+    if (owner == null) {
+      // Created directly rather than by navigation: there is no span to name or draw.
+      throw new IllegalStateException(
+          "this EventAssert does not know its span: obtain it from a span assert's event(..)");
+    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
       throw owner.failureFor(failure.get());

@@ -155,6 +155,11 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
+    if (owner == null) {
+      // Created directly rather than by navigation: there is no span to name or draw.
+      throw new IllegalStateException(
+          "this LinkAssert does not know its span: obtain it from a span assert's link(..) or linkTo(..)");
+    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
       throw owner.failureFor(failure.get());

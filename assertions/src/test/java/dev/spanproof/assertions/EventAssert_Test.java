@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -301,5 +302,16 @@ class EventAssert_Test {
             () -> assertThatTrace(spans).root().event("retry", 0).hasAttribute("attempt", null))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("hasAttribute(String key, Object value): value must not be null");
+  }
+
+  @Test
+  void should_say_where_to_get_an_event_assert_when_created_directly() {
+    // GIVEN
+    EventData event = checkout().get(0).getEvents().get(0);
+    // WHEN/THEN
+    assertThatThrownBy(() -> new EventAssert<SpanAssert>(event).hasAttribute("payment.amount", 1))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "this EventAssert does not know its span: obtain it from a span assert's event(..)");
   }
 }

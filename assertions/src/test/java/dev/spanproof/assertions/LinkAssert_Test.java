@@ -12,6 +12,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -229,5 +230,17 @@ class LinkAssert_Test {
     assertThatThrownBy(() -> assertThatTrace(spans).root().link(0).pointsToSpanNamed(null))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("pointsToSpanNamed(String name): name must not be null");
+  }
+
+  @Test
+  void should_say_where_to_get_a_link_assert_when_created_directly() {
+    // GIVEN
+    LinkData link = consumer().get(0).getLinks().get(0);
+    // WHEN/THEN
+    assertThatThrownBy(() -> new LinkAssert<SpanAssert>(link).hasSpanId("0000000000000001"))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "this LinkAssert does not know its span: obtain it from a span assert's link(..) or"
+                + " linkTo(..)");
   }
 }
