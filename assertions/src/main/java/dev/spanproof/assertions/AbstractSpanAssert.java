@@ -856,7 +856,7 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> link(int index) {
     requireIndex(index, "link(int index)", "index");
-    return linkAssert(span -> LinkChecks.link(span, index), "link " + index);
+    return linkAssert(span -> LinkChecks.link(span, knownSpans(), index), "link " + index);
   }
 
   /**

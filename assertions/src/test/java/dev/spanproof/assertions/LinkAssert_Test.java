@@ -94,8 +94,8 @@ class LinkAssert_Test {
             Expecting span [process batch] to have a link at index:
               2
             but it has 2 links:
-              trace 00000000000000000000000000000001 span 0000000000000001 {messaging.batch.index=0}
-              trace 0000000000000000000000000000000a span 000000000000000b
+              link 0: trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish] {messaging.batch.index=0}
+              link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
             └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link at index 2""");
@@ -112,8 +112,8 @@ class LinkAssert_Test {
             Expecting span [process batch] to have exactly one link to:
               span [orders publsh]
             but it has none; its links are:
-              trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
-              trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
+              link 0: trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish] {messaging.batch.index=0}
+              link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
             └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link to [orders publsh]""");
@@ -132,9 +132,9 @@ class LinkAssert_Test {
             Expecting span [process batch] to have exactly one link to:
               span [orders publish]
             but it has 2; pick one by its index, link(0) or link(2); its links are:
-              trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
-              trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
-              trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
+              link 0: trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
+              link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
+              link 2: trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
             └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- 2 links to [orders publish]""");
