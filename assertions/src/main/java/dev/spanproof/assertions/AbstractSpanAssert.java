@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -827,7 +828,7 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public EventAssert<SELF> event(String name) {
     requireNonNull(name, "event(String name)", "name");
-    return navigateToEvent(span -> EventNavigation.event(span, name));
+    return navigate(span -> EventNavigation.event(span, name), this::eventAssert);
   }
 
   /**
@@ -843,7 +844,7 @@ public abstract class AbstractSpanAssert<
   public EventAssert<SELF> event(String name, int index) {
     requireNonNull(name, "event(String name, int index)", "name");
     requireIndex(index, "event(String name, int index)", "index");
-    return navigateToEvent(span -> EventNavigation.event(span, name, index));
+    return navigate(span -> EventNavigation.event(span, name, index), this::eventAssert);
   }
 
   /**
@@ -856,7 +857,9 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> link(int index) {
     requireIndex(index, "link(int index)", "index");
-    return linkAssert(span -> LinkChecks.link(span, knownSpans(), index), "link " + index);
+    return navigate(
+        span -> LinkChecks.link(span, knownSpans(), index),
+        (link, linkGate) -> linkAssert(link, "link " + index, linkGate));
   }
 
   /**
@@ -869,9 +872,10 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> linkTo(String spanName) {
     requireNonNull(spanName, "linkTo(String spanName)", "spanName");
-    return linkAssert(
+    String described = "link to " + Layout.span(spanName);
+    return navigate(
         span -> LinkChecks.linkTo(span, knownSpans(), spanName),
-        "link to " + Layout.span(spanName));
+        (link, linkGate) -> linkAssert(link, described, linkGate));
   }
 
   /**
@@ -901,37 +905,10 @@ public abstract class AbstractSpanAssert<
     return myself;
   }
 
-  private EventAssert<SELF> navigateToEvent(Function<SpanNode, Lookup<EventData>> lookup) {
-    if (gate.skipsChecks()) {
-      return eventAssert(null, gate);
-    }
-    isNotNull();
-    Lookup<EventData> found = lookup.apply(actual);
-    if (found.isFound()) {
-      return eventAssert(found.found(), gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> eventAssert(null, gate.unresolved()));
-  }
-
   private EventAssert<SELF> eventAssert(EventData event, SoftGate eventGate) {
     EventAssert<SELF> assertion = eventGate.wrap(new EventAssert<>(event), EventData.class, event);
     assertion.attach(myself, actual, eventGate);
     return assertion;
-  }
-
-  private LinkAssert<SELF> linkAssert(
-      Function<SpanNode, Lookup<LinkData>> lookup, String described) {
-    if (gate.skipsChecks()) {
-      return linkAssert(null, described, gate);
-    }
-    isNotNull();
-    Lookup<LinkData> found = lookup.apply(actual);
-    if (found.isFound()) {
-      return linkAssert(found.found(), described, gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> linkAssert(null, described, gate.unresolved()));
   }
 
   private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
@@ -952,17 +929,31 @@ public abstract class AbstractSpanAssert<
     return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
   }
 
+  /** Navigates to another span of the trace: the trace assert hands out the span asserts. */
   private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
     TRACE traces = traceAssert();
+    return navigate(
+        lookup,
+        (node, spanGate) -> node == null ? traces.unresolvedSpan() : traces.spanAssert(node));
+  }
+
+  /**
+   * The one navigation gate: an assert on what {@code lookup} finds, made by {@code toAssert} with
+   * the gate it reports through; after a failure (reported once) or when this assert checks
+   * nothing, {@code toAssert} gets null and an unresolved gate.
+   */
+  private <T, A> A navigate(
+      Function<SpanNode, Lookup<T>> lookup, BiFunction<T, SoftGate, A> toAssert) {
     if (gate.skipsChecks()) {
-      return traces.unresolvedSpan();
+      return toAssert.apply(null, gate);
     }
     isNotNull();
-    Lookup<SpanNode> found = lookup.apply(actual);
+    Lookup<T> found = lookup.apply(actual);
     if (found.isFound()) {
-      return traces.spanAssert(found.found());
+      return toAssert.apply(found.found(), gate);
     }
-    return gate.navigationFailed(failureFor(found.failure()), traces::unresolvedSpan);
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> toAssert.apply(null, gate.unresolved()));
   }
 
   /**
