@@ -1,5 +1,6 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireIndex;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
@@ -802,10 +803,7 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public SELF child(String name, int index) {
     requireNonNull(name, "child(String name, int index)", "name");
-    if (index < 0) {
-      throw new IllegalArgumentException(
-          "child(String name, int index): index must not be negative, but got " + index);
-    }
+    requireIndex(index, "child(String name, int index)", "index");
     return navigate(span -> TreeChecks.child(span, trace(), name, index));
   }
 
@@ -821,6 +819,8 @@ public abstract class AbstractSpanAssert<
 
   /**
    * Navigates to the span's only event named {@code name}, to check its attributes and timestamp.
+   * Fails listing the span's events when it has none of that name, and saying how to pick one when
+   * it has several.
    *
    * @param name the event's name, e.g. {@code "payment.initiated"}
    * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
@@ -828,7 +828,23 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public EventAssert<SELF> event(String name) {
     requireNonNull(name, "event(String name)", "name");
-    return navigate(span -> EventChecks.event(span, name), this::eventAssert);
+    return navigate(span -> EventNavigation.event(span, name), this::eventAssert);
+  }
+
+  /**
+   * Navigates to the span's event named {@code name} at {@code index} among the events of that
+   * name, in the order they were added: picks one of several same-named events.
+   *
+   * @param name the event's name
+   * @param index from 0
+   * @return an assert on that event, with {@link EventAssert#returnToSpan()} leading back here
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public EventAssert<SELF> event(String name, int index) {
+    requireNonNull(name, "event(String name, int index)", "name");
+    requireIndex(index, "event(String name, int index)", "index");
+    return navigate(span -> EventNavigation.event(span, name, index), this::eventAssert);
   }
 
   /**
@@ -840,12 +856,9 @@ public abstract class AbstractSpanAssert<
    */
   @CheckReturnValue
   public LinkAssert<SELF> link(int index) {
-    if (index < 0) {
-      throw new IllegalArgumentException(
-          "link(int index): index must not be negative, but got " + index);
-    }
+    requireIndex(index, "link(int index)", "index");
     return navigate(
-        span -> LinkChecks.link(span, index),
+        span -> LinkChecks.link(span, knownSpans(), index),
         (link, linkGate) -> linkAssert(link, "link " + index, linkGate));
   }
 
@@ -905,7 +918,7 @@ public abstract class AbstractSpanAssert<
   }
 
   /** The spans a link's target can be named from: this trace's, and the current test's. */
-  private List<SpanData> knownSpans() {
+  List<SpanData> knownSpans() {
     List<SpanData> known = new ArrayList<>();
     trace().spans().forEach(node -> known.add(node.span()));
     CaptureSession.current().ifPresent(session -> known.addAll(session.finishedSpans()));

@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.api.common.AttributeKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -250,7 +251,9 @@ public abstract class AbstractTraceAssert<
 
   /**
    * Navigates to the unique span named {@code name}. Fails listing the closest names when there is
-   * none, and marking each one when there are several.
+   * none; when there are several, marks each one and says how to pick it: by an attribute that
+   * tells them apart ({@link #spanWithAttribute(String, String, Object)}) or by its position under
+   * its parent ({@link AbstractSpanAssert#child(String, int)}).
    *
    * @param name the span name
    * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
@@ -280,6 +283,27 @@ public abstract class AbstractTraceAssert<
     requireNonNull(key, method, "key");
     requireNonNull(value, method, "value");
     return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key, value));
+  }
+
+  /**
+   * Navigates to the unique span named {@code name} whose typed attribute {@code key} equals {@code
+   * value}: picks one of several same-named spans.
+   *
+   * @param name the span name
+   * @param key the attribute that tells the spans apart, e.g. {@code
+   *     MessagingIncubatingAttributes.MESSAGING_MESSAGE_ID}
+   * @param value its value on the wanted span
+   * @param <T> the attribute's type
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
+   */
+  @CheckReturnValue
+  public <T> SPAN spanWithAttribute(String name, AttributeKey<T> key, T value) {
+    String method = "spanWithAttribute(String name, AttributeKey<T> key, T value)";
+    requireNonNull(name, method, "name");
+    requireNonNull(key, method, "key");
+    requireNonNull(value, method, "value");
+    return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key.getKey(), value));
   }
 
   // ---------------------------------------------------------------------------------------------

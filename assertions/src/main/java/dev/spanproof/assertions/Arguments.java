@@ -53,4 +53,17 @@ final class Arguments {
     }
     return arguments;
   }
+
+  /**
+   * Throws when {@code index} is negative.
+   *
+   * @throws IllegalArgumentException "link(int index): index must not be negative, but got -1"
+   */
+  static int requireIndex(int index, String method, String parameter) {
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          method + ": " + parameter + " must not be negative, but got " + index);
+    }
+    return index;
+  }
 }

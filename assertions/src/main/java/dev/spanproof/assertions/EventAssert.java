@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
@@ -104,6 +105,57 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
   }
 
   /**
+   * Runs {@code requirements} (AssertJ assertions) on the event's attributes, as sdk-testing's
+   * {@code EventDataAssert.hasAttributesSatisfying} does; what they report becomes the failure.
+   *
+   * @param requirements e.g. {@code attributes -> assertThat(attributes.size()).isEqualTo(2)}
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> hasAttributesSatisfying(Consumer<? super Attributes> requirements) {
+    requireNonNull(
+        requirements,
+        "hasAttributesSatisfying(Consumer<? super Attributes> requirements)",
+        "requirements");
+    return check(
+        event -> PartChecks.hasAttributesSatisfying(span, Part.of(span, event), requirements));
+  }
+
+  /**
+   * Verifies when the event occurred, given in {@code unit} since the epoch (as sdk-testing's
+   * {@code EventDataAssert.hasTimestamp(long, TimeUnit)}).
+   *
+   * @param timestamp the time since the epoch
+   * @param unit the unit of {@code timestamp}
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> hasTimestamp(long timestamp, TimeUnit unit) {
+    requireNonNull(unit, "hasTimestamp(long timestamp, TimeUnit unit)", "unit");
+    return hasTimestamp(unit.toNanos(timestamp));
+  }
+
+  /**
+   * Verifies the event occurred between its span's start and end (both included): it was not added
+   * with a timestamp of its own that lies elsewhere.
+   *
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> occursWithinSpan() {
+    return check(event -> EventTimingChecks.occursWithinSpan(span, event));
+  }
+
+  /**
+   * Verifies the event occurred at or after the span's first event named {@code eventName} (at,
+   * since both may get the same timestamp from a coarse clock).
+   *
+   * @param eventName the name of the event that should come first, on the same span
+   * @return this assertion object
+   */
+  public EventAssert<SPAN> occursAfter(String eventName) {
+    requireNonNull(eventName, "occursAfter(String eventName)", "eventName");
+    return check(event -> EventTimingChecks.occursAfter(span, event, eventName));
+  }
+
+  /**
    * Goes back to the span this event belongs to.
    *
    * @return the span's assert
@@ -118,6 +170,11 @@ public class EventAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
+    if (owner == null) {
+      // Created directly rather than by navigation: there is no span to name or draw.
+      throw new IllegalStateException(
+          "this EventAssert does not know its span: obtain it from a span assert's event(..)");
+    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
       throw owner.failureFor(failure.get());

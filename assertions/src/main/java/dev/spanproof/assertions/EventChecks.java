@@ -201,25 +201,6 @@ final class EventChecks {
             expected));
   }
 
-  /** The span's only event named {@code name}. */
-  static Lookup<EventData> event(SpanNode span, String name) {
-    List<EventData> named =
-        events(span).stream().filter(event -> event.getName().equals(name)).toList();
-    if (named.size() == 1) {
-      return Lookup.found(named.get(0));
-    }
-    if (named.isEmpty()) {
-      return Lookup.failed(hasEvent(span, name).orElseThrow());
-    }
-    return Lookup.failed(
-        at(
-            span,
-            named.size() + " events named " + Layout.quote(name),
-            SpanMessages.shouldHaveOneEvent(span, name),
-            named.size(),
-            1));
-  }
-
   static Optional<Failure> hasTimestamp(SpanNode span, EventData event, long epochNanos) {
     if (event.getEpochNanos() == epochNanos) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
@@ -108,6 +109,38 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
   }
 
   /**
+   * Verifies the link points to a span named {@code name}: one of this trace, or of the current
+   * test's traces (a span captured elsewhere has no name here).
+   *
+   * @param name the linked span's name, e.g. {@code "orders publish"}
+   * @return this assertion object
+   */
+  public LinkAssert<SPAN> pointsToSpanNamed(String name) {
+    requireNonNull(name, "pointsToSpanNamed(String name)", "name");
+    return check(
+        link ->
+            LinkTargetChecks.pointsToSpanNamed(
+                span, Part.of(span, link, described), link, owner.knownSpans(), name));
+  }
+
+  /**
+   * Runs {@code requirements} (AssertJ assertions) on the link's attributes; what they report
+   * becomes the failure.
+   *
+   * @param requirements e.g. {@code attributes -> assertThat(attributes.size()).isEqualTo(2)}
+   * @return this assertion object
+   */
+  public LinkAssert<SPAN> hasAttributesSatisfying(Consumer<? super Attributes> requirements) {
+    requireNonNull(
+        requirements,
+        "hasAttributesSatisfying(Consumer<? super Attributes> requirements)",
+        "requirements");
+    return check(
+        link ->
+            PartChecks.hasAttributesSatisfying(span, Part.of(span, link, described), requirements));
+  }
+
+  /**
    * Goes back to the span this link belongs to.
    *
    * @return the span's assert
@@ -122,6 +155,11 @@ public class LinkAssert<SPAN extends AbstractSpanAssert<SPAN, ?>>
       return myself;
     }
     isNotNull();
+    if (owner == null) {
+      // Created directly rather than by navigation: there is no span to name or draw.
+      throw new IllegalStateException(
+          "this LinkAssert does not know its span: obtain it from a span assert's link(..) or linkTo(..)");
+    }
     Optional<Failure> failure = check.apply(actual);
     if (failure.isPresent()) {
       throw owner.failureFor(failure.get());

@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ final class LinkChecks {
   }
 
   /** The span's link at {@code index}, counting from 0 in the order the links were added. */
-  static Lookup<LinkData> link(SpanNode span, int index) {
+  static Lookup<LinkData> link(SpanNode span, Collection<SpanData> known, int index) {
     List<LinkData> links = span.span().getLinks();
     if (index < links.size()) {
       return Lookup.found(links.get(index));
@@ -88,7 +89,7 @@ final class LinkChecks {
         at(
             span,
             "expected a link at index " + index,
-            SpanMessages.shouldHaveLinkAt(span, index),
+            SpanMessages.shouldHaveLinkAt(span, index, describe(links, namesOf(known))),
             links.size(),
             index + 1));
   }
@@ -97,8 +98,7 @@ final class LinkChecks {
    * The span's only link to a span named {@code name}, among the spans it can name: {@code known}.
    */
   static Lookup<LinkData> linkTo(SpanNode span, Collection<SpanData> known, String name) {
-    Map<String, String> names = new HashMap<>();
-    known.forEach(data -> names.put(data.getTraceId() + data.getSpanId(), data.getName()));
+    Map<String, String> names = namesOf(known);
     List<LinkData> matching =
         span.span().getLinks().stream()
             .filter(link -> name.equals(names.get(key(link.getSpanContext()))))
@@ -106,24 +106,54 @@ final class LinkChecks {
     if (matching.size() == 1) {
       return Lookup.found(matching.get(0));
     }
-    List<String> targets =
-        span.span().getLinks().stream()
-            .map(
-                link ->
-                    SpanMessages.context(link.getSpanContext())
-                        + Optional.ofNullable(names.get(key(link.getSpanContext())))
-                            .map(target -> " = span [" + target + "]")
-                            .orElse(" (not captured here)"))
-            .toList();
+    List<String> targets = describe(span.span().getLinks(), names);
+    List<LinkData> links = span.span().getLinks();
+    // By index, not indexOf: two links to the same span with the same attributes are equal.
+    List<String> picks = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      if (name.equals(names.get(key(links.get(i).getSpanContext())))) {
+        picks.add("link(" + i + ")");
+      }
+    }
     return Lookup.failed(
         at(
             span,
             matching.isEmpty()
                 ? "expected a link to [" + name + "]"
                 : matching.size() + " links to [" + name + "]",
-            SpanMessages.shouldHaveOneLinkTo(span, name, matching.size(), targets),
+            SpanMessages.shouldHaveOneLinkTo(span, name, matching.size(), picks, targets),
             matching.size(),
             1));
+  }
+
+  /** The names of the spans links can point to, by trace id and span id. */
+  private static Map<String, String> namesOf(Collection<SpanData> known) {
+    Map<String, String> names = new HashMap<>();
+    known.forEach(data -> names.put(data.getTraceId() + data.getSpanId(), data.getName()));
+    return names;
+  }
+
+  /**
+   * One line per link, with the index that {@code link(i)} takes and the name of the span it points
+   * to where it was captured: "link 0: trace … span … = span [publish] {attributes}".
+   */
+  private static List<String> describe(List<LinkData> links, Map<String, String> names) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      LinkData link = links.get(i);
+      lines.add(
+          "link "
+              + i
+              + ": "
+              + SpanMessages.context(link.getSpanContext())
+              + Optional.ofNullable(names.get(key(link.getSpanContext())))
+                  .map(target -> " = span [" + target + "]")
+                  .orElse(" (not captured here)")
+              + (link.getAttributes().isEmpty()
+                  ? ""
+                  : " " + SpanMessages.inline(link.getAttributes())));
+    }
+    return lines;
   }
 
   private static String key(SpanContext context) {

@@ -434,15 +434,6 @@ final class SpanMessages {
         + Layout.indent(error.getMessage().strip());
   }
 
-  static String shouldHaveOneEvent(SpanNode node, String name) {
-    return expecting(
-        span(node),
-        "have exactly one event named",
-        quote(name),
-        "its events are",
-        events(node.span().getEvents()));
-  }
-
   static String shouldOccurAt(String subject, long expectedNanos, long actualNanos) {
     return expecting(
         subject,
@@ -452,24 +443,32 @@ final class SpanMessages {
         instant(actualNanos));
   }
 
-  static String shouldHaveLinkAt(SpanNode node, int index) {
+  /**
+   * @param links each link with its index and target, its span's name where it is known
+   */
+  static String shouldHaveLinkAt(SpanNode node, int index, List<String> links) {
     return expecting(
         span(node),
         "have a link at index",
         index,
-        "it has " + Layout.count(node.span().getLinks().size(), "link", "links"),
-        links(node.span().getLinks()));
+        "it has " + Layout.count(links.size(), "link", "links"),
+        links.isEmpty() ? "(none)" : String.join("\n", links));
   }
 
   /**
+   * @param picks the calls that pick each of the links found, e.g. {@code link(0)}
    * @param targets each link's target, with its span's name where it is known
    */
-  static String shouldHaveOneLinkTo(SpanNode node, String name, int found, List<String> targets) {
+  static String shouldHaveOneLinkTo(
+      SpanNode node, String name, int found, List<String> picks, List<String> targets) {
     return expecting(
         span(node),
         "have exactly one link to",
         span(name),
-        (found == 0 ? "it has none" : "it has " + found) + "; its links are",
+        (found == 0
+                ? "it has none"
+                : "it has " + found + "; pick one by its index, " + String.join(" or ", picks))
+            + "; its links are",
         targets.isEmpty() ? "(none)" : String.join("\n", targets));
   }
 

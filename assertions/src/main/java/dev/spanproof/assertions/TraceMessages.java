@@ -166,45 +166,50 @@ final class TraceMessages {
   }
 
   /**
-   * @param picks calls that would pick one of them, e.g. {@code span("GET /orders").child("SELECT",
-   *     0)}; when none applies, the message says to narrow the search down from a parent
+   * @param amongChildren whether the candidates are children of the span in {@code scope}
+   * @param waysToPick one line per candidate, with the calls that would pick it
    */
   static String shouldHaveUniqueSpanNamed(
-      String scope, String name, List<SpanNode> matches, List<String> picks) {
-    String found =
-        "it has "
-            + matches.size()
-            + ": "
-            + matches.stream().map(SpanNode::spanId).collect(Collectors.joining(", "));
-    if (picks.isEmpty()) {
-      return expecting(
-          scope,
-          "have exactly one span named",
-          quote(name),
-          found + "; narrow it down, e.g. span(\"parent\").child(" + quote(name) + ")");
-    }
+      String scope, String name, boolean amongChildren, List<String> waysToPick) {
     return expecting(
-        scope, "have exactly one span named", quote(name), found + "; pick one with", lines(picks));
+        scope,
+        "have exactly one " + (amongChildren ? "child" : "span") + " named",
+        quote(name),
+        "it has " + waysToPick.size() + ". Pick one",
+        lines(waysToPick));
   }
 
+  /**
+   * @param waysToPick when several match, one line per match with the calls that would pick it
+   */
   static String shouldHaveOneSpanWithAttribute(
-      Trace trace, String name, String key, Object value, List<SpanNode> named, int matching) {
-    return expecting(
-        trace(trace),
-        "have exactly one span named " + quote(name) + " with the attribute",
-        key + "=" + value,
-        "it has " + matching + "; the spans named " + quote(name) + " have",
-        named.stream()
-            .map(
-                node ->
-                    node.spanId()
-                        + " "
-                        + node.span().getAttributes().asMap().entrySet().stream()
-                            .filter(entry -> entry.getKey().getKey().equals(key))
-                            .map(entry -> key + "=" + entry.getValue())
-                            .findFirst()
-                            .orElse("(no " + key + ")"))
-            .collect(Collectors.joining("\n")));
+      Trace trace,
+      String name,
+      String key,
+      Object value,
+      List<SpanNode> named,
+      int matching,
+      List<String> waysToPick) {
+    String message =
+        expecting(
+            trace(trace),
+            "have exactly one span named " + quote(name) + " with the attribute",
+            key + "=" + value,
+            "it has " + matching + "; the spans named " + quote(name) + " have",
+            named.stream()
+                .map(
+                    node ->
+                        node.spanId()
+                            + " "
+                            + node.span().getAttributes().asMap().entrySet().stream()
+                                .filter(entry -> entry.getKey().getKey().equals(key))
+                                .map(entry -> key + "=" + entry.getValue())
+                                .findFirst()
+                                .orElse("(no " + key + ")"))
+                .collect(Collectors.joining("\n")));
+    return waysToPick.isEmpty()
+        ? message
+        : message + "\nPick one:\n" + Layout.indent(lines(waysToPick));
   }
 
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {

@@ -204,7 +204,10 @@ final class TreeChecks {
     Failure failure =
         Failure.of(
             TraceMessages.shouldHaveUniqueSpanNamed(
-                scope, name, candidates, SpanPicks.suggest(candidates, name, amongChildren)),
+                scope,
+                name,
+                amongChildren,
+                SpanPicks.waysToPick(trace, candidates, name, amongChildren)),
             candidates.size(),
             1);
     for (int i = 0; i < candidates.size(); i++) {
@@ -245,10 +248,12 @@ final class TreeChecks {
     if (matching.size() == 1) {
       return Lookup.found(matching.get(0));
     }
+    List<String> waysToPick =
+        matching.size() > 1 ? SpanPicks.waysToPick(trace, matching, name, false) : List.of();
     Failure failure =
         Failure.of(
                 TraceMessages.shouldHaveOneSpanWithAttribute(
-                    trace, name, key, value, named, matching.size()),
+                    trace, name, key, value, named, matching.size(), waysToPick),
                 matching.size(),
                 1)
             .showing(key);

@@ -98,20 +98,20 @@ class SpanAssert_event_Test {
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").event("refund"))
         .hasMessageStartingWith(
             """
-            Expecting span [processPayment] to have the event:
-              refund
+            Expecting span [processPayment] to have an event named:
+              "refund"
             but its events are:
-              payment.initiated {payment.amount=42}
-              retry
-              retry
+              payment.initiated {payment.amount=42} at +3.00 ms
+              retry at +0 ns
+              retry at +0 ns
             """)
-        .hasMessageEndingWith("<-- expected event \"refund\"");
+        .hasMessageEndingWith("<-- expected an event named \"refund\"");
     assertThatThrownBy(() -> assertThatTrace(spans).span("processPayment").event("retry"))
         .hasMessageStartingWith(
             """
             Expecting span [processPayment] to have exactly one event named:
               "retry"
-            but its events are:
+            but it has 2, at +0 ns, +0 ns; pick one by its index, from event("retry", 0) to event("retry", 1)
             """)
         .hasMessageEndingWith("<-- 2 events named \"retry\"");
   }
@@ -135,7 +135,7 @@ class SpanAssert_event_Test {
     assertThat(softly.errorsCollected())
         .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
-            "Expecting span [processPayment] to have the event:",
+            "Expecting span [processPayment] to have an event named:",
             "Expecting span [processPayment] to have the kind:",
             "Expecting event \"payment.initiated\" of span [processPayment] to have occurred at:");
   }

@@ -97,7 +97,7 @@ class SpanAssert_link_Test {
             Expecting span [process batch] to have exactly one link to:
               span [publish]
             but it has none; its links are:
-              trace 00000000000000000000000000000001 span 0000000000000001 (not captured here)
+              link 0: trace 00000000000000000000000000000001 span 0000000000000001 (not captured here)
             """)
         .hasMessageEndingWith("<-- expected a link to [publish]");
   }

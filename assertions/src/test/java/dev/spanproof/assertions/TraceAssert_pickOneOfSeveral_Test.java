@@ -56,9 +56,9 @@ class TraceAssert_pickOneOfSeveral_Test {
             """
             Expecting trace 00000000000000000000000000000001 to have exactly one span named:
               "send"
-            but it has 2: 0000000000000002, 0000000000000003; pick one with:
-              span("batch").child("send", 0)
-              spanWithAttribute("send", "messaging.message.id", "m-1")
+            but it has 2. Pick one:
+              1 of 2 (0000000000000002): spanWithAttribute("send", "messaging.message.id", "m-1") or span("batch").child("send", 0)
+              2 of 2 (0000000000000003): spanWithAttribute("send", "messaging.message.id", "m-2") or span("batch").child("send", 1)
             """);
   }
 
@@ -68,15 +68,16 @@ class TraceAssert_pickOneOfSeveral_Test {
     assertThatThrownBy(() -> assertThatTrace(spans).root().child("send"))
         .hasMessageStartingWith(
             """
-            Expecting span [batch] to have exactly one span named:
+            Expecting span [batch] to have exactly one child named:
               "send"
-            but it has 2: 0000000000000002, 0000000000000003; pick one with:
-              child("send", 0)
+            but it has 2. Pick one:
+              1 of 2 (0000000000000002): child("send", 0)
+              2 of 2 (0000000000000003): child("send", 1)
             """);
   }
 
   @Test
-  void should_fall_back_to_narrowing_down_when_nothing_tells_the_spans_apart() {
+  void should_suggest_the_path_through_their_parents_when_nothing_else_tells_them_apart() {
     List<SpanData> spans =
         traces.record(
             span(
@@ -88,7 +89,9 @@ class TraceAssert_pickOneOfSeveral_Test {
     assertThatThrownBy(() -> assertThatTrace(spans).span("load"))
         .hasMessageContaining(
             """
-            but it has 2: 0000000000000003, 0000000000000005; narrow it down, e.g. span("parent").child("load")
+            but it has 2. Pick one:
+              1 of 2 (0000000000000003): span("a").child("load", 0)
+              2 of 2 (0000000000000005): span("b").child("load", 0)
             """);
   }
 

@@ -116,8 +116,9 @@ class TraceAssert_span_Test {
             """
             Expecting trace 00000000000000000000000000000001 to have exactly one span named:
               "SELECT"
-            but it has 2: 0000000000000002, 0000000000000003; pick one with:
-              span("GET /orders").child("SELECT", 0)
+            but it has 2. Pick one:
+              1 of 2 (0000000000000002): span("GET /orders").child("SELECT", 0)
+              2 of 2 (0000000000000003): span("GET /orders").child("SELECT", 1)
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ GET /orders [INTERNAL, UNSET, 10.0 ms]
