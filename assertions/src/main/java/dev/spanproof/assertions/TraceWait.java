@@ -1,5 +1,7 @@
 package dev.spanproof.assertions;
 
+import static dev.spanproof.assertions.Arguments.requireNonNull;
+
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.SpanNode;
@@ -30,10 +32,12 @@ public final class TraceWait {
    *
    * @param limit a positive duration
    * @return this wait
-   * @throws IllegalArgumentException if {@code limit} is null, zero or negative
+   * @throws NullPointerException if {@code limit} is null
+   * @throws IllegalArgumentException if {@code limit} is zero or negative
    */
   public TraceWait atMost(Duration limit) {
-    if (limit == null || limit.isZero() || limit.isNegative()) {
+    requireNonNull(limit, "atMost(Duration limit)", "limit");
+    if (limit.isZero() || limit.isNegative()) {
       throw new IllegalArgumentException(
           "atMost(Duration) needs a positive duration, but got " + limit);
     }
@@ -46,10 +50,12 @@ public final class TraceWait {
    *
    * @param interval a positive duration
    * @return this wait
-   * @throws IllegalArgumentException if {@code interval} is null, zero or negative
+   * @throws NullPointerException if {@code interval} is null
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
    */
   public TraceWait pollInterval(Duration interval) {
-    if (interval == null || interval.isZero() || interval.isNegative()) {
+    requireNonNull(interval, "pollInterval(Duration interval)", "interval");
+    if (interval.isZero() || interval.isNegative()) {
       throw new IllegalArgumentException(
           "pollInterval(Duration) needs a positive duration, but got " + interval);
     }
@@ -90,11 +96,10 @@ public final class TraceWait {
    * @param name the span to wait for
    * @return an assert on the trace holding that span
    * @throws AssertionError when the limit passes first, listing the closest span names
+   * @throws NullPointerException if {@code name} is null
    */
   public TraceAssert untilSpan(String name) {
-    if (name == null) {
-      throw new AssertionError("untilSpan(String) needs a span name, but got null");
-    }
+    requireNonNull(name, "untilSpan(String name)", "name");
     try {
       poll()
           .until(

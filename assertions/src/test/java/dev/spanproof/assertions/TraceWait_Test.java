@@ -86,6 +86,41 @@ class TraceWait_Test {
   }
 
   @Test
+  void should_say_why_when_not_a_single_span_was_captured() {
+    try (CaptureSession session = traces.harness.openSession("test [idle]");
+        Scope ignored = session.makeCurrent()) {
+      assertThatThrownBy(() -> awaitTrace().atMost(Duration.ofMillis(50)).untilComplete())
+          .hasMessage(
+              """
+              Expecting test [idle] to complete (every started span ended) within 50.0 ms, but it did not.
+              Not a single span was captured. The usual causes:
+                - the sampler dropped the test's spans: no, AlwaysOnSampler dropped none
+                - the code under test took a no-op tracer from GlobalOpenTelemetry before the harness \
+              was installed: no
+                - the spans went to no test: no, every span the harness captured belongs to a test
+              None of these applies: check that the code under test uses the OpenTelemetry the \
+              extension injects, or installs it globally (installGlobal()), and that it starts its \
+              spans while the test runs.""");
+    }
+  }
+
+  @Test
+  void should_throw_at_once_on_null_arguments_naming_them() {
+    try (CaptureSession session = traces.harness.openSession("nulls");
+        Scope ignored = session.makeCurrent()) {
+      assertThatThrownBy(() -> awaitTrace().atMost(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("atMost(Duration limit): limit must not be null");
+      assertThatThrownBy(() -> awaitTrace().pollInterval(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("pollInterval(Duration interval): interval must not be null");
+      assertThatThrownBy(() -> awaitTrace().untilSpan(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("untilSpan(String name): name must not be null");
+    }
+  }
+
+  @Test
   void should_reject_a_non_positive_limit() {
     try (CaptureSession session = traces.harness.openSession("limits");
         Scope ignored = session.makeCurrent()) {
