@@ -1,12 +1,9 @@
 package dev.spanproof.assertions;
 
 import dev.spanproof.core.CaptureSession;
-import dev.spanproof.core.SpanLimitExceededException;
-import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
-import java.util.List;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -39,7 +36,7 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TraceAssert assertThatTrace() {
-    return new TraceAssert(currentTrace());
+    return new TraceAssert(CapturedTraces.currentTrace());
   }
 
   /**
@@ -51,7 +48,7 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TraceAssert assertThatTrace(Collection<SpanData> spans) {
-    return new TraceAssert(traceOf(spans));
+    return new TraceAssert(CapturedTraces.traceOf(spans));
   }
 
   /**
@@ -72,8 +69,9 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TracesAssert assertThatTraces() {
-    CaptureSession session = currentSession();
-    return new TracesAssert(tracesOf(session)).describedAsSource(sourceOf(session), session);
+    CaptureSession session = CapturedTraces.currentSession();
+    return new TracesAssert(CapturedTraces.tracesOf(session))
+        .describedAsSource(session.name(), session);
   }
 
   /**
@@ -84,7 +82,8 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TracesAssert assertThatTraces(Collection<SpanData> spans) {
-    return new TracesAssert(tracesOf(spans)).describedAsSource("the given spans", null);
+    return new TracesAssert(CapturedTraces.tracesOf(spans))
+        .describedAsSource("the given spans", null);
   }
 
   /**
@@ -111,72 +110,6 @@ public final class TraceAssertions {
    */
   @CheckReturnValue
   public static TraceWait awaitTrace() {
-    return new TraceWait(currentSession());
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  static CaptureSession currentSession() {
-    return CaptureSession.current().orElseThrow(() -> new AssertionError(TraceMessages.NO_SESSION));
-  }
-
-  /** The session's own name, e.g. "test [OrderServiceTest.processOrder()]" from the extension. */
-  static String sourceOf(CaptureSession session) {
-    return session.name();
-  }
-
-  static List<Trace> tracesOf(CaptureSession session) {
-    try {
-      return session.traces();
-    } catch (SpanLimitExceededException e) {
-      throw new AssertionError(e.getMessage(), e);
-    }
-  }
-
-  static List<Trace> tracesOf(Collection<SpanData> spans) {
-    if (spans == null) {
-      throw new AssertionError("assertThatTraces(Collection<SpanData>) needs spans, but got null");
-    }
-    return groupByTraceId(spans);
-  }
-
-  static Trace currentTrace() {
-    CaptureSession session = currentSession();
-    List<Trace> traces = tracesOf(session);
-    List<UnendedSpan> unended = session.unendedSpans();
-    if (traces.isEmpty() && unended.isEmpty()) {
-      throw new AssertionError(
-          TraceMessages.shouldHaveCapturedASpan(sourceOf(session), NoTraceCauses.of(session)));
-    }
-    return single(sourceOf(session), traces, unended);
-  }
-
-  static Trace traceOf(Collection<SpanData> spans) {
-    if (spans == null) {
-      throw new AssertionError("assertThatTrace(Collection<SpanData>) needs spans, but got null");
-    }
-    return single("the given spans", groupByTraceId(spans), List.of());
-  }
-
-  static Trace single(String source, List<Trace> traces, List<UnendedSpan> unended) {
-    if (traces.size() != 1) {
-      throw new AssertionError(
-          TraceMessages.shouldHaveOneTrace(source, traces, unended, Layout.defaultRenderer()));
-    }
-    return traces.get(0);
-  }
-
-  private static List<Trace> groupByTraceId(Collection<SpanData> spans) {
-    // Not spans.contains(null): immutable collections throw on it.
-    long nulls = spans.stream().filter(span -> span == null).count();
-    if (nulls > 0) {
-      throw new AssertionError(
-          "Expecting spans without nulls, but "
-              + spans.size()
-              + " spans hold "
-              + nulls
-              + " null(s)");
-    }
-    return Trace.groupByTraceId(spans);
+    return new TraceWait(CapturedTraces.currentSession());
   }
 }

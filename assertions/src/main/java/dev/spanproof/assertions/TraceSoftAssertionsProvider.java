@@ -32,7 +32,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default TraceAssert assertThatTrace() {
     try {
-      return softTrace(TraceAssertions.currentTrace());
+      return softTrace(CapturedTraces.currentTrace());
     } catch (AssertionError e) {
       return unresolvedTrace(e);
     }
@@ -47,7 +47,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default TraceAssert assertThatTrace(Collection<SpanData> spans) {
     try {
-      return softTrace(TraceAssertions.traceOf(spans));
+      return softTrace(CapturedTraces.traceOf(spans));
     } catch (AssertionError e) {
       return unresolvedTrace(e);
     }
@@ -112,7 +112,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
 
   private static boolean isEntryPointInternal(String className) {
     return className.startsWith("java.")
-        || className.equals(TraceAssertions.class.getName())
+        || className.startsWith(CapturedTraces.class.getName())
         || className.equals(TraceSoftAssertionsProvider.class.getName());
   }
 
@@ -126,13 +126,13 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
     CaptureSession session;
     List<Trace> traces;
     try {
-      session = TraceAssertions.currentSession();
-      traces = TraceAssertions.tracesOf(session);
+      session = CapturedTraces.currentSession();
+      traces = CapturedTraces.tracesOf(session);
     } catch (AssertionError e) {
       collectAssertionError(startingOwnLine(e));
       return AssertFactory.unresolvedTraces(this);
     }
-    return AssertFactory.softTracesAssert(traces, this, TraceAssertions.sourceOf(session), session);
+    return AssertFactory.softTracesAssert(traces, this, session.name(), session);
   }
 
   /**
@@ -145,7 +145,7 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   default TracesAssert assertThatTraces(Collection<SpanData> spans) {
     List<Trace> traces;
     try {
-      traces = TraceAssertions.tracesOf(spans);
+      traces = CapturedTraces.tracesOf(spans);
     } catch (AssertionError e) {
       collectAssertionError(startingOwnLine(e));
       return AssertFactory.unresolvedTraces(this);

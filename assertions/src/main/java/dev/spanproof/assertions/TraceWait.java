@@ -86,8 +86,7 @@ public final class TraceWait {
       throw new AssertionError(timedOut("to complete (every started span ended)", ""), e);
     }
     return new TraceAssert(
-        TraceAssertions.single(
-            TraceAssertions.sourceOf(session), TraceAssertions.tracesOf(session), List.of()));
+        CapturedTraces.single(session.name(), CapturedTraces.tracesOf(session), List.of()));
   }
 
   /**
@@ -108,7 +107,7 @@ public final class TraceWait {
       throw new AssertionError(
           timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
     }
-    for (Trace trace : TraceAssertions.tracesOf(session)) {
+    for (Trace trace : CapturedTraces.tracesOf(session)) {
       if (!trace.spansNamed(name).isEmpty()) {
         return new TraceAssert(trace);
       }
@@ -125,7 +124,7 @@ public final class TraceWait {
   }
 
   private String nearMisses(String name) {
-    List<Trace> traces = TraceAssertions.tracesOf(session);
+    List<Trace> traces = CapturedTraces.tracesOf(session);
     List<SpanNode> near =
         traces.stream().flatMap(trace -> NearMisses.closestTo(name, trace).stream()).toList();
     return near.isEmpty()
@@ -139,7 +138,7 @@ public final class TraceWait {
     StringBuilder out =
         new StringBuilder(
             "Expecting "
-                + TraceAssertions.sourceOf(session)
+                + session.name()
                 + " "
                 + what
                 + " within "
@@ -157,7 +156,7 @@ public final class TraceWait {
       out.append("\nNot a single span was captured. ").append(NoTraceCauses.of(session));
     } else {
       out.append("\nCaptured so far:\n")
-          .append(Layout.defaultRenderer().render(TraceAssertions.tracesOf(session)));
+          .append(Layout.defaultRenderer().render(CapturedTraces.tracesOf(session)));
     }
     return out.toString();
   }
