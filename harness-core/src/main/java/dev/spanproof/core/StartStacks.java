@@ -2,25 +2,62 @@ package dev.spanproof.core;
 
 import java.util.List;
 
-/** Trims a span's start stack to the frames a user recognises: theirs, not the SDK's or ours. */
+/**
+ * Trims a span's start stack to the frames a user recognises: theirs, from where the span was
+ * started down to their test or task, without the SDK's and spanproof's frames above them and the
+ * test runner's, reflection's or thread pool's frames below them, which say nothing about the span.
+ */
 final class StartStacks {
+
+  /** Frames above the user's call: the span builder, the SDK, spanproof's capture. */
+  private static final List<String> STARTING_THE_SPAN =
+      List.of(
+          "io.opentelemetry.sdk.",
+          "io.opentelemetry.api.",
+          "io.opentelemetry.context.",
+          CapturingSpanProcessor.class.getName(),
+          RoutingTracerProvider.class.getName());
+
+  /**
+   * Frames below the user's code: how a test runner called it, or a thread pool ran it through a
+   * context-carrying wrapper.
+   */
+  private static final List<String> RUNNING_THE_USER_CODE =
+      List.of(
+          "io.opentelemetry.context.",
+          "jdk.internal.reflect.",
+          "sun.reflect.",
+          "java.lang.reflect.",
+          "java.lang.invoke.",
+          "org.junit.",
+          "java.util.concurrent.ThreadPoolExecutor",
+          "java.util.concurrent.ScheduledThreadPoolExecutor",
+          "java.util.concurrent.FutureTask",
+          "java.util.concurrent.Executors$",
+          "java.util.concurrent.ForkJoin",
+          "java.lang.Thread.",
+          "java.lang.VirtualThread",
+          "jdk.internal.vm.Continuation");
 
   private StartStacks() {}
 
   static List<StackTraceElement> userFrames(Throwable startStack) {
-    StackTraceElement[] frames = startStack.getStackTrace();
+    List<StackTraceElement> frames = List.of(startStack.getStackTrace());
     int first = 0;
-    while (first < frames.length && isInfrastructure(frames[first].getClassName())) {
+    while (first < frames.size() && startsWithAny(frames.get(first), STARTING_THE_SPAN)) {
       first++;
     }
-    return List.of(frames).subList(first, frames.length);
+    int end = first;
+    while (end < frames.size() && !startsWithAny(frames.get(end), RUNNING_THE_USER_CODE)) {
+      end++;
+    }
+    // A span started by the runner itself has no frames of the user's: show the runner's then.
+    return frames.subList(first, end > first ? end : frames.size());
   }
 
-  private static boolean isInfrastructure(String className) {
-    return className.startsWith("io.opentelemetry.sdk.")
-        || className.startsWith("io.opentelemetry.api.")
-        || className.startsWith("io.opentelemetry.context.")
-        || className.startsWith(CapturingSpanProcessor.class.getName())
-        || className.startsWith(RoutingTracerProvider.class.getName());
+  private static boolean startsWithAny(StackTraceElement frame, List<String> prefixes) {
+    // With the dot, "java.lang.Thread." matches Thread.run, not the class ThreadLocal.
+    String frameName = frame.getClassName() + ".";
+    return prefixes.stream().anyMatch(frameName::startsWith);
   }
 }

@@ -39,7 +39,8 @@ public final class UnendedSpan {
   }
 
   /**
-   * Where the span was started, from the first frame below the OpenTelemetry SDK and spanproof;
+   * Where the span was started: the user's frames, from the first below the OpenTelemetry SDK and
+   * spanproof down to the last above the test runner, reflection or thread pool that ran them;
    * empty unless the harness records start stacks.
    */
   public Optional<List<StackTraceElement>> startStack() {
@@ -47,8 +48,9 @@ public final class UnendedSpan {
   }
 
   /**
-   * One paragraph for a report: name, ids and, when known, the frames of the start stack below the
-   * OpenTelemetry SDK and spanproof itself.
+   * One paragraph for a report, the one every spanproof message about an unended span uses: name,
+   * ids and, when known, the first frames of {@link #startStack()}, each on a line starting with a
+   * tab.
    */
   public String describe() {
     StringBuilder out =

@@ -85,7 +85,8 @@ public final class UnownedSpan {
   }
 
   /**
-   * Where the span was started, from the first frame below the OpenTelemetry SDK and spanproof;
+   * Where the span was started: the user's frames, from the first below the OpenTelemetry SDK and
+   * spanproof down to the last above the test runner, reflection or thread pool that ran them;
    * empty unless the harness records start stacks.
    */
   public Optional<List<StackTraceElement>> startStack() {

@@ -259,6 +259,42 @@ class TracingHarnessTest {
   }
 
   @Test
+  void should_trim_start_stacks_to_the_users_frames_above_the_runner_and_the_pool()
+      throws Exception {
+    try (TracingHarness stacks = TracingHarness.builder().recordStartStacks(true).build()) {
+      CaptureSession session = stacks.openSession("test");
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newSingleThreadExecutor();
+      try (Scope ignored = session.makeCurrent()) {
+        stacks.tracer().spanBuilder("on the test thread").startSpan();
+        pool.submit(
+                Context.current()
+                    .wrap(() -> stacks.tracer().spanBuilder("on a pool thread").startSpan()))
+            .get();
+      } finally {
+        pool.shutdown();
+      }
+      for (UnendedSpan unended : session.unendedSpans()) {
+        assertThat(unended.startStack().orElseThrow())
+            .as("start stack of [%s]", unended.name())
+            .isNotEmpty()
+            .allSatisfy(
+                frame ->
+                    assertThat(frame.getClassName())
+                        .doesNotStartWith("org.junit.")
+                        .doesNotStartWith("jdk.internal.reflect.")
+                        .doesNotStartWith("java.lang.reflect.")
+                        .doesNotStartWith("java.util.concurrent.")
+                        .doesNotStartWith("io.opentelemetry."));
+      }
+      assertThat(session.unendedSpans().get(0).startStack().orElseThrow())
+          .last()
+          .extracting(StackTraceElement::getMethodName)
+          .isEqualTo("should_trim_start_stacks_to_the_users_frames_above_the_runner_and_the_pool");
+    }
+  }
+
+  @Test
   void should_apply_sampler_resource_and_clock() {
     ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
     try (TracingHarness configured =

@@ -68,22 +68,8 @@ final class UnendedSpanRule {
             .append(" to end):");
     boolean stacksOff = false;
     for (UnendedSpan span : unended) {
-      report
-          .append("\n  span [")
-          .append(span.name())
-          .append("] (trace ")
-          .append(span.spanContext().getTraceId())
-          .append(", span ")
-          .append(span.spanContext().getSpanId())
-          .append(") was started but never ended");
-      Optional<List<StackTraceElement>> startStack = span.startStack();
-      if (startStack.isPresent()) {
-        report.append(", started at:");
-        StartStackFrames.appendTo(report, startStack.get());
-      } else {
-        report.append("; enable start stacks to see where it started");
-        stacksOff = true;
-      }
+      report.append("\n  ").append(span.describe().replace("\n", "\n  "));
+      stacksOff |= span.startStack().isEmpty();
     }
     report.append(
         "\nEvery started span must be ended, typically with span.end() in a finally block:"
