@@ -27,6 +27,8 @@ final class ExtensionStore {
    * One TracingExtension per test class: two (say {@code @ExtendWith} and a registered field) would
    * each capture half of the story, so the second is refused by name.
    */
+  // JUnit 6 deprecates getOrComputeIfAbsent for computeIfAbsent, which JUnit 5.14 lacks.
+  @SuppressWarnings("deprecation")
   void claimTestClass(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     Object claimant =
@@ -41,6 +43,8 @@ final class ExtensionStore {
   }
 
   /** The harness of this context, started by {@code start} if neither it nor a parent has one. */
+  // JUnit 6 deprecates getOrComputeIfAbsent for computeIfAbsent, which JUnit 5.14 lacks.
+  @SuppressWarnings("deprecation")
   HarnessResource harness(ExtensionContext context, Supplier<HarnessResource> start) {
     return context
         .getStore(NAMESPACE)
