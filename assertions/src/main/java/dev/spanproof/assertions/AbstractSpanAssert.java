@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
@@ -139,9 +140,9 @@ public abstract class AbstractSpanAssert<
 
   /**
    * Verifies that the baggage {@code key=value} was in the context where the span started: the
-   * span's code saw it, and would have propagated it. Spans do not carry baggage, so this works for
-   * spans captured by a spanproof harness that is still open (the current test's), not for spans
-   * from elsewhere.
+   * span's code saw it, and would have propagated it. Spans do not carry baggage: a spanproof
+   * harness records it as it captures them, so this works for spans it captured, not for spans from
+   * elsewhere.
    *
    * @param key the baggage key, e.g. {@code tenant.id}
    * @param value the expected value
@@ -206,7 +207,7 @@ public abstract class AbstractSpanAssert<
    */
   public SELF hasDescendant(String name) {
     requireNonNull(name, "hasDescendant(String name)", "name");
-    return check(span -> TreeChecks.hasDescendant(span, trace(), name));
+    return check(span -> TreeChecks.hasDescendant(span, name));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -790,6 +791,25 @@ public abstract class AbstractSpanAssert<
   }
 
   /**
+   * Navigates to the direct child named {@code name} at {@code index} among the children of that
+   * name, in the order they started: picks one of several same-named children.
+   *
+   * @param name the child's name
+   * @param index from 0
+   * @return an assert on that child, of this assert's type
+   * @throws IllegalArgumentException if {@code index} is negative
+   */
+  @CheckReturnValue
+  public SELF child(String name, int index) {
+    requireNonNull(name, "child(String name, int index)", "name");
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          "child(String name, int index): index must not be negative, but got " + index);
+    }
+    return navigate(span -> TreeChecks.child(span, trace(), name, index));
+  }
+
+  /**
    * Navigates to the span's parent within the trace.
    *
    * @return an assert on the parent, of this assert's type
@@ -808,16 +828,7 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public EventAssert<SELF> event(String name) {
     requireNonNull(name, "event(String name)", "name");
-    if (gate.skipsChecks()) {
-      return eventAssert(null, gate);
-    }
-    isNotNull();
-    Lookup<EventData> found = EventChecks.event(actual, name);
-    if (found.isFound()) {
-      return eventAssert(found.found(), gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> eventAssert(null, gate.unresolved()));
+    return navigate(span -> EventChecks.event(span, name), this::eventAssert);
   }
 
   /**
@@ -833,7 +844,9 @@ public abstract class AbstractSpanAssert<
       throw new IllegalArgumentException(
           "link(int index): index must not be negative, but got " + index);
     }
-    return linkAssert(span -> LinkChecks.link(span, index), "link " + index);
+    return navigate(
+        span -> LinkChecks.link(span, index),
+        (link, linkGate) -> linkAssert(link, "link " + index, linkGate));
   }
 
   /**
@@ -846,9 +859,10 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public LinkAssert<SELF> linkTo(String spanName) {
     requireNonNull(spanName, "linkTo(String spanName)", "spanName");
-    return linkAssert(
+    String described = "link to " + Layout.span(spanName);
+    return navigate(
         span -> LinkChecks.linkTo(span, knownSpans(), spanName),
-        "link to " + Layout.span(spanName));
+        (link, linkGate) -> linkAssert(link, described, linkGate));
   }
 
   /**
@@ -884,20 +898,6 @@ public abstract class AbstractSpanAssert<
     return assertion;
   }
 
-  private LinkAssert<SELF> linkAssert(
-      Function<SpanNode, Lookup<LinkData>> lookup, String described) {
-    if (gate.skipsChecks()) {
-      return linkAssert(null, described, gate);
-    }
-    isNotNull();
-    Lookup<LinkData> found = lookup.apply(actual);
-    if (found.isFound()) {
-      return linkAssert(found.found(), described, gate);
-    }
-    return gate.navigationFailed(
-        failureFor(found.failure()), () -> linkAssert(null, described, gate.unresolved()));
-  }
-
   private LinkAssert<SELF> linkAssert(LinkData link, String described, SoftGate linkGate) {
     LinkAssert<SELF> assertion = linkGate.wrap(new LinkAssert<>(link), LinkData.class, link);
     assertion.attach(myself, actual, described, linkGate);
@@ -916,17 +916,31 @@ public abstract class AbstractSpanAssert<
     return TimeUnit.SECONDS.toNanos(timestamp.getEpochSecond()) + timestamp.getNano();
   }
 
+  /** Navigates to another span of the trace: the trace assert hands out the span asserts. */
   private SELF navigate(Function<SpanNode, Lookup<SpanNode>> lookup) {
     TRACE traces = traceAssert();
+    return navigate(
+        lookup,
+        (node, spanGate) -> node == null ? traces.unresolvedSpan() : traces.spanAssert(node));
+  }
+
+  /**
+   * The one navigation gate: an assert on what {@code lookup} finds, made by {@code toAssert} with
+   * the gate it reports through; after a failure (reported once) or when this assert checks
+   * nothing, {@code toAssert} gets null and an unresolved gate.
+   */
+  private <T, A> A navigate(
+      Function<SpanNode, Lookup<T>> lookup, BiFunction<T, SoftGate, A> toAssert) {
     if (gate.skipsChecks()) {
-      return traces.unresolvedSpan();
+      return toAssert.apply(null, gate);
     }
     isNotNull();
-    Lookup<SpanNode> found = lookup.apply(actual);
+    Lookup<T> found = lookup.apply(actual);
     if (found.isFound()) {
-      return traces.spanAssert(found.found());
+      return toAssert.apply(found.found(), gate);
     }
-    return gate.navigationFailed(failureFor(found.failure()), traces::unresolvedSpan);
+    return gate.navigationFailed(
+        failureFor(found.failure()), () -> toAssert.apply(null, gate.unresolved()));
   }
 
   /**
@@ -973,12 +987,12 @@ public abstract class AbstractSpanAssert<
   protected AssertionError failureWithActualExpected(
       Object actualValue, Object expectedValue, String format, Object... arguments) {
     return super.failureWithActualExpected(
-        actualValue, expectedValue, Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
   }
 
   /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
   @Override
   protected AssertionError failure(String format, Object... arguments) {
-    return super.failure(Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

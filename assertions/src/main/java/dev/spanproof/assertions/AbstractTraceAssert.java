@@ -262,6 +262,26 @@ public abstract class AbstractTraceAssert<
     return navigate(trace -> TreeChecks.spanNamed(trace, name));
   }
 
+  /**
+   * Navigates to the unique span named {@code name} whose attribute {@code key} equals {@code
+   * value}: picks one of several same-named spans. Values compare as in {@link
+   * AbstractSpanAssert#hasAttribute(String, Object)}.
+   *
+   * @param name the span name
+   * @param key the attribute that tells the spans apart, e.g. {@code "messaging.message.id"}
+   * @param value its value on the wanted span
+   * @return an assert on that span, with {@link AbstractSpanAssert#returnToTrace()} leading back
+   *     here
+   */
+  @CheckReturnValue
+  public SPAN spanWithAttribute(String name, String key, Object value) {
+    String method = "spanWithAttribute(String name, String key, Object value)";
+    requireNonNull(name, method, "name");
+    requireNonNull(key, method, "key");
+    requireNonNull(value, method, "value");
+    return navigate(trace -> TreeChecks.spanWithAttribute(trace, name, key, value));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Plumbing: the soft gate, the failure renderer, and the span asserts navigation creates.
 
@@ -325,12 +345,12 @@ public abstract class AbstractTraceAssert<
   protected AssertionError failureWithActualExpected(
       Object actualValue, Object expectedValue, String format, Object... arguments) {
     return super.failureWithActualExpected(
-        actualValue, expectedValue, Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
   }
 
   /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
   @Override
   protected AssertionError failure(String format, Object... arguments) {
-    return super.failure(Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

@@ -26,6 +26,15 @@ final class AssertFactory {
     return traceAssert(trace, SoftGate.collectingInto(softly));
   }
 
+  /** {@code plain}, made soft: proxied to collect into {@code softly}. */
+  static <T extends AbstractTraceAssert<T, ?>> T softTraceAssert(
+      T plain, Trace trace, SoftAssertionsProvider softly) {
+    SoftGate gate = SoftGate.collectingInto(softly);
+    T assertion = gate.wrap(plain, Trace.class, trace);
+    assertion.attach(gate, Layout.KEY_ATTRIBUTES);
+    return assertion;
+  }
+
   /** A soft trace assert that checks nothing: its trace could not be found, already reported. */
   static TraceAssert unresolvedTrace(SoftAssertionsProvider softly) {
     return traceAssert(null, SoftGate.collectingInto(softly).unresolved());

@@ -44,6 +44,11 @@ record Failure(
     return of(message, actual, expected).marking(span, note);
   }
 
+  /** A failure whose message already draws what it is about, e.g. every trace of a test. */
+  static Failure drawn(String message, Object actual, Object expected) {
+    return new Failure(message, actual, expected, Map.of(), List.of(), false);
+  }
+
   /** A failure that says everything in its message, without a tree. */
   static Failure withoutTree(String message) {
     return new Failure(message, null, null, Map.of(), List.of(), false);

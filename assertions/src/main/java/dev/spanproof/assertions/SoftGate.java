@@ -33,14 +33,17 @@ final class SoftGate {
     return new SoftGate(softly, true);
   }
 
-  /** True when failures are collected rather than thrown. */
-  boolean isSoft() {
-    return softly != null;
-  }
-
   /** True when checks are skipped, because the failure that left the actual unknown is reported. */
   boolean skipsChecks() {
     return unresolved;
+  }
+
+  /**
+   * The message format for a failure: soft reports head each failure with "-- failure 1 --" and
+   * expect the message to start on a line of its own, as AssertJ's own messages do.
+   */
+  String messageFormat(String format) {
+    return Layout.startingOwnLineIfSoft(format, softly != null);
   }
 
   /**

@@ -476,4 +476,12 @@ final class SpanMessages {
   static String shouldPointTo(String subject, String what, String expected, String actual) {
     return expecting(subject, "point to " + what, expected, "it points to", actual);
   }
+
+  static String shouldHaveChildAt(SpanNode node, String name, int index, int count) {
+    return expecting(
+        span(node),
+        "have a child named " + quote(name) + " at index",
+        index,
+        "it has " + count + " named so");
+  }
 }

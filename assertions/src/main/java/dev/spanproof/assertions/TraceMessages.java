@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.Layout.count;
 import static dev.spanproof.assertions.Layout.expecting;
+import static dev.spanproof.assertions.Layout.lines;
 import static dev.spanproof.assertions.Layout.names;
 import static dev.spanproof.assertions.Layout.quote;
 import static dev.spanproof.assertions.Layout.span;
@@ -164,18 +165,46 @@ final class TraceMessages {
         trace(trace), "have a span named", quote(name), "it has none" + didYouMean(nearMisses));
   }
 
-  static String shouldHaveUniqueSpanNamed(String scope, String name, List<SpanNode> matches) {
-    return expecting(
-        scope,
-        "have exactly one span named",
-        quote(name),
+  /**
+   * @param picks calls that would pick one of them, e.g. {@code span("GET /orders").child("SELECT",
+   *     0)}; when none applies, the message says to narrow the search down from a parent
+   */
+  static String shouldHaveUniqueSpanNamed(
+      String scope, String name, List<SpanNode> matches, List<String> picks) {
+    String found =
         "it has "
             + matches.size()
             + ": "
-            + matches.stream().map(n -> n.spanId()).collect(Collectors.joining(", "))
-            + "; narrow it down, e.g. span(\"parent\").child("
-            + quote(name)
-            + ")");
+            + matches.stream().map(SpanNode::spanId).collect(Collectors.joining(", "));
+    if (picks.isEmpty()) {
+      return expecting(
+          scope,
+          "have exactly one span named",
+          quote(name),
+          found + "; narrow it down, e.g. span(\"parent\").child(" + quote(name) + ")");
+    }
+    return expecting(
+        scope, "have exactly one span named", quote(name), found + "; pick one with", lines(picks));
+  }
+
+  static String shouldHaveOneSpanWithAttribute(
+      Trace trace, String name, String key, Object value, List<SpanNode> named, int matching) {
+    return expecting(
+        trace(trace),
+        "have exactly one span named " + quote(name) + " with the attribute",
+        key + "=" + value,
+        "it has " + matching + "; the spans named " + quote(name) + " have",
+        named.stream()
+            .map(
+                node ->
+                    node.spanId()
+                        + " "
+                        + node.span().getAttributes().asMap().entrySet().stream()
+                            .filter(entry -> entry.getKey().getKey().equals(key))
+                            .map(entry -> key + "=" + entry.getValue())
+                            .findFirst()
+                            .orElse("(no " + key + ")"))
+            .collect(Collectors.joining("\n")));
   }
 
   static String shouldNotHaveSpanNamed(Trace trace, String name, List<SpanNode> matches) {

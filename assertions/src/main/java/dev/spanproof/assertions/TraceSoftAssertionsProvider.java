@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.SoftAssertionsProvider;
 
@@ -61,6 +62,24 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
   @CheckReturnValue
   default TraceAssert assertThatTrace(Trace trace) {
     return softTrace(trace);
+  }
+
+  /**
+   * A soft assert of your own type on {@code trace}, e.g. {@code softly.assertThatTrace(trace,
+   * OrderTraceAssert::new)}: its navigation hands out your span asserts, soft too. The class is
+   * proxied, so it must be public with a public constructor taking the {@link Trace}.
+   *
+   * @param trace the trace
+   * @param newAssert your trace assert's constructor
+   * @param <T> your trace assert type
+   * @return a soft assert of your type on the trace
+   */
+  @CheckReturnValue
+  default <T extends AbstractTraceAssert<T, ?>> T assertThatTrace(
+      Trace trace, Function<Trace, T> newAssert) {
+    Arguments.requireNonNull(
+        newAssert, "assertThatTrace(Trace trace, Function<Trace, T> newAssert)", "newAssert");
+    return AssertFactory.softTraceAssert(newAssert.apply(trace), trace, this);
   }
 
   private TraceAssert softTrace(Trace trace) {

@@ -4,10 +4,10 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
-import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.function.Function;
 import org.assertj.core.annotation.CheckReturnValue;
 import org.assertj.core.api.AbstractAssert;
 
@@ -43,15 +43,6 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     this.gate = softGate;
   }
 
-  /** The one soft-assertion gate: false when the check must be skipped. */
-  private boolean checks() {
-    if (gate.skipsChecks()) {
-      return false;
-    }
-    isNotNull();
-    return true;
-  }
-
   /**
    * Verifies how many traces there are.
    *
@@ -59,18 +50,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    if (!checks()) {
-      return myself;
-    }
-    if (actual.size() != expected) {
-      throw failureWithActualExpected(
-          actual.size(),
-          expected,
-          "%s",
-          TraceMessages.shouldHaveTraceCount(
-              source, expected, actual, unended(), Layout.defaultRenderer()));
-    }
-    return myself;
+    return check(traces -> TraceSetChecks.hasTraceCount(traces, source, unended(), expected));
   }
 
   /**
@@ -80,19 +60,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasNoUnendedSpans() {
-    if (!checks()) {
-      return myself;
-    }
-    List<UnendedSpan> unended = unended();
-    if (!unended.isEmpty()) {
-      throw failureWithActualExpected(
-          unended.size(),
-          0,
-          "%s",
-          TraceMessages.shouldHaveNoUnendedSpans(
-              source, unended, actual, Layout.defaultRenderer()));
-    }
-    return myself;
+    return check(traces -> TraceSetChecks.hasNoUnendedSpans(traces, source, unended()));
   }
 
   /**
@@ -107,39 +75,30 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     if (gate.skipsChecks()) {
       return AssertFactory.traceAssert(null, gate);
     }
-    try {
-      return AssertFactory.traceAssert(uniqueTraceWithRoot(rootName), gate);
-    } catch (AssertionError e) {
-      return gate.navigationFailed(e, () -> AssertFactory.traceAssert(null, gate.unresolved()));
+    isNotNull();
+    Lookup<Trace> found = TraceSetChecks.traceWithRoot(actual, source, rootName);
+    if (found.isFound()) {
+      return AssertFactory.traceAssert(found.found(), gate);
     }
+    return gate.navigationFailed(
+        failure(found.failure()), () -> AssertFactory.traceAssert(null, gate.unresolved()));
   }
 
-  private Trace uniqueTraceWithRoot(String rootName) {
-    isNotNull();
-    List<Trace> matching =
-        actual.stream()
-            .filter(trace -> trace.roots().stream().anyMatch(root -> root.name().equals(rootName)))
-            .toList();
-    if (matching.size() != 1) {
-      String roots =
-          actual.stream()
-              .flatMap(trace -> trace.roots().stream())
-              .map(SpanNode::name)
-              .distinct()
-              .collect(Collectors.joining(", ", "[", "]"));
-      throw failureWithActualExpected(
-          matching.size(),
-          1,
-          "%s",
-          Layout.expecting(
-                  source,
-                  "have exactly one trace with the root",
-                  "span [" + rootName + "]",
-                  "found " + matching.size() + "; the roots are " + roots)
-              + "\n\n"
-              + Layout.defaultRenderer().render(actual));
+  /** Runs {@code check} on the traces unless the gate skips it; throws what it finds wrong. */
+  private TracesAssert check(Function<List<Trace>, Optional<Failure>> check) {
+    if (gate.skipsChecks()) {
+      return myself;
     }
-    return matching.get(0);
+    isNotNull();
+    Optional<Failure> failure = check.apply(actual);
+    if (failure.isPresent()) {
+      throw failure(failure.get());
+    }
+    return myself;
+  }
+
+  private AssertionError failure(Failure failure) {
+    return failureWithActualExpected(failure.actual(), failure.expected(), "%s", failure.message());
   }
 
   private List<UnendedSpan> unended() {
@@ -151,12 +110,12 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
   protected AssertionError failureWithActualExpected(
       Object actualValue, Object expectedValue, String format, Object... arguments) {
     return super.failureWithActualExpected(
-        actualValue, expectedValue, Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+        actualValue, expectedValue, gate.messageFormat(format), arguments);
   }
 
   /** Soft failures start on a line of their own, below AssertJ's "-- failure 1 --". */
   @Override
   protected AssertionError failure(String format, Object... arguments) {
-    return super.failure(Layout.startingOwnLineIfSoft(format, gate.isSoft()), arguments);
+    return super.failure(gate.messageFormat(format), arguments);
   }
 }

@@ -131,7 +131,7 @@ final class TreeChecks {
             expected));
   }
 
-  static Optional<Failure> hasDescendant(SpanNode span, Trace trace, String name) {
+  static Optional<Failure> hasDescendant(SpanNode span, String name) {
     List<SpanNode> below = span.descendants();
     if (below.stream().anyMatch(node -> node.name().equals(name))) {
       return Optional.empty();
@@ -163,7 +163,7 @@ final class TreeChecks {
               Layout.names(span.children()),
               name));
     }
-    Lookup<SpanNode> unique = uniqueSpan(trace, named, name, Layout.span(span));
+    Lookup<SpanNode> unique = uniqueSpan(trace, named, name, Layout.span(span), true);
     return unique.isFound() ? Lookup.found(nodeIn(trace, unique.found())) : unique;
   }
 
@@ -183,17 +183,18 @@ final class TreeChecks {
 
   /** The only span of {@code trace} named {@code name}. */
   static Lookup<SpanNode> spanNamed(Trace trace, String name) {
-    return uniqueSpan(trace, trace.spansNamed(name), name, Layout.trace(trace));
+    return uniqueSpan(trace, trace.spansNamed(name), name, Layout.trace(trace), false);
   }
 
   /**
    * The only one of {@code candidates}; fails listing the closest names when there is none, and
-   * marking each one when there are several.
+   * marking each one, with ways to pick one, when there are several.
    *
    * @param scope where the candidates were looked for, e.g. "span [checkout]", for the message
+   * @param amongChildren whether the candidates are children of the span navigated from
    */
   static Lookup<SpanNode> uniqueSpan(
-      Trace trace, List<SpanNode> candidates, String name, String scope) {
+      Trace trace, List<SpanNode> candidates, String name, String scope, boolean amongChildren) {
     if (candidates.size() == 1) {
       return Lookup.found(candidates.get(0));
     }
@@ -202,9 +203,58 @@ final class TreeChecks {
     }
     Failure failure =
         Failure.of(
-            TraceMessages.shouldHaveUniqueSpanNamed(scope, name, candidates), candidates.size(), 1);
+            TraceMessages.shouldHaveUniqueSpanNamed(
+                scope, name, candidates, SpanPicks.suggest(candidates, name, amongChildren)),
+            candidates.size(),
+            1);
     for (int i = 0; i < candidates.size(); i++) {
       failure = failure.marking(candidates.get(i), (i + 1) + " of " + candidates.size());
+    }
+    return Lookup.failed(failure);
+  }
+
+  /** The {@code index}th (from 0, in start order) direct child named {@code name}. */
+  static Lookup<SpanNode> child(SpanNode span, Trace trace, String name, int index) {
+    List<SpanNode> named =
+        span.children().stream().filter(child -> child.name().equals(name)).toList();
+    if (index < named.size()) {
+      return Lookup.found(nodeIn(trace, named.get(index)));
+    }
+    if (named.isEmpty()) {
+      return child(span, trace, name);
+    }
+    return Lookup.failed(
+        at(
+            span,
+            "expected a child " + Layout.quote(name) + " at index " + index,
+            SpanMessages.shouldHaveChildAt(span, name, index, named.size()),
+            named.size(),
+            index + 1));
+  }
+
+  /** The only span named {@code name} whose attribute {@code key} equals {@code value}. */
+  static Lookup<SpanNode> spanWithAttribute(Trace trace, String name, String key, Object value) {
+    List<SpanNode> named = trace.spansNamed(name);
+    if (named.isEmpty()) {
+      return Lookup.failed(TraceShapeChecks.missingSpan(trace, name));
+    }
+    List<SpanNode> matching =
+        named.stream()
+            .filter(node -> AttributeChecks.hasAttribute(node, key, value).isEmpty())
+            .toList();
+    if (matching.size() == 1) {
+      return Lookup.found(matching.get(0));
+    }
+    Failure failure =
+        Failure.of(
+                TraceMessages.shouldHaveOneSpanWithAttribute(
+                    trace, name, key, value, named, matching.size()),
+                matching.size(),
+                1)
+            .showing(key);
+    for (SpanNode node : matching.isEmpty() ? named : matching) {
+      failure =
+          failure.marking(node, matching.isEmpty() ? "named " + Layout.quote(name) : "matches");
     }
     return Lookup.failed(failure);
   }

@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,6 +41,47 @@ class NullArguments_Test {
   static Stream<Arguments> spanCalls() {
     return Stream.of(
         call("hasName(String expected): expected must not be null", s -> s.hasName(null)),
+        call("hasSpanId(String spanId): spanId must not be null", s -> s.hasSpanId(null)),
+        call(
+            "hasParentSpanId(String parentSpanId): parentSpanId must not be null",
+            s -> s.hasParentSpanId(null)),
+        call(
+            "startsAt(Instant timestamp): timestamp must not be null",
+            s -> s.startsAt((Instant) null)),
+        call(
+            "endsAt(Instant timestamp): timestamp must not be null", s -> s.endsAt((Instant) null)),
+        call("hasResource(Resource expected): expected must not be null", s -> s.hasResource(null)),
+        call(
+            "hasInstrumentationScopeInfo(InstrumentationScopeInfo expected): expected must not be"
+                + " null",
+            s -> s.hasInstrumentationScopeInfo(null)),
+        call(
+            "hasEventsSatisfying(Consumer<? super List<EventData>> requirements): requirements"
+                + " must not be null",
+            s -> s.hasEventsSatisfying(null)),
+        call(
+            "hasLinksSatisfying(Consumer<? super List<LinkData>> requirements): requirements must"
+                + " not be null",
+            s -> s.hasLinksSatisfying(null)),
+        call(
+            "spanDataSatisfies(Consumer<? super SpanData> requirements): requirements must not be"
+                + " null",
+            s -> s.spanDataSatisfies(null)),
+        call(
+            "event(String name): name must not be null",
+            s -> {
+              var unused = s.event(null);
+            }),
+        call(
+            "linkTo(String spanName): spanName must not be null",
+            s -> {
+              var unused = s.linkTo(null);
+            }),
+        call(
+            "child(String name, int index): name must not be null",
+            s -> {
+              var unused = s.child(null, 0);
+            }),
         call("hasParent(String name): name must not be null", s -> s.hasParent(null)),
         call(
             "hasRemoteParent(String parentSpanId): parentSpanId must not be null",
@@ -183,6 +225,10 @@ class NullArguments_Test {
     assertThatThrownBy(() -> trace.hasSpansNamed(null, 1))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("hasSpansNamed(String name, int expected): name must not be null");
+    assertThatThrownBy(() -> trace.spanWithAttribute("send", "messaging.message.id", null))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "spanWithAttribute(String name, String key, Object value): value must not be null");
     assertThatThrownBy(() -> trace.hasSpanNamed(null))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("hasSpanNamed(String name): name must not be null");

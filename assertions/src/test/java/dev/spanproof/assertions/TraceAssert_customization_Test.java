@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.trace.SpanNode;
@@ -133,5 +134,30 @@ class TraceAssert_customization_Test {
         .hasMessageContaining(
             "├─ validateInventory [INTERNAL, UNSET, 2.00 ms]  <-- expected name \"processPayment\"");
     new OrderSpanAssert(payment).returnToTrace().isAnOrder().hasSpanCount(3);
+  }
+
+  @Test
+  void should_keep_the_domain_types_under_soft_assertions() {
+    // GIVEN
+    Trace trace = Trace.of(traces.orderTrace());
+    SoftTraceAssertions softly = new SoftTraceAssertions();
+    // WHEN
+    softly
+        .assertThatTrace(trace, OrderTraceAssert::new)
+        .span("processPayment")
+        .isTheOrder()
+        .returnToTrace()
+        .span("refund")
+        .isPayment()
+        .returnToTrace()
+        .root()
+        .child("processPayment")
+        .isPayment();
+    // THEN: the wrong name, the missing span once; the chain after it checks nothing
+    assertThat(softly.errorsCollected())
+        .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
+        .containsExactly(
+            "Expecting span [processPayment] to have the name:",
+            "Expecting trace 00000000000000000000000000000001 to have a span named:");
   }
 }

@@ -105,7 +105,7 @@ class TraceAssert_span_Test {
   }
 
   @Test
-  void should_fail_marking_each_span_when_the_name_is_not_unique() {
+  void should_fail_marking_each_span_and_suggesting_a_pick_when_the_name_is_not_unique() {
     // GIVEN
     List<SpanData> spans =
         traces.record(span("GET /orders", 0, 10, span("SELECT", 1, 2), span("SELECT", 3, 4)));
@@ -116,7 +116,8 @@ class TraceAssert_span_Test {
             """
             Expecting trace 00000000000000000000000000000001 to have exactly one span named:
               "SELECT"
-            but it has 2: 0000000000000002, 0000000000000003; narrow it down, e.g. span("parent").child("SELECT")
+            but it has 2: 0000000000000002, 0000000000000003; pick one with:
+              span("GET /orders").child("SELECT", 0)
 
             trace 00000000000000000000000000000001 (3 spans, 10.0 ms)
             └─ GET /orders [INTERNAL, UNSET, 10.0 ms]

@@ -1,7 +1,6 @@
 package dev.spanproof.core;
 
 import dev.spanproof.core.trace.Trace;
-import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -10,7 +9,6 @@ import io.opentelemetry.context.ImplicitContextKeyed;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -55,9 +53,16 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     return Optional.ofNullable(Context.current().get(CONTEXT_KEY));
   }
 
-  /** The session stored in {@code context}, if any. */
+  /**
+   * The session stored in {@code context}, if any.
+   *
+   * @throws IllegalArgumentException if {@code context} is null
+   */
   public static Optional<CaptureSession> fromContext(Context context) {
-    return Optional.ofNullable(Objects.requireNonNull(context, "context").get(CONTEXT_KEY));
+    if (context == null) {
+      throw new IllegalArgumentException("context must not be null");
+    }
+    return Optional.ofNullable(context.get(CONTEXT_KEY));
   }
 
   /**
@@ -124,15 +129,6 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
    */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
-  }
-
-  /**
-   * The baggage that was in the context where this session's span started (empty baggage if there
-   * was none), or empty if the span is not one of this session's. Spans do not carry baggage, so
-   * this is how a test checks that {@code tenant.id} reached the code that started a span.
-   */
-  public Optional<Baggage> baggageAtStart(SpanContext spanContext) {
-    return bucket.baggageAtStart(Objects.requireNonNull(spanContext, "spanContext"));
   }
 
   /** Spans the session started that have not ended (yet). */

@@ -12,8 +12,8 @@ record CapturedSpan(
     ReadableSpan span, Baggage baggage, Throwable startStack, UnownedStart unownedStart) {
 
   /**
-   * How a span with no session started: why it has none, on which thread, and the session last seen
-   * on that thread's pool (null if none).
+   * How a span with no session started: why it has none, the closed session it carried (null if
+   * none), on which thread, and the session last seen on that thread's pool (null if none).
    */
-  record UnownedStart(String reason, String threadName, String likelyTest) {}
+  record UnownedStart(String reason, String closedSession, String threadName, String likelyTest) {}
 }

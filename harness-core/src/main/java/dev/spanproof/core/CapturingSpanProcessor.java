@@ -48,23 +48,27 @@ final class CapturingSpanProcessor implements SpanProcessor {
     }
     CaptureSession owner = CaptureSession.attribute(parentContext, traceOwnerLookup);
     if (owner == null) {
-      unowned.add(span, baggage, startStack, unownedStart("started outside any capture session"));
+      unowned.add(
+          span, baggage, startStack, unownedStart("started outside any capture session", null));
     } else if (owner.isClosed()) {
       unowned.add(
           span,
           baggage,
           startStack,
-          unownedStart("started after [" + owner.name() + "] was closed"));
+          unownedStart("started after [" + owner.name() + "] was closed", owner.name()));
     } else {
       threadSessions.workingFor(owner);
       owner.bucket().add(span, baggage, startStack, null);
     }
   }
 
-  private CapturedSpan.UnownedStart unownedStart(String reason) {
+  private CapturedSpan.UnownedStart unownedStart(String reason, String closedSession) {
     String threadName = Thread.currentThread().getName();
     return new CapturedSpan.UnownedStart(
-        reason, threadName, threadSessions.lastSessionInPoolOf(threadName).orElse(null));
+        reason,
+        closedSession,
+        threadName,
+        threadSessions.lastSessionInPoolOf(threadName).orElse(null));
   }
 
   /**

@@ -63,18 +63,20 @@ final class GlobalRouter implements OpenTelemetry {
           snapshot.restore(globalState);
         } catch (NotRestorable | RuntimeException | LinkageError e) {
           GlobalOpenTelemetry.resetForTest();
-          LOGGER.log(
-              System.Logger.Level.WARNING,
-              "spanproof could not put back the GlobalOpenTelemetry it replaced in"
-                  + " TracingHarness.installGlobal(): "
-                  + (e instanceof NotRestorable ? e.getMessage() : e.toString())
-                  + ". It left GlobalOpenTelemetry unset instead (GlobalOpenTelemetry.resetForTest()):"
-                  + " code that kept the previous instance still uses it, and the next"
-                  + " GlobalOpenTelemetry.get() or set(..) behaves as if nothing had been set.",
-              e);
+          LOGGER.log(System.Logger.Level.WARNING, notRestoredWarning(e), e);
         }
       }
     }
+  }
+
+  private static String notRestoredWarning(Throwable failure) {
+    String reason = failure instanceof NotRestorable ? failure.getMessage() : failure.toString();
+    return "spanproof could not put back the GlobalOpenTelemetry it replaced in"
+        + " TracingHarness.installGlobal(): "
+        + reason
+        + ". It left GlobalOpenTelemetry unset instead (GlobalOpenTelemetry.resetForTest()):"
+        + " code that kept the previous instance still uses it, and the next"
+        + " GlobalOpenTelemetry.get() or set(..) behaves as if nothing had been set.";
   }
 
   /**
@@ -110,9 +112,10 @@ final class GlobalRouter implements OpenTelemetry {
 
   /**
    * Whether {@code global} is the no-op that {@code GlobalOpenTelemetry.get()} sets when it is read
-   * before anything was set. Since OpenTelemetry 1.57 that is the no-op wrapped like any set value
-   * (opentelemetry-java#7819), so it is recognised by its tracer provider, the one instance {@link
-   * OpenTelemetry#noop()} has (with or without the incubator on the class path).
+   * before anything was set. {@code get()} stores it through {@code set(..)}, which wraps it like
+   * any value (and, since OpenTelemetry 1.57, returns the wrapper: opentelemetry-java#7819), so it
+   * is recognised by its tracer provider: the one instance {@link OpenTelemetry#noop()} has, with
+   * or without the API incubator on the class path.
    */
   static boolean isNoopSetByGet(Object global) {
     return global instanceof OpenTelemetry openTelemetry

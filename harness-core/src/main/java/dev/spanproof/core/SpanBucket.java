@@ -2,13 +2,11 @@ package dev.spanproof.core;
 
 import dev.spanproof.core.internal.SpanDataWithBaggage;
 import io.opentelemetry.api.baggage.Baggage;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -92,18 +90,6 @@ final class SpanBucket {
       }
     }
     return false;
-  }
-
-  /** The baggage in effect where the span started; empty if the span is not in this bucket. */
-  Optional<Baggage> baggageAtStart(SpanContext spanContext) {
-    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
-      for (CapturedSpan captured : stripe) {
-        if (captured.span().getSpanContext().equals(spanContext)) {
-          return Optional.of(captured.baggage() == null ? Baggage.empty() : captured.baggage());
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   List<UnendedSpan> unendedSpans() {

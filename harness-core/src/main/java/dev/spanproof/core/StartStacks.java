@@ -1,6 +1,5 @@
 package dev.spanproof.core;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Trims a span's start stack to the frames a user recognises: theirs, not the SDK's or ours. */
@@ -14,11 +13,7 @@ final class StartStacks {
     while (first < frames.length && isInfrastructure(frames[first].getClassName())) {
       first++;
     }
-    List<StackTraceElement> result = new ArrayList<>();
-    for (int i = first; i < frames.length; i++) {
-      result.add(frames[i]);
-    }
-    return result;
+    return List.of(frames).subList(first, frames.length);
   }
 
   private static boolean isInfrastructure(String className) {

@@ -225,6 +225,7 @@ public final class TracingHarness implements AutoCloseable {
               span.getSpanContext().getSpanId(),
               span.hasEnded(),
               start.reason(),
+              start.closedSession(),
               start.threadName(),
               captured.startStack() == null ? null : StartStacks.userFrames(captured.startStack()),
               start.likelyTest()));

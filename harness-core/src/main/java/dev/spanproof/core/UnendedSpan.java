@@ -38,9 +38,12 @@ public final class UnendedSpan {
     return span;
   }
 
-  /** Where the span was started; empty unless the harness records start stacks. */
-  public Optional<StackTraceElement[]> startStack() {
-    return Optional.ofNullable(startStack).map(Throwable::getStackTrace);
+  /**
+   * Where the span was started, from the first frame below the OpenTelemetry SDK and spanproof;
+   * empty unless the harness records start stacks.
+   */
+  public Optional<List<StackTraceElement>> startStack() {
+    return Optional.ofNullable(startStack).map(StartStacks::userFrames);
   }
 
   /**

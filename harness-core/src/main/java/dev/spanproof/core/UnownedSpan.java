@@ -16,6 +16,7 @@ public final class UnownedSpan {
   private final String spanId;
   private final boolean hasEnded;
   private final String reason;
+  private final String closedSession;
   private final String threadName;
   private final List<StackTraceElement> startStack;
   private final String likelyTest;
@@ -26,6 +27,7 @@ public final class UnownedSpan {
       String spanId,
       boolean hasEnded,
       String reason,
+      String closedSession,
       String threadName,
       List<StackTraceElement> startStack,
       String likelyTest) {
@@ -34,6 +36,7 @@ public final class UnownedSpan {
     this.spanId = spanId;
     this.hasEnded = hasEnded;
     this.reason = reason;
+    this.closedSession = closedSession;
     this.threadName = threadName;
     this.startStack = startStack == null ? null : List.copyOf(startStack);
     this.likelyTest = likelyTest;
@@ -67,6 +70,15 @@ public final class UnownedSpan {
     return reason;
   }
 
+  /**
+   * The name of the session whose context the span carried, when that session was already closed as
+   * the span started: the test that left work running past its end. Empty if the span carried no
+   * session.
+   */
+  public Optional<String> closedSession() {
+    return Optional.ofNullable(closedSession);
+  }
+
   /** The name of the thread that started the span. */
   public String threadName() {
     return threadName;
@@ -98,6 +110,7 @@ public final class UnownedSpan {
         && traceId.equals(that.traceId)
         && spanId.equals(that.spanId)
         && reason.equals(that.reason)
+        && Objects.equals(closedSession, that.closedSession)
         && threadName.equals(that.threadName)
         && Objects.equals(startStack, that.startStack)
         && Objects.equals(likelyTest, that.likelyTest);

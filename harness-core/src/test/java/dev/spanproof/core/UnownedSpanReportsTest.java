@@ -32,6 +32,7 @@ class UnownedSpanReportsTest {
               assertThat(lost.spanId()).isEqualTo(started[0].getSpanContext().getSpanId());
               assertThat(lost.hasEnded()).isFalse();
               assertThat(lost.reason()).isEqualTo("started outside any capture session");
+              assertThat(lost.closedSession()).isEmpty();
               assertThat(lost.threadName()).isEqualTo("worker-a");
               assertThat(lost.startStack()).isEmpty();
               assertThat(lost.likelyTest()).isEmpty();
@@ -98,8 +99,10 @@ class UnownedSpanReportsTest {
     assertThat(harness.unownedSpanReports())
         .singleElement()
         .satisfies(
-            late ->
-                assertThat(late.reason()).isEqualTo("started after [OrderTest.late()] was closed"));
+            late -> {
+              assertThat(late.reason()).isEqualTo("started after [OrderTest.late()] was closed");
+              assertThat(late.closedSession()).hasValue("OrderTest.late()");
+            });
   }
 
   @Test
