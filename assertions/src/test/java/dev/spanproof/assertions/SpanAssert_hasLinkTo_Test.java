@@ -59,7 +59,8 @@ class SpanAssert_hasLinkTo_Test {
               trace 00000000000000000000000000000001 span 0000000000000001
 
             trace 00000000000000000000000000000003 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace \
+            00000000000000000000000000000001 (not drawn)  <-- expected a link""");
   }
 
   @Test

@@ -67,7 +67,8 @@ class SpanAssert_link_Test {
               messaging.destination.name=orders
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- link 0: expected messaging.destination.name=payments""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace \
+            00000000000000000000000000000001 (not drawn)  <-- link 0: expected messaging.destination.name=payments""");
   }
 
   @Test

@@ -1,14 +1,17 @@
 package dev.spanproof.core.trace;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +29,11 @@ import java.util.Set;
  *    ├─ validateInventory [INTERNAL, UNSET, 2.1 ms]
  *    └─ processPayment [CLIENT, ERROR "card declined", 8.0 ms] events: exception  &lt;-- expected status OK
  * </pre>
+ *
+ * <p>A link is drawn after the span as {@code → link to [orders publish]}, with {@code in trace
+ * 4bf92f35…} when the linked span is in another of the drawn traces, or by its ids when it is not
+ * drawn. A span that was recorded but not sampled (it is never exported) says {@code not sampled}
+ * in its brackets.
  *
  * <p>Spans deeper than 32 levels are drawn as {@code ┆ (level 40) └─ name …} rather than with
  * ever-growing indentation. Instances are immutable; each {@code with…} method returns a copy.
@@ -107,6 +115,22 @@ public final class TraceRenderer {
   public String render(Trace trace) {
     Objects.requireNonNull(trace, "trace");
     StringBuilder out = new StringBuilder();
+    appendTrace(out, trace, linkTargets(List.of(trace)));
+    return out.toString();
+  }
+
+  /** The drawn spans by trace and span id, so that links can name the span they point to. */
+  private static Map<String, SpanNode> linkTargets(List<Trace> traces) {
+    Map<String, SpanNode> targets = new HashMap<>();
+    for (Trace trace : traces) {
+      for (SpanNode node : trace.spans()) {
+        targets.put(node.span().getTraceId() + node.spanId(), node);
+      }
+    }
+    return targets;
+  }
+
+  private void appendTrace(StringBuilder out, Trace trace, Map<String, SpanNode> linkTargets) {
     out.append("trace ")
         .append(trace.traceId())
         .append(" (")
@@ -140,7 +164,7 @@ public final class TraceRenderer {
             }
           }
           out.append(last ? "└─ " : "├─ ");
-          appendSpan(out, node);
+          appendSpan(out, node, linkTargets);
           ancestorsLast.add(last);
         });
     if (drawn != null) {
@@ -150,7 +174,6 @@ public final class TraceRenderer {
           .append(hidden == 1 ? " more span" : " more spans")
           .append(" not drawn");
     }
-    return out.toString();
   }
 
   /** The spans to draw, or null for all of them. */
@@ -184,27 +207,31 @@ public final class TraceRenderer {
       return "(no traces)";
     }
     StringBuilder out = new StringBuilder();
+    Map<String, SpanNode> linkTargets = linkTargets(traces);
     for (Trace trace : traces) {
       if (out.length() > 0) {
         out.append("\n\n");
       }
-      out.append(render(trace));
+      appendTrace(out, Objects.requireNonNull(trace, "traces must not contain null"), linkTargets);
     }
     return out.toString();
   }
 
-  /** One span on one line, as in a tree but without indentation. */
+  /** One span on one line, as in a tree but without indentation; links show their ids. */
   public String renderLine(SpanNode node) {
     StringBuilder out = new StringBuilder();
-    appendSpan(out, Objects.requireNonNull(node, "node"));
+    appendSpan(out, Objects.requireNonNull(node, "node"), Map.of());
     return out.toString();
   }
 
-  private void appendSpan(StringBuilder out, SpanNode node) {
+  private void appendSpan(StringBuilder out, SpanNode node, Map<String, SpanNode> linkTargets) {
     SpanData span = node.span();
     out.append(span.getName()).append(" [").append(span.getKind()).append(", ");
     appendStatus(out, span.getStatus());
     out.append(", ").append(formatDuration(node.duration()));
+    if (!span.getSpanContext().isSampled()) {
+      out.append(", not sampled");
+    }
     out.append(']');
     if (node.isOrphan()) {
       out.append(" (orphan: parent ").append(node.parentSpanId()).append(" is not in the trace)");
@@ -227,9 +254,34 @@ public final class TraceRenderer {
         out.append(i == 0 ? "" : ", ").append(events.get(i).getName());
       }
     }
+    for (LinkData link : span.getLinks()) {
+      appendLink(out, span.getTraceId(), link.getSpanContext(), linkTargets);
+    }
     String mark = marks.get(node);
     if (mark != null) {
       out.append("  <-- ").append(mark);
+    }
+  }
+
+  /**
+   * " → link to [name]" within the trace, "… in trace 4bf92f35…" in another drawn trace, and by its
+   * ids when the linked span is not drawn.
+   */
+  private static void appendLink(
+      StringBuilder out, String ownTraceId, SpanContext linked, Map<String, SpanNode> targets) {
+    SpanNode target = targets.get(linked.getTraceId() + linked.getSpanId());
+    out.append(" → link to ");
+    if (target == null) {
+      out.append("span ")
+          .append(linked.getSpanId())
+          .append(" in trace ")
+          .append(linked.getTraceId())
+          .append(" (not drawn)");
+    } else {
+      out.append('[').append(target.name()).append(']');
+      if (!linked.getTraceId().equals(ownTraceId)) {
+        out.append(" in trace ").append(linked.getTraceId(), 0, 8).append('…');
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.spanproof.core.trace;
 
+import static dev.spanproof.core.trace.Spans.TRACE_ID;
 import static dev.spanproof.core.trace.Spans.remoteChild;
 import static dev.spanproof.core.trace.Spans.span;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.time.Duration;
@@ -92,6 +97,77 @@ class TraceRendererTest {
         trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span, 10.0 ms)
         └─ GET /inventory [INTERNAL, UNSET, 10.0 ms] (remote parent 000000000000002a)""");
     assertThat(TraceRenderer.create().render(List.of())).isEqualTo("(no traces)");
+  }
+
+  @Test
+  void should_draw_links_by_name_when_drawn_else_by_ids_and_flag_spans_not_sampled() {
+    String otherTraceId = "0af7651916cd43dd8448eb211c80319c";
+    SpanData publish = span("orders publish", 1, 0, 0);
+    SpanData process =
+        TestSpanData.builder()
+            .setName("orders process")
+            .setKind(SpanKind.CONSUMER)
+            .setSpanContext(
+                SpanContext.create(
+                    otherTraceId,
+                    Spans.spanId(2),
+                    TraceFlags.getDefault(),
+                    TraceState.getDefault()))
+            .setParentSpanContext(SpanContext.getInvalid())
+            .setStartEpochNanos(20_000_000)
+            .setEndEpochNanos(30_000_000)
+            .setHasEnded(true)
+            .setStatus(StatusData.unset())
+            .setLinks(
+                List.of(
+                    LinkData.create(publish.getSpanContext()),
+                    LinkData.create(
+                        SpanContext.create(
+                            TRACE_ID,
+                            Spans.spanId(77),
+                            TraceFlags.getSampled(),
+                            TraceState.getDefault()))))
+            .setTotalRecordedEvents(0)
+            .setTotalRecordedLinks(2)
+            .setTotalAttributeCount(0)
+            .build();
+    SpanData retry =
+        TestSpanData.builder()
+            .setName("orders retry")
+            .setKind(SpanKind.INTERNAL)
+            .setSpanContext(
+                SpanContext.create(
+                    otherTraceId,
+                    Spans.spanId(3),
+                    TraceFlags.getSampled(),
+                    TraceState.getDefault()))
+            .setParentSpanContext(process.getSpanContext())
+            .setStartEpochNanos(25_000_000)
+            .setEndEpochNanos(26_000_000)
+            .setHasEnded(true)
+            .setStatus(StatusData.unset())
+            .setLinks(List.of(LinkData.create(process.getSpanContext())))
+            .setTotalRecordedEvents(0)
+            .setTotalRecordedLinks(1)
+            .setTotalAttributeCount(0)
+            .build();
+    Trace published = Trace.of(List.of(publish));
+    Trace processed = Trace.of(List.of(process, retry));
+
+    assertThat(TraceRenderer.create().render(List.of(published, processed)))
+        .isEqualTo(
+            """
+            trace 4bf92f3577b34da6a3ce929d0e0e4736 (1 span, 10.0 ms)
+            └─ orders publish [INTERNAL, UNSET, 10.0 ms]
+
+            trace 0af7651916cd43dd8448eb211c80319c (2 spans, 10.0 ms)
+            └─ orders process [CONSUMER, UNSET, 10.0 ms, not sampled] → link to [orders publish] \
+            in trace 4bf92f35… → link to span 000000000000004d in trace \
+            4bf92f3577b34da6a3ce929d0e0e4736 (not drawn)
+               └─ orders retry [INTERNAL, UNSET, 1.00 ms] → link to [orders process]""");
+    assertThat(TraceRenderer.create().render(processed))
+        .contains(
+            "→ link to span 0000000000000001 in trace 4bf92f3577b34da6a3ce929d0e0e4736 (not drawn)");
   }
 
   @Test
