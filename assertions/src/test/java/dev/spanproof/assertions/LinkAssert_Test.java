@@ -98,7 +98,7 @@ class LinkAssert_Test {
               link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link at index 2""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- expected a link at index 2""");
   }
 
   @Test
@@ -116,7 +116,7 @@ class LinkAssert_Test {
               link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link to [orders publsh]""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- expected a link to [orders publsh]""");
   }
 
   @Test
@@ -137,7 +137,7 @@ class LinkAssert_Test {
               link 2: trace 00000000000000000000000000000001 span 0000000000000001 = span [orders publish]
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- 2 links to [orders publish]""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn) → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn)  <-- 2 links to [orders publish]""");
   }
 
   @Test
@@ -153,7 +153,7 @@ class LinkAssert_Test {
             but it points to span [orders publish] (trace 00000000000000000000000000000001 span 0000000000000001)
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- link 0: expected to point to span [refund]""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- link 0: expected to point to span [refund]""");
     assertThatThrownBy(() -> assertThatTrace(spans).root().link(1).pointsToSpanNamed("refund"))
         .hasMessageStartingWith(
             """
@@ -187,7 +187,7 @@ class LinkAssert_Test {
               messaging.batch.index=0
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
-            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- link 0: expected messaging.batch.index=3""");
+            └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- link 0: expected messaging.batch.index=3""");
   }
 
   @Test
