@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +64,9 @@ class EventAssert_Test {
         .hasAttribute("payment.amount", 120)
         .hasAttribute(CURRENCY, "EUR")
         .hasAttributesSatisfying(attributes -> assertThat(attributes.size()).isEqualTo(2))
+        .containsAttributes(Attributes.of(AMOUNT, 120L))
         .hasTimestamp(at(1))
+        .hasTimestamp(Instant.parse("2026-01-01T00:00:00.001Z"))
         .hasTimestamp(TimeUnit.NANOSECONDS.toMicros(at(1)), TimeUnit.MICROSECONDS)
         .occursWithinSpan()
         .returnToSpan()
@@ -194,9 +198,18 @@ class EventAssert_Test {
   }
 
   @Test
-  void should_fail_on_the_timestamp_given_in_any_unit() {
+  void should_fail_on_the_timestamp_given_in_any_unit_or_as_an_instant() {
     // GIVEN
     List<SpanData> spans = checkout();
+    String expected =
+        """
+        Expecting event "payment.initiated" of span [checkout] to have occurred at:
+          2026-01-01T00:00:00.005Z
+        but it occurred at:
+          2026-01-01T00:00:00.001Z
+
+        trace 00000000000000000000000000000001 (1 span, 10.0 ms)
+        └─ checkout [INTERNAL, UNSET, 10.0 ms] events: payment.initiated, retry, retry, payment.captured  <-- event "payment.initiated": expected at 2026-01-01T00:00:00.005Z""";
     // WHEN/THEN
     assertThatThrownBy(
             () ->
@@ -204,15 +217,14 @@ class EventAssert_Test {
                     .root()
                     .event("payment.initiated")
                     .hasTimestamp(at(5) / 1_000_000, TimeUnit.MILLISECONDS))
-        .hasMessage(
-            """
-            Expecting event "payment.initiated" of span [checkout] to have occurred at:
-              2026-01-01T00:00:00.005Z
-            but it occurred at:
-              2026-01-01T00:00:00.001Z
-
-            trace 00000000000000000000000000000001 (1 span, 10.0 ms)
-            └─ checkout [INTERNAL, UNSET, 10.0 ms] events: payment.initiated, retry, retry, payment.captured  <-- event "payment.initiated": expected at 2026-01-01T00:00:00.005Z""");
+        .hasMessage(expected);
+    assertThatThrownBy(
+            () ->
+                assertThatTrace(spans)
+                    .root()
+                    .event("payment.initiated")
+                    .hasTimestamp(Instant.parse("2026-01-01T00:00:00.005Z")))
+        .hasMessage(expected);
   }
 
   @Test
@@ -262,7 +274,7 @@ class EventAssert_Test {
   }
 
   @Test
-  void should_collect_event_failures_softly_and_skip_a_missing_event() {
+  void should_collect_event_failures_softly_skip_a_missing_event_and_go_on_from_its_span() {
     // GIVEN
     List<SpanData> spans = checkout();
     SoftTraceAssertions softly = new SoftTraceAssertions();
@@ -273,18 +285,23 @@ class EventAssert_Test {
         .event("payment.initiated")
         .hasAttribute(CURRENCY, "USD")
         .occursAfter("payment.captured")
+        .hasTimestamp(0L)
         .returnToSpan()
         .event("refund")
         .hasAttribute("payment.amount", 1)
         .returnToSpan()
-        .hasName("checkout");
-    // THEN: two checks of the event, the missing event once, nothing from its skipped check
+        .hasName("checkout")
+        .hasKind(SpanKind.SERVER);
+    // THEN: three checks of the event, the missing event once, nothing from its skipped check,
+    // then the span's own failed check
     assertThat(softly.errorsCollected())
         .extracting(error -> error.getMessage().strip().lines().findFirst().orElseThrow())
         .containsExactly(
             "Expecting event \"payment.initiated\" of span [checkout] to have the attribute:",
             "Expecting event \"payment.initiated\" of span [checkout] to occur after the event:",
-            "Expecting span [checkout] to have an event named:");
+            "Expecting event \"payment.initiated\" of span [checkout] to have occurred at:",
+            "Expecting span [checkout] to have an event named:",
+            "Expecting span [checkout] to have the kind:");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -72,6 +73,7 @@ class LinkAssert_Test {
         .hasAttribute("messaging.batch.index", 0)
         .hasAttribute(BATCH_INDEX, 0L)
         .hasAttributesSatisfying(attributes -> assertThat(attributes.size()).isEqualTo(1))
+        .containsAttributes(Attributes.of(BATCH_INDEX, 0L))
         .returnToSpan()
         .linkTo("orders publish")
         .hasSpanId("0000000000000001")
@@ -83,7 +85,7 @@ class LinkAssert_Test {
   }
 
   @Test
-  void should_fail_listing_the_links_when_the_index_is_past_them() {
+  void should_fail_listing_the_links_when_the_index_is_past_them_or_there_are_none() {
     // GIVEN
     List<SpanData> spans = consumer();
     // WHEN/THEN
@@ -99,6 +101,17 @@ class LinkAssert_Test {
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
             └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- expected a link at index 2""");
+    List<SpanData> unlinked = traces.record(span("process batch", 6, 9));
+    assertThatThrownBy(() -> assertThatTrace(unlinked).root().link(0))
+        .hasMessage(
+            """
+            Expecting span [process batch] to have a link at index:
+              0
+            but it has 0 links:
+              (none)
+
+            trace 00000000000000000000000000000003 (1 span, 3.00 ms)
+            └─ process batch [INTERNAL, UNSET, 3.00 ms]  <-- expected a link at index 0""");
   }
 
   @Test
@@ -117,6 +130,26 @@ class LinkAssert_Test {
 
             trace 00000000000000000000000000000002 (1 span, 3.00 ms)
             └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- expected a link to [orders publsh]""");
+  }
+
+  @Test
+  void should_fail_not_knowing_the_linked_spans_name_when_no_session_is_current() {
+    // GIVEN
+    List<SpanData> spans = consumer();
+    // WHEN/THEN: without the test's session, the other trace's spans are not known by name
+    try (Scope noSession = Context.root().makeCurrent()) {
+      assertThatThrownBy(() -> assertThatTrace(spans).root().linkTo("orders publish"))
+          .hasMessage(
+              """
+              Expecting span [process batch] to have exactly one link to:
+                span [orders publish]
+              but it has none; its links are:
+                link 0: trace 00000000000000000000000000000001 span 0000000000000001 (not captured here) {messaging.batch.index=0}
+                link 1: trace 0000000000000000000000000000000a span 000000000000000b (not captured here)
+
+              trace 00000000000000000000000000000002 (1 span, 3.00 ms)
+              └─ process batch [INTERNAL, UNSET, 3.00 ms] → link to span 0000000000000001 in trace 00000000000000000000000000000001 (not drawn) → link to span 000000000000000b in trace 0000000000000000000000000000000a (not drawn)  <-- expected a link to [orders publish]""");
+    }
   }
 
   @Test
