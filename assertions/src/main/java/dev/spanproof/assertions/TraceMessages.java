@@ -55,17 +55,26 @@ final class TraceMessages {
         + causes;
   }
 
+  /**
+   * @param noTraceCauses the usual causes, when not a single span was captured (drawn instead of an
+   *     empty trace list); else null
+   */
   static String shouldHaveTraceCount(
       String source,
       int expected,
       List<Trace> traces,
       List<UnendedSpan> unended,
+      String noTraceCauses,
       TraceRenderer renderer) {
     StringBuilder out =
         new StringBuilder(
             expecting(source, "hold this many traces", expected, "it holds", traces.size()));
     appendUnended(out, unended);
-    out.append("\n\n").append(renderer.render(traces));
+    if (noTraceCauses != null) {
+      out.append("\nNot a single span was captured. ").append(noTraceCauses);
+    } else {
+      out.append("\n\n").append(renderer.render(traces));
+    }
     return out.toString();
   }
 

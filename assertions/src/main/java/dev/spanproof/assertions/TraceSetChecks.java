@@ -1,5 +1,6 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
@@ -18,15 +19,29 @@ final class TraceSetChecks {
    * @param source how messages name the traces' origin, e.g. "the given spans"
    * @param unended the spans still running, listed as a likely reason for a count that is off
    */
+  /**
+   * @param session the capture session the traces are from, whose usual no-trace causes are listed
+   *     when it captured nothing at all; null for spans handed in
+   */
   static Optional<Failure> hasTraceCount(
-      List<Trace> traces, String source, List<UnendedSpan> unended, int expected) {
+      List<Trace> traces,
+      String source,
+      List<UnendedSpan> unended,
+      CaptureSession session,
+      int expected) {
     if (traces.size() == expected) {
       return Optional.empty();
     }
+    boolean capturedNothing = session != null && traces.isEmpty() && unended.isEmpty();
     return Optional.of(
         Failure.drawn(
             TraceMessages.shouldHaveTraceCount(
-                source, expected, traces, unended, Layout.defaultRenderer()),
+                source,
+                expected,
+                traces,
+                unended,
+                capturedNothing ? NoTraceCauses.of(session) : null,
+                Layout.defaultRenderer()),
             traces.size(),
             expected));
   }

@@ -50,7 +50,8 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    * @return this assertion object
    */
   public TracesAssert hasTraceCount(int expected) {
-    return check(traces -> TraceSetChecks.hasTraceCount(traces, source, unended(), expected));
+    return check(
+        traces -> TraceSetChecks.hasTraceCount(traces, source, unended(), session, expected));
   }
 
   /**

@@ -29,9 +29,9 @@ class TraceSetChecks_Test {
   @Test
   void should_count_traces_and_draw_them_all_when_the_count_is_off() {
     List<Trace> all = twoTraces();
-    assertThat(TraceSetChecks.hasTraceCount(all, "the given spans", List.of(), 2)).isEmpty();
+    assertThat(TraceSetChecks.hasTraceCount(all, "the given spans", List.of(), null, 2)).isEmpty();
     Failure failure =
-        TraceSetChecks.hasTraceCount(all, "the given spans", List.of(), 1).orElseThrow();
+        TraceSetChecks.hasTraceCount(all, "the given spans", List.of(), null, 1).orElseThrow();
     assertThat(failure.drawsTree()).isFalse();
     assertThat(failure.message()).contains("└─ processOrder", "└─ refund");
     assertThat(failure.actual()).isEqualTo(2);

@@ -8,6 +8,7 @@ import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.TracingHarness;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,27 @@ class TracesAssert_Test {
               span [GET /c]
             but found 0; the roots are [GET /a, GET /b]
             """);
+  }
+
+  @Test
+  void should_say_why_when_the_current_test_captured_no_span_at_all() {
+    // GIVEN a test whose only span the sampler dropped
+    try (TracingHarness harness = TracingHarness.builder().sampler(Sampler.alwaysOff()).build();
+        CaptureSession session = harness.openSession("test [checkout]");
+        Scope ignored = session.makeCurrent()) {
+      harness.tracer().spanBuilder("processOrder").startSpan().end();
+      // WHEN/THEN: the causes instead of an empty trace list
+      assertThatThrownBy(() -> assertThatTraces().hasTraceCount(1))
+          .hasMessageStartingWith(
+              """
+              Expecting test [checkout] to hold this many traces:
+                1
+              but it holds:
+                0
+              Not a single span was captured. The usual causes:
+                - the sampler dropped the test's spans: yes, AlwaysOffSampler dropped its span;""")
+          .hasMessageNotContaining("(no traces)");
+    }
   }
 
   @Test
