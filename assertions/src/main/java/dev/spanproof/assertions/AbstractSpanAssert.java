@@ -650,8 +650,8 @@ public abstract class AbstractSpanAssert<
   /**
    * Verifies the span was recorded but not sampled (the sampler's {@code RECORD_ONLY}): it is
    * visible to processors such as spanproof's, but not exported, and its context propagates as not
-   * sampled. A span the sampler dropped is not captured at all: assert on its sampling decision
-   * instead.
+   * sampled. A span the sampler dropped is not captured at all: assert on its decision with {@link
+   * TraceAssertions#assertThatSamplingDecisions()}.
    *
    * @return this assertion object
    */
