@@ -185,6 +185,51 @@ class SamplingDecisionsAssert_Test {
             "Expecting a spanproof capture session to be current, but there is none.");
   }
 
+  @Test
+  void should_demand_the_exact_count_when_the_share_is_all_or_nothing() {
+    try (SamplingFixture test = new SamplingFixture(Sampler.alwaysOn())) {
+      test.child("GET /orders", SpanKind.SERVER);
+      test.child("GET /orders", SpanKind.SERVER);
+      assertThatSamplingDecisions().hasSampledTraceShare(1, 4);
+      assertThatThrownBy(() -> assertThatSamplingDecisions().hasSampledTraceShare(0, 4))
+          .hasMessage(
+              """
+              Expecting the traces of test [checkout] to be sampled at a share of 0.0, within 4.0 \
+              standard deviations of the binomial count (n = 2, sd = 0.00):
+                0.0 to 0.0 of 2 (0.0000 to 0.0000)
+              but the sampler sampled:
+                2 of 2 (1.0000), Infinity standard deviations from 0.0""");
+    }
+  }
+
+  @Test
+  void should_fail_the_share_when_no_trace_started() {
+    try (SamplingFixture test = new SamplingFixture(Sampler.alwaysOn())) {
+      assertThatThrownBy(() -> assertThatSamplingDecisions().hasSampledTraceShare(0.25, 4))
+          .hasMessage(
+              """
+              Expecting the traces of test [checkout] to be sampled at a share of 0.25:
+                at least one trace
+              but the sampler decided on no span without a parent: no trace started there""");
+    }
+  }
+
+  @Test
+  void should_refuse_a_share_or_tolerance_out_of_range() {
+    try (SamplingFixture test = new SamplingFixture(Sampler.alwaysOn())) {
+      assertThatThrownBy(() -> assertThatSamplingDecisions().hasSampledTraceShare(1.5, 4))
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "hasSampledTraceShare(double expectedShare, double standardDeviations):"
+                  + " expectedShare must be between 0 and 1, but got 1.5");
+      assertThatThrownBy(() -> assertThatSamplingDecisions().hasSampledTraceShare(0.5, 0))
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "hasSampledTraceShare(double expectedShare, double standardDeviations):"
+                  + " standardDeviations must be positive and finite, but got 0.0");
+    }
+  }
+
   /** Samples SERVER spans and drops the rest, regardless of the parent: a sampler with a bug. */
   static final class ServerOnlySampler implements Sampler {
     @Override
