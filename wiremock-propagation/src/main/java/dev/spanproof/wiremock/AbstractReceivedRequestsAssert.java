@@ -163,10 +163,10 @@ public abstract class AbstractReceivedRequestsAssert<
 
   /**
    * Verifies that the sampled flag of every request's {@code traceparent} is the head-sampling
-   * decision of the span that sent it: {@code 01} when the sampler sampled it, {@code 00} when it
-   * only recorded or dropped it. A span the sampler dropped is never recorded, so its requests
-   * (which belong to no test by their trace) are checked against the current test's sampling
-   * decisions for that trace.
+   * decision of the span that sent it: set when the sampler sampled it, clear when it only recorded
+   * or dropped it. A span the sampler dropped is never recorded, so its requests (which belong to
+   * no test by their trace) are checked against the current test's sampling decisions for that
+   * trace.
    *
    * @return this assertion object
    */

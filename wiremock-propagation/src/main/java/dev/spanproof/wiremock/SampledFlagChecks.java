@@ -21,7 +21,7 @@ final class SampledFlagChecks {
   /**
    * What the flag should have been, and what is wrong with it.
    *
-   * @param expected e.g. {@code 01 (span [GET] CLIENT 00f067aa0ba90002: RECORD_AND_SAMPLE by
+   * @param expected e.g. {@code set (span [GET] CLIENT 00f067aa0ba90002: RECORD_AND_SAMPLE by
    *     AlwaysOnSampler)}
    * @param problem null when the flag is right
    */
@@ -96,7 +96,7 @@ final class SampledFlagChecks {
   }
 
   private static String flag(boolean sampled) {
-    return sampled ? "01" : "00";
+    return sampled ? "set" : "clear";
   }
 
   private static List<SamplingRecord> decisions(CaptureSession session) {

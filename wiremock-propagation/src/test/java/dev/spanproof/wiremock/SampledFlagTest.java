@@ -115,7 +115,7 @@ class SampledFlagTest {
       assertThatThrownBy(this::assertFlags)
           .hasMessage(
               SENTENCE
-                  + "  expected sampled flag: 01 (span [GET] CLIENT "
+                  + "  expected sampled flag: set (span [GET] CLIENT "
                   + CLIENT
                   + ": RECORD_AND_SAMPLE by ParentBased{root:AlwaysOnSampler,"
                   + "remoteParentSampled:AlwaysOnSampler,remoteParentNotSampled:AlwaysOffSampler,"
@@ -161,7 +161,7 @@ class SampledFlagTest {
       assertThatThrownBy(this::assertFlags)
           .hasMessage(
               SENTENCE
-                  + "  expected sampled flag: 00 (span [GET] CLIENT "
+                  + "  expected sampled flag: clear (span [GET] CLIENT "
                   + CLIENT
                   + ": RECORD_ONLY by RecordOnly)\n"
                   + "  received traceparent: 00-"
@@ -196,7 +196,7 @@ class SampledFlagTest {
       assertThatThrownBy(this::assertFlags)
           .hasMessage(
               SENTENCE
-                  + "  expected sampled flag: 00 (span [GET] CLIENT was dropped: DROP by"
+                  + "  expected sampled flag: clear (span [GET] CLIENT was dropped: DROP by"
                   + " AlwaysOffSampler)\n"
                   + "  received traceparent: 00-"
                   + TRACE
