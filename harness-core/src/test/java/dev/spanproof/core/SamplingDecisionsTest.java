@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,40 @@ class SamplingDecisionsTest {
                   + " Raise the limit (maxSpans) if the test really needs that many, or look for a"
                   + " loop that starts spans without end.");
       assertThatThrownBy(harness::samplingDecisions).isInstanceOf(SpanLimitExceededException.class);
+    }
+  }
+
+  @Test
+  void should_keep_each_threads_decisions_with_its_session_and_all_of_them_in_the_harness()
+      throws Exception {
+    try (TracingHarness harness = harness(Sampler.alwaysOff())) {
+      List<CaptureSession> sessions =
+          List.of(harness.openSession("first"), harness.openSession("second"));
+      List<Thread> threads = new ArrayList<>();
+      for (CaptureSession session : sessions) {
+        threads.add(
+            new Thread(
+                () -> {
+                  try (Scope ignored = session.makeCurrent()) {
+                    for (int i = 0; i < 1_000; i++) {
+                      harness.tracer().spanBuilder(session.name() + " " + i).startSpan().end();
+                    }
+                  }
+                }));
+      }
+      threads.forEach(Thread::start);
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      for (CaptureSession session : sessions) {
+        List<SamplingRecord> decisions = session.samplingDecisions();
+        assertThat(decisions).hasSize(1_000);
+        for (int i = 0; i < 1_000; i++) {
+          assertThat(decisions.get(i).spanName()).isEqualTo(session.name() + " " + i);
+        }
+        assertThat(session.spansDroppedBySampler()).isEqualTo(1_000);
+      }
+      assertThat(harness.samplingDecisions()).hasSize(2_000);
     }
   }
 
