@@ -187,6 +187,30 @@ class TraceLintTest {
                 + " and did the server extract it?");
   }
 
+  @Test
+  void finds_process_spans_cut_off_from_their_producer_whatever_their_kind() {
+    Span publish = tracer.spanBuilder("publish orders").setSpanKind(SpanKind.PRODUCER).startSpan();
+    publish.end();
+    tracer
+        .spanBuilder("process orders")
+        .setAttribute("messaging.operation.type", "process")
+        .startSpan()
+        .end();
+    tracer
+        .spanBuilder("process orders")
+        .setSpanKind(SpanKind.CONSUMER)
+        .setParent(Context.root().with(publish))
+        .startSpan()
+        .end();
+
+    assertThat(TraceLint.defaults().check(harness.traces()))
+        .extracting(Finding::toString)
+        .containsExactly(
+            "violation consumer_without_producer [process orders]: a process span with neither a"
+                + " parent nor a link to the producer: did the producer inject the context into the"
+                + " message, and did the consumer extract it?");
+  }
+
   private Span child(Span parent, String name) {
     return tracer.spanBuilder(name).setParent(Context.root().with(parent)).startSpan();
   }
