@@ -21,9 +21,11 @@ public enum LintRule {
    */
   SEVERAL_ROOTS("several_roots", FindingLevel.VIOLATION),
   /**
-   * {@code server_without_remote_parent}: a {@code SERVER} span does not continue a caller's
-   * context, when {@linkplain TraceLint#expectingRemoteParents() remote parents are expected}: the
-   * caller did not send {@code traceparent}, or the server did not extract it.
+   * {@code server_without_remote_parent}: a {@code SERVER} span does not continue its caller's
+   * context: the caller did not send {@code traceparent}, or the server did not extract it. Found
+   * when the span starts a trace while a {@code CLIENT} span of another trace checked with it waits
+   * for a response, and, when {@linkplain TraceLint#expectingRemoteParents() remote parents are
+   * expected}, for every {@code SERVER} span without a remote parent.
    */
   SERVER_WITHOUT_REMOTE_PARENT("server_without_remote_parent", FindingLevel.VIOLATION),
   /**

@@ -36,14 +36,51 @@ final class PropagationRules {
       }
     }
     severalRoots(traces, lint, findings);
+    List<SpanData> clients = new ArrayList<>();
+    for (Trace trace : traces) {
+      for (SpanNode node : trace.spansOfKind(SpanKind.CLIENT)) {
+        clients.add(node.span());
+      }
+    }
     for (Trace trace : traces) {
       for (SpanNode node : trace.spans()) {
         if (lint.isExpectingRemoteParents()) {
           serverWithoutRemoteParent(node.span(), findings);
+        } else {
+          serverCalledWithoutContext(node.span(), clients, findings);
         }
         consumerWithoutProducer(node.span(), findings);
       }
     }
+  }
+
+  /**
+   * Without being told to expect remote parents: a {@code SERVER} span that starts a trace while a
+   * {@code CLIENT} span of another trace is waiting for its response was, most likely, called by
+   * that client, which did not send its context.
+   */
+  private static void serverCalledWithoutContext(
+      SpanData span, List<SpanData> clients, LintFindings findings) {
+    if (span.getKind() != SpanKind.SERVER || span.getParentSpanContext().isValid()) {
+      return;
+    }
+    clients.stream()
+        .filter(client -> !client.getTraceId().equals(span.getTraceId()))
+        .filter(client -> client.getStartEpochNanos() <= span.getStartEpochNanos())
+        .filter(client -> client.getEndEpochNanos() >= span.getEndEpochNanos())
+        .findFirst()
+        .ifPresent(
+            client ->
+                findings.about(
+                    LintRule.SERVER_WITHOUT_REMOTE_PARENT,
+                    span,
+                    null,
+                    "a SERVER span without a parent, served while CLIENT span ["
+                        + client.getName()
+                        + "] of trace "
+                        + client.getTraceId()
+                        + " waited for a response: did the client send traceparent, and did the"
+                        + " server extract it?"));
   }
 
   private static void severalRoots(List<Trace> traces, TraceLint lint, LintFindings findings) {

@@ -143,7 +143,8 @@ public final class TraceLint {
    * This configuration expecting every {@code SERVER} span to continue a caller's context: the test
    * sends {@code traceparent}, e.g. through an instrumented HTTP client, so a {@code SERVER} span
    * without a remote parent means the context was lost on the way ({@code
-   * server_without_remote_parent}). Without this, a {@code SERVER} span may start a trace.
+   * server_without_remote_parent}). Without this, a {@code SERVER} span may start a trace, unless a
+   * {@code CLIENT} span of another trace checked with it was waiting for its response.
    */
   public TraceLint expectingRemoteParents() {
     return new TraceLint(

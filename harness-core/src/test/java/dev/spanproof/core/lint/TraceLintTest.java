@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +210,34 @@ class TraceLintTest {
             "violation consumer_without_producer [process orders]: a process span with neither a"
                 + " parent nor a link to the producer: did the producer inject the context into the"
                 + " message, and did the consumer extract it?");
+  }
+
+  @Test
+  void finds_a_server_span_that_a_client_of_another_trace_was_waiting_for() {
+    Span client = spanAt("GET", SpanKind.CLIENT, 1000);
+    // the client did not inject its context: the server starts a trace of its own
+    spanAt("GET /orders/{id}", SpanKind.SERVER, 1002).end(1008, TimeUnit.MILLISECONDS);
+    client.end(1010, TimeUnit.MILLISECONDS);
+    // later, after the client gave up: not its call
+    spanAt("GET /users", SpanKind.SERVER, 1011).end(1012, TimeUnit.MILLISECONDS);
+
+    assertThat(TraceLint.defaults().check(harness.traces()))
+        .extracting(Finding::toString)
+        .containsExactly(
+            "violation server_without_remote_parent [GET /orders/{id}]: a SERVER span without a"
+                + " parent, served while CLIENT span [GET] of trace "
+                + client.getSpanContext().getTraceId()
+                + " waited for a response: did the client send traceparent, and did the server"
+                + " extract it?");
+  }
+
+  private Span spanAt(String name, SpanKind kind, long startMillis) {
+    return tracer
+        .spanBuilder(name)
+        .setSpanKind(kind)
+        .setNoParent()
+        .setStartTimestamp(startMillis, TimeUnit.MILLISECONDS)
+        .startSpan();
   }
 
   private Span child(Span parent, String name) {
