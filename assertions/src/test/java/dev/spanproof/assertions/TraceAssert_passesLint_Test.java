@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -140,6 +141,20 @@ class TraceAssert_passesLint_Test {
   }
 
   @Test
+  void should_pass_on_an_http_error_explained_by_error_type_alone() {
+    // HTTP instrumentation leaves the description empty: the status code says it all
+    List<SpanData> spans =
+        traces.record(
+            span("GET", 0, 4)
+                .kind(SpanKind.CLIENT)
+                .with(s -> s.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, 500L))
+                .with(s -> s.setAttribute(ErrorAttributes.ERROR_TYPE, "500"))
+                .with(s -> s.setStatus(StatusCode.ERROR)));
+
+    assertThatTrace(spans).passesLint();
+  }
+
+  @Test
   void should_fail_on_an_error_nobody_explains() {
     List<SpanData> spans =
         traces.record(
@@ -154,9 +169,9 @@ class TraceAssert_passesLint_Test {
             """
             Expecting trace 00000000000000000000000000000001 to pass lint
             but found 1 finding:
-              - violation unexplained_error [processPayment]: status ERROR with neither a \
-            description nor a recorded exception: say why, with setStatus(ERROR, description) or \
-            recordException(e)
+              - violation unexplained_error [processPayment]: status ERROR with no \
+            description, recorded exception or error.type: say why, with setStatus(ERROR, \
+            description), recordException(e) or error.type
 
             trace 00000000000000000000000000000001 (2 spans, 10.0 ms)
             └─ processOrder [INTERNAL, UNSET, 10.0 ms]
@@ -295,9 +310,9 @@ class TraceAssert_passesLint_Test {
             Expecting trace 00000000000000000000000000000001 to pass lint \
             (TraceLint[high_cardinality_span_name as improvement])
             but found 1 finding:
-              - violation unexplained_error [processPayment]: status ERROR with neither a \
-            description nor a recorded exception: say why, with setStatus(ERROR, description) or \
-            recordException(e)
+              - violation unexplained_error [processPayment]: status ERROR with no \
+            description, recorded exception or error.type: say why, with setStatus(ERROR, \
+            description), recordException(e) or error.type
             and, not failing the assertion:
               - improvement high_cardinality_span_name [GET /orders/42]: the name holds a number \
             (42), so every call gets a name of its own: name the kind of operation (e.g. by route \

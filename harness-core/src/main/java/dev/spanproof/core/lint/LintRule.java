@@ -35,8 +35,8 @@ public enum LintRule {
    */
   CONSUMER_WITHOUT_PRODUCER("consumer_without_producer", FindingLevel.VIOLATION),
   /**
-   * {@code unexplained_error}: a span's status is {@code ERROR} with neither a description nor a
-   * recorded exception, so nobody reading the trace learns what went wrong.
+   * {@code unexplained_error}: a span's status is {@code ERROR} with no description, no recorded
+   * exception and no {@code error.type}, so nobody reading the trace learns what went wrong.
    */
   UNEXPLAINED_ERROR("unexplained_error", FindingLevel.VIOLATION),
   /**

@@ -5,6 +5,7 @@ import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ExceptionAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * exception on a span that does not say it failed.
  *
  * <p>OpenTelemetry's "Recording errors" convention: when an operation fails, instrumentation sets
- * the span status to {@code Error} and records the exception (semantic conventions 1.43.0,
+ * the span status to {@code Error}, sets {@code error.type} and may record the exception; errors
+ * that were retried or handled should not be recorded (semantic conventions 1.43.0,
  * docs/general/recording-errors.md).
  */
 final class StatusRules {
@@ -38,15 +40,17 @@ final class StatusRules {
   }
 
   private static void unexplainedError(SpanData span, LintFindings findings) {
+    // HTTP and RPC instrumentation leave the description empty and say why in error.type.
     if (span.getStatus().getStatusCode() == StatusCode.ERROR
         && span.getStatus().getDescription().isEmpty()
-        && firstException(span).isEmpty()) {
+        && firstException(span).isEmpty()
+        && span.getAttributes().get(ErrorAttributes.ERROR_TYPE) == null) {
       findings.about(
           LintRule.UNEXPLAINED_ERROR,
           span,
           null,
-          "status ERROR with neither a description nor a recorded exception: say why, with"
-              + " setStatus(ERROR, description) or recordException(e)");
+          "status ERROR with no description, recorded exception or error.type: say why, with"
+              + " setStatus(ERROR, description), recordException(e) or error.type");
     }
   }
 
