@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TestTraces.stackless;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
+import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.lint.FindingLevel;
@@ -13,6 +14,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.HttpAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -322,9 +324,40 @@ class TraceAssert_passesLint_Test {
   }
 
   @Test
+  void should_check_several_traces_together_when_one_trace_was_expected() {
+    List<SpanData> order =
+        traces.record(span("processOrder", 0, 10, span("validateInventory", 1, 3)));
+    // the email went out on a thread the context never reached: a trace of its own
+    List<SpanData> email = traces.record(span("sendEmail", 11, 12));
+    List<SpanData> spans = new ArrayList<>(order);
+    spans.addAll(email);
+
+    assertThatTraces(spans).passesLint();
+    assertThatThrownBy(
+            () -> assertThatTraces(spans).passesLint(TraceLint.defaults().expectingOneTrace()))
+        .hasMessage(
+            """
+            Expecting the given spans to pass lint (TraceLint[expecting one trace])
+            but found 1 finding:
+              - violation several_roots [processOrder and 1 more]: expected one trace, but the \
+            spans form 2 traces, with roots [processOrder, sendEmail]: was the context passed to \
+            the code that started the later ones?
+
+            trace 00000000000000000000000000000001 (2 spans, 10.0 ms)
+            └─ processOrder [INTERNAL, UNSET, 10.0 ms]  <-- several_roots
+               └─ validateInventory [INTERNAL, UNSET, 2.00 ms]
+
+            trace 00000000000000000000000000000002 (1 span, 1.00 ms)
+            └─ sendEmail [INTERNAL, UNSET, 1.00 ms]  <-- several_roots""");
+  }
+
+  @Test
   void should_reject_a_null_configuration() {
     List<SpanData> spans = traces.orderTrace();
     assertThatThrownBy(() -> assertThatTrace(spans).passesLint(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("passesLint(TraceLint lint): lint must not be null");
+    assertThatThrownBy(() -> assertThatTraces(spans).passesLint(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("passesLint(TraceLint lint): lint must not be null");
   }

@@ -7,6 +7,7 @@ import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_N
 import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
 
 import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.lint.LintRule;
 import dev.spanproof.core.lint.TraceLint;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -134,18 +135,21 @@ final class ExtensionSettings {
             .map(String::strip)
             .filter(id -> !id.isEmpty())
             .toArray(String[]::new);
-    try {
-      return TraceLint.defaults().without(ids);
-    } catch (IllegalArgumentException unknown) {
-      throw new ExtensionConfigurationException(
-          "configuration parameter "
-              + LINT_DISABLED_RULES_PROPERTY_NAME
-              + " must list lint rule ids separated by commas, but was "
-              + ruleIds
-              + ": "
-              + unknown.getMessage().substring(unknown.getMessage().indexOf("no lint rule")),
-          unknown);
+    for (String id : ids) {
+      try {
+        LintRule.ofId(id);
+      } catch (IllegalArgumentException unknown) {
+        throw new ExtensionConfigurationException(
+            "configuration parameter "
+                + LINT_DISABLED_RULES_PROPERTY_NAME
+                + " must list lint rule ids separated by commas, but was "
+                + ruleIds
+                + ": "
+                + unknown.getMessage(),
+            unknown);
+      }
     }
+    return TraceLint.defaults().without(ids);
   }
 
   private static SpanPolicy policyParameter(String name, String value) {
