@@ -1,6 +1,7 @@
 package dev.spanproof.core.lint;
 
 import dev.spanproof.core.trace.Trace;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -260,7 +261,7 @@ public final class TraceLint {
    */
   @Override
   public String toString() {
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     for (LintRule rule : LintRule.values()) {
       FindingLevel level = levels.get(rule);
       if (level == null) {
