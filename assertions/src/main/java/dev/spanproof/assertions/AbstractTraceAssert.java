@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.lint.TraceLint;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -225,6 +226,32 @@ public abstract class AbstractTraceAssert<
               + maxRepeats);
     }
     return check(trace -> TraceShapeChecks.hasNoRepeatedSiblings(trace, maxRepeats));
+  }
+
+  /**
+   * Verifies the trace avoids the pitfalls OpenTelemetry's guides warn about, with every {@link
+   * dev.spanproof.core.lint.LintRule lint rule} at its default level: broken propagation (orphans,
+   * several roots, consumers cut off from their producer), errors without a reason, exceptions on
+   * spans that do not say they failed, high-cardinality span names, secrets in attributes, and N+1
+   * calls. Fails on violations, listing every finding under the drawn trace with the offending
+   * spans marked; findings of a lower level are listed too, but do not fail.
+   *
+   * @return this assertion object
+   */
+  public SELF passesLint() {
+    return check(trace -> LintChecks.passesLint(trace, TraceLint.defaults()));
+  }
+
+  /**
+   * Like {@link #passesLint()}, with the rules, levels and limits of {@code lint}, e.g. {@code
+   * passesLint(TraceLint.defaults().without("n_plus_one").expectingRemoteParents())}.
+   *
+   * @param lint the lint configuration, starting from {@link TraceLint#defaults()}
+   * @return this assertion object
+   */
+  public SELF passesLint(TraceLint lint) {
+    requireNonNull(lint, "passesLint(TraceLint lint)", "lint");
+    return check(trace -> LintChecks.passesLint(trace, lint));
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.lint.TraceLint;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,32 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
    */
   public TracesAssert hasNoUnendedSpans() {
     return check(traces -> TraceSetChecks.hasNoUnendedSpans(traces, source, unended()));
+  }
+
+  /**
+   * Verifies the traces, checked together, pass {@linkplain AbstractTraceAssert#passesLint() trace
+   * lint} with every rule at its default level. Together, the rules see across traces: a {@code
+   * SERVER} span that starts a trace while a {@code CLIENT} span of another trace waits for it is a
+   * call whose context was lost. Fails on violations, listing every finding and drawing every
+   * trace.
+   *
+   * @return this assertion object
+   */
+  public TracesAssert passesLint() {
+    return check(traces -> LintChecks.passesLint(traces, source, TraceLint.defaults()));
+  }
+
+  /**
+   * Like {@link #passesLint()}, with the rules, levels and limits of {@code lint}, e.g. {@code
+   * passesLint(TraceLint.defaults().expectingOneTrace())} to fail when work started a trace of its
+   * own because the context did not reach it.
+   *
+   * @param lint the lint configuration, starting from {@link TraceLint#defaults()}
+   * @return this assertion object
+   */
+  public TracesAssert passesLint(TraceLint lint) {
+    requireNonNull(lint, "passesLint(TraceLint lint)", "lint");
+    return check(traces -> LintChecks.passesLint(traces, source, lint));
   }
 
   /**
