@@ -185,25 +185,25 @@ final class CollectorYaml {
 
   /** Where a policy stands, which decides the types it may have. */
   private enum Level {
-    TOP("simple_types", "top_level_types"),
-    COMPOSITE_SUB("simple_types", "and"),
-    SUB("simple_types");
+    TOP(CollectorFields.of("simple_types"), CollectorFields.of("top_level_types")),
+    COMPOSITE_SUB(CollectorFields.of("simple_types"), List.of("and")),
+    SUB(CollectorFields.of("simple_types"), List.of());
 
     private final List<String> types;
 
-    Level(String... sections) {
-      List<String> all = new ArrayList<>();
-      for (String section : sections) {
-        all.addAll(CollectorFields.has(section) ? CollectorFields.of(section) : List.of(section));
-      }
+    Level(List<String> simple, List<String> more) {
+      List<String> all = new ArrayList<>(simple);
+      all.addAll(more);
       this.types = List.copyOf(all);
     }
   }
 
   private static TailSamplingPolicy readPolicy(String owner, int position, Node node, Level level) {
-    YamlBlock unnamed = YamlBlock.of(owner + " #" + position, node, "policy");
-    String name = unnamed.requiredString("name");
+    // Named as soon as possible, so that even a mistake in its other fields names the policy.
+    String name = YamlBlock.peekString(node, "name").orElse("");
     if (name.isEmpty()) {
+      YamlBlock unnamed = YamlBlock.of(owner + " #" + position, node, "policy");
+      unnamed.requiredString("name");
       throw unnamed.problem(node, "name must not be empty");
     }
     YamlBlock policy = YamlBlock.of(owner + " \"" + name + "\"", node, "policy");

@@ -61,6 +61,21 @@ final class YamlBlock {
     }
   }
 
+  /** The string value of {@code field} in {@code node}, if it is a mapping that has one. */
+  static Optional<String> peekString(Node node, String field) {
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple tuple : mapping.getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode key
+            && key.getValue().equals(field)
+            && tuple.getValueNode() instanceof ScalarNode value
+            && value.getTag().equals(Tag.STR)) {
+          return Optional.of(value.getValue());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   static YamlBlock of(String where, Node node, String section) {
     return new YamlBlock(where, "", node, CollectorFields.of(section));
   }
