@@ -234,6 +234,8 @@ final class CollectorYaml {
       case "trace_state" -> traceState(name, policy.requiredBlock(type, type, "type trace_state"));
       case "rate_limiting" ->
           rateLimiting(name, policy.requiredBlock(type, type, "type rate_limiting"));
+      case "ottl_condition" ->
+          ottlCondition(name, policy.requiredBlock(type, type, "type ottl_condition"));
       case "and" ->
           TailSamplingPolicy.and(
               name,
@@ -380,6 +382,44 @@ final class CollectorYaml {
     long burst =
         positive(block, "burst_capacity", block.integer("burst_capacity").orElse(2 * rate));
     return TailSamplingPolicy.rateLimiting(name, rate, burst);
+  }
+
+  private static TailSamplingPolicy ottlCondition(String name, YamlBlock block) {
+    Optional<String> errorMode = block.string("error_mode");
+    if (errorMode.isPresent()
+        && !List.of("propagate", "ignore", "silent").contains(errorMode.get())) {
+      throw block.problem(
+          block.requiredNode("error_mode"),
+          "ottl_condition.error_mode must be propagate, ignore or silent, but is "
+              + Texts.quote(errorMode.get()));
+    }
+    List<ScalarNode> span = block.stringList("span");
+    List<ScalarNode> spanEvent = block.stringList("spanevent");
+    if (span.isEmpty() && spanEvent.isEmpty()) {
+      throw block.problem(
+          block.node(),
+          "\"ottl_condition.span\" and \"ottl_condition.spanevent\" are missing; give at least one"
+              + " condition");
+    }
+    // Each condition is parsed here, so that a refusal names its line.
+    for (ScalarNode condition : span) {
+      ottl(block, condition, OttlCondition.Context.SPAN);
+    }
+    for (ScalarNode condition : spanEvent) {
+      ottl(block, condition, OttlCondition.Context.SPANEVENT);
+    }
+    return TailSamplingPolicy.ottlCondition(
+        name,
+        span.stream().map(ScalarNode::getValue).toList(),
+        spanEvent.stream().map(ScalarNode::getValue).toList());
+  }
+
+  private static void ottl(YamlBlock block, ScalarNode condition, OttlCondition.Context context) {
+    try {
+      OttlCondition.parse(condition.getValue(), context);
+    } catch (IllegalArgumentException e) {
+      throw block.problem(condition, e.getMessage());
+    }
   }
 
   private static TailSamplingPolicy composite(String name, YamlBlock block, String subOwner) {

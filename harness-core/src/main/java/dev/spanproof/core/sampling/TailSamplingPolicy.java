@@ -304,6 +304,40 @@ public final class TailSamplingPolicy {
   }
 
   /**
+   * {@code ottl_condition}: samples traces with a span that matches one of {@code spanConditions}
+   * or a span event that matches one of {@code spanEventConditions}, OTTL conditions such as {@code
+   * attributes["http.route"] == "/checkout" and status.code == STATUS_CODE_ERROR}. The simulator
+   * supports comparisons of fields, attributes and literals with {@code and}, {@code or}, {@code
+   * not}; it refuses anything else, such as a function, naming it.
+   *
+   * @param spanConditions conditions in the span context ({@code span:} in the YAML)
+   * @param spanEventConditions conditions in the span-event context ({@code spanevent:})
+   * @throws IllegalArgumentException if there is no condition at all, or one the simulator cannot
+   *     evaluate
+   */
+  public static TailSamplingPolicy ottlCondition(
+      String name, List<String> spanConditions, List<String> spanEventConditions) {
+    List<OttlCondition> span = parse("spanConditions", spanConditions, OttlCondition.Context.SPAN);
+    List<OttlCondition> spanEvent =
+        parse("spanEventConditions", spanEventConditions, OttlCondition.Context.SPANEVENT);
+    if (span.isEmpty() && spanEvent.isEmpty()) {
+      throw new IllegalArgumentException(
+          "spanConditions and spanEventConditions are empty; the Collector needs at least one"
+              + " condition");
+    }
+    return of(
+        name, "ottl_condition", policy -> new OttlConditionEvaluator(policy, span, spanEvent));
+  }
+
+  private static List<OttlCondition> parse(
+      String parameter, List<String> conditions, OttlCondition.Context context) {
+    requireNonNull(parameter, conditions);
+    return requireElements(parameter, conditions.toArray(String[]::new), true).stream()
+        .map(condition -> OttlCondition.parse(condition, context))
+        .toList();
+  }
+
+  /**
    * {@code and}: samples traces that every sub-policy samples, asked in order until one does not.
    *
    * @throws IllegalArgumentException if there is no sub-policy, or one the Collector cannot nest
@@ -413,8 +447,12 @@ public final class TailSamplingPolicy {
   }
 
   private static <T> List<T> requireElements(String parameter, T[] values) {
+    return requireElements(parameter, values, false);
+  }
+
+  private static <T> List<T> requireElements(String parameter, T[] values, boolean mayBeEmpty) {
     requireNonNull(parameter, values);
-    if (values.length == 0) {
+    if (values.length == 0 && !mayBeEmpty) {
       throw new IllegalArgumentException(parameter + " must not be empty");
     }
     for (int i = 0; i < values.length; i++) {

@@ -131,6 +131,7 @@ class CollectorYamlTest {
           - {name: count, type: span_count, span_count: {min_spans: 2, max_spans: 20}}
           - {name: state, type: trace_state, trace_state: {key: vendor, values: [keep]}}
           - {name: flags, type: trace_flags}
+          - {name: ottl, type: ottl_condition, ottl_condition: {error_mode: ignore, span: ['kind == SPAN_KIND_SERVER'], spanevent: ['name == "exception"']}}
           - {name: debug, type: boolean_attribute, boolean_attribute: {key: debug, value: true, invert_match: true}}
           - name: both
             type: and
@@ -177,6 +178,7 @@ class CollectorYamlTest {
             "[count] span_count",
             "[state] trace_state",
             "[flags] trace_flags",
+            "[ottl] ottl_condition",
             "[debug] boolean_attribute (invert_match)",
             "[both] and",
             "[drop-health] drop",
