@@ -234,6 +234,8 @@ final class CollectorYaml {
       case "trace_state" -> traceState(name, policy.requiredBlock(type, type, "type trace_state"));
       case "rate_limiting" ->
           rateLimiting(name, policy.requiredBlock(type, type, "type rate_limiting"));
+      case "bytes_limiting" ->
+          bytesLimiting(name, policy.requiredBlock(type, type, "type bytes_limiting"));
       case "ottl_condition" ->
           ottlCondition(name, policy.requiredBlock(type, type, "type ottl_condition"));
       case "and" ->
@@ -382,6 +384,13 @@ final class CollectorYaml {
     long burst =
         positive(block, "burst_capacity", block.integer("burst_capacity").orElse(2 * rate));
     return TailSamplingPolicy.rateLimiting(name, rate, burst);
+  }
+
+  private static TailSamplingPolicy bytesLimiting(String name, YamlBlock block) {
+    long rate = positive(block, "bytes_per_second", block.requiredInteger("bytes_per_second"));
+    long burst =
+        positive(block, "burst_capacity", block.integer("burst_capacity").orElse(2 * rate));
+    return TailSamplingPolicy.bytesLimiting(name, rate, burst);
   }
 
   private static TailSamplingPolicy ottlCondition(String name, YamlBlock block) {

@@ -251,6 +251,34 @@ public final class TailSamplingPolicy {
   }
 
   /**
+   * {@code bytes_limiting}: a token bucket of bytes, refilled at {@code bytesPerSecond} up to twice
+   * that; a trace is sampled when its size fits the tokens left. The size is that of the trace's
+   * spans as one OTLP protobuf message, as an OTLP exporter sends them.
+   *
+   * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive
+   */
+  public static TailSamplingPolicy bytesLimiting(String name, long bytesPerSecond) {
+    requirePositive("bytesPerSecond", bytesPerSecond);
+    return bytesLimiting(name, bytesPerSecond, 2 * bytesPerSecond);
+  }
+
+  /**
+   * {@code bytes_limiting} with a {@code burst_capacity}: the most bytes the bucket holds, and so
+   * the largest trace it can ever sample.
+   *
+   * @throws IllegalArgumentException if a limit is not positive
+   */
+  public static TailSamplingPolicy bytesLimiting(
+      String name, long bytesPerSecond, long burstCapacity) {
+    requirePositive("bytesPerSecond", bytesPerSecond);
+    requirePositive("burstCapacity", burstCapacity);
+    return of(
+        name,
+        "bytes_limiting",
+        policy -> RateLimitingEvaluator.bytes(policy, bytesPerSecond, burstCapacity, OtlpSize::of));
+  }
+
+  /**
    * {@code composite}: the sub-policies in order, the first that samples a trace deciding, each
    * within its share of {@code maxTotalSpansPerSecond} per second ({@code rate_allocation}).
    *

@@ -128,6 +128,7 @@ class CollectorYamlTest {
             type: string_attribute
             string_attribute: {key: http.route, values: ["^/api"], enabled_regex_matching: true, cache_max_size: 10}
           - {name: limit, type: rate_limiting, rate_limiting: {spans_per_second: 100, burst_capacity: 150}}
+          - {name: size, type: bytes_limiting, bytes_limiting: {bytes_per_second: 1000}}
           - {name: count, type: span_count, span_count: {min_spans: 2, max_spans: 20}}
           - {name: state, type: trace_state, trace_state: {key: vendor, values: [keep]}}
           - {name: flags, type: trace_flags}
@@ -175,6 +176,7 @@ class CollectorYamlTest {
             "[errors] status_code",
             "[route] string_attribute",
             "[limit] rate_limiting",
+            "[size] bytes_limiting",
             "[count] span_count",
             "[state] trace_state",
             "[flags] trace_flags",

@@ -246,6 +246,41 @@ class PolicyTypesTest {
   }
 
   @Test
+  void rate_limiting_takes_the_span_count_from_a_token_bucket() {
+    TailSampling sampling =
+        TailSampling.builder().policy(TailSamplingPolicy.rateLimiting("spans", 1, 2)).build();
+    List<SpanData> twoSpans = List.of(span("a"), TestSpan.named("b").id(2).build());
+
+    assertThat(sampling.decide(twoSpans).verdicts().get(0).toString())
+        .isEqualTo(
+            "[spans] rate_limiting: trace of 2 spans fits the 2 tokens left (spans_per_second 1,"
+                + " burst_capacity 2) → sampled");
+    assertThat(sampling.decide(twoSpans).verdicts().get(0).toString())
+        .isEqualTo(
+            "[spans] rate_limiting: trace of 2 spans exceeds the 0 tokens left (spans_per_second 1,"
+                + " burst_capacity 2) → not sampled");
+  }
+
+  @Test
+  void bytes_limiting_takes_the_otlp_size_from_a_token_bucket() {
+    TailSampling sampling =
+        TailSampling.builder().policy(TailSamplingPolicy.bytesLimiting("bytes", 50)).build();
+
+    assertThat(sampling.decide(List.of(span("a"))).verdicts().get(0).toString())
+        .isEqualTo(
+            "[bytes] bytes_limiting: trace of 69 bytes fits the 100 tokens left (bytes_per_second"
+                + " 50, burst_capacity 100) → sampled");
+    assertThat(sampling.decide(List.of(span("a"))).verdicts().get(0).toString())
+        .isEqualTo(
+            "[bytes] bytes_limiting: trace of 69 bytes exceeds the 31 tokens left"
+                + " (bytes_per_second 50, burst_capacity 100) → not sampled");
+    assertThat(verdict(TailSamplingPolicy.bytesLimiting("tiny", 10, 20), span("a")))
+        .isEqualTo(
+            "[tiny] bytes_limiting: trace of 69 bytes exceeds the burst capacity (bytes_per_second"
+                + " 10, burst_capacity 20) → not sampled");
+  }
+
+  @Test
   void and_samples_when_every_sub_policy_does_and_stops_at_the_first_that_does_not() {
     TailSamplingPolicy slowErrors =
         TailSamplingPolicy.and(
