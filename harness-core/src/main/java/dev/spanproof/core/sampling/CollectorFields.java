@@ -26,11 +26,6 @@ final class CollectorFields {
     return Arrays.stream(list.split(",")).map(String::trim).toList();
   }
 
-  /** Whether {@code section} has a field list. */
-  static boolean has(String section) {
-    return FIELDS.containsKey(section);
-  }
-
   private static Properties load() {
     Properties properties = new Properties();
     try (InputStream in =

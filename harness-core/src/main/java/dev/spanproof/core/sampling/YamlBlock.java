@@ -36,11 +36,12 @@ final class YamlBlock {
     this.prefix = prefix;
     this.node = node;
     if (!(node instanceof MappingNode mapping)) {
+      String subject = prefix.isEmpty() ? "it" : prefix.substring(0, prefix.length() - 1);
       throw problem(
           node,
-          (prefix.isEmpty() ? "it" : prefix.substring(0, prefix.length() - 1))
-              + " must be a mapping of fields, but is "
-              + shown(node));
+          isEmpty(node)
+              ? subject + " is empty, but needs fields"
+              : subject + " must be a mapping of fields, but is " + shown(node));
     }
     Set<String> seen = new HashSet<>();
     for (NodeTuple tuple : mapping.getValue()) {
@@ -266,6 +267,10 @@ final class YamlBlock {
       return key.getValue();
     }
     throw problem(tuple.getKeyNode(), "a field name must be a plain word");
+  }
+
+  private static boolean isEmpty(Node node) {
+    return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
   }
 
   static String shown(Node node) {

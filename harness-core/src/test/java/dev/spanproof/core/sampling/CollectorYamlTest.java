@@ -282,6 +282,12 @@ class CollectorYamlTest {
     assertThatThrownBy(() -> TailSampling.fromCollectorYaml("policies: [\n"))
         .isInstanceOf(TailSamplingConfigException.class)
         .hasMessageStartingWith("not valid YAML (line 2): ");
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml("processors:\n  tail_sampling:\n"))
+        .hasMessage("tail_sampling (line 2): it is empty, but needs fields");
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml("policies:\n  - just-a-name\n"))
+        .hasMessage(
+            "tail_sampling policy #1 (line 2): it must be a mapping of fields, but is"
+                + " \"just-a-name\"");
     assertThatThrownBy(() -> TailSampling.fromCollectorYaml("")).hasMessage("the YAML is empty");
     assertThatThrownBy(() -> TailSampling.fromCollectorYaml("policies: []\n"))
         .hasMessage("tail_sampling (line 1): policies must not be empty");

@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How the policies' verdicts combine, the decision path, and the virtual time of rate limits. */
@@ -175,6 +176,59 @@ class TailSamplingTest {
 
     assertThat(fresh.decide(List.of(TestSpan.named("a").build())).isSampled()).isTrue();
     assertThat(fresh.policies()).isEqualTo(sampling.policies());
+  }
+
+  @Test
+  void composite_shares_restart_each_second_of_the_clock() {
+    ManualClock clock = ManualClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
+    TailSampling sampling =
+        TailSampling.builder()
+            .policy(
+                TailSamplingPolicy.composite(
+                    "budget",
+                    4,
+                    List.of(
+                        TailSamplingPolicy.statusCode("errors", StatusCode.ERROR),
+                        TailSamplingPolicy.alwaysSample("rest"),
+                        TailSamplingPolicy.alwaysSample("unallocated")),
+                    Map.of("errors", 50, "rest", 50)))
+            .clock(clock)
+            .build();
+    List<SpanData> twoSpans =
+        List.of(TestSpan.named("a").build(), TestSpan.named("b").id(2).build());
+
+    boolean first = sampling.decide(twoSpans).isSampled();
+    TailSamplingDecision overBudget = sampling.decide(twoSpans);
+    clock.advance(Duration.ofSeconds(1));
+    boolean nextSecond = sampling.decide(twoSpans).isSampled();
+
+    assertThat(first).isTrue();
+    assertThat(overBudget.verdicts().get(0).reason())
+        .isEqualTo(
+            "[rest] sampled, but over budget: 4 spans this second against its share of 2 and"
+                + " max_total_spans_per_second 4");
+    assertThat(overBudget.isSampled()).isFalse();
+    assertThat(nextSecond).isTrue();
+  }
+
+  @Test
+  void a_composite_sub_policy_without_allocation_never_samples() {
+    TailSampling sampling =
+        TailSampling.builder()
+            .policy(
+                TailSamplingPolicy.composite(
+                    "budget",
+                    100,
+                    List.of(TailSamplingPolicy.alwaysSample("unallocated")),
+                    Map.of()))
+            .build();
+
+    TailSamplingDecision decision = sampling.decide(List.of(TestSpan.named("a").build()));
+
+    assertThat(decision.verdicts().get(0).reason())
+        .isEqualTo(
+            "[unallocated] sampled, but over budget: 1 spans this second against its share of 0"
+                + " and max_total_spans_per_second 100");
   }
 
   @Test
