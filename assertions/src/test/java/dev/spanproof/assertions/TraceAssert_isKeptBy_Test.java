@@ -2,6 +2,7 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.sampling.TailSampling;
@@ -124,6 +125,23 @@ class TraceAssert_isKeptBy_Test {
             └─ processOrder [SERVER, UNSET, 10.0 ms] http.request.method=POST http.route=/orders
                ├─ validateInventory [INTERNAL, UNSET, 2.00 ms]
                └─ processPayment [CLIENT, ERROR "card declined", 5.00 ms] events: exception""");
+  }
+
+  @Test
+  void should_collect_the_failure_under_soft_assertions() {
+    // GIVEN
+    List<SpanData> spans = traces.record(span("GET /orders", 0, 120));
+    SoftTraceAssertions softly = new SoftTraceAssertions();
+    // WHEN
+    softly.assertThatTrace(spans).isKeptBy(sampling).hasSpanCount(1);
+    softly.assertThatTraces(spans).whenTailSampledBy(sampling).keepsAll("at all", trace -> true);
+    // THEN
+    assertThat(softly.errorsCollected())
+        .extracting(error -> error.getMessage().lines().skip(1).findFirst().orElse(""))
+        .containsExactly(
+            "Expecting trace 00000000000000000000000000000001 to be kept by tail sampling with the"
+                + " policies:",
+            "Expecting tail sampling to keep every trace at all:");
   }
 
   @Test
