@@ -4,6 +4,7 @@ import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.sampling.TailSampling;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -263,6 +264,32 @@ public abstract class AbstractTraceAssert<
   public SELF hasDurationAtMost(Duration max) {
     requireNonNull(max, "hasDurationAtMost(Duration max)", "max");
     return check(trace -> TimingChecks.hasDurationAtMost(trace, max));
+  }
+
+  /**
+   * Verifies the Collector's tail sampling, configured as {@code tailSampling}, keeps this trace.
+   * The failure shows each policy's verdict and why. Spans are decided in the order they ended, as
+   * an SDK exports them.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return this assertion object
+   */
+  public SELF isKeptBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "isKeptBy(TailSampling tailSampling)", "tailSampling");
+    return check(trace -> TailSamplingChecks.isKeptBy(trace, tailSampling));
+  }
+
+  /**
+   * Verifies the Collector's tail sampling, configured as {@code tailSampling}, does not keep this
+   * trace (a drop policy discards it, or no policy samples it). The failure shows each policy's
+   * verdict and why.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return this assertion object
+   */
+  public SELF isDroppedBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "isDroppedBy(TailSampling tailSampling)", "tailSampling");
+    return check(trace -> TailSamplingChecks.isDroppedBy(trace, tailSampling));
   }
 
   /**

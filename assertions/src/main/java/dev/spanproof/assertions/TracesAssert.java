@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.sampling.TailSampling;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +111,20 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     }
     return gate.navigationFailed(
         failure(found.failure()), () -> AssertFactory.traceAssert(null, gate.unresolved()));
+  }
+
+  /**
+   * Decides every trace, in order, with the Collector's tail sampling configured as {@code
+   * tailSampling}, for assertions over the whole suite: which traces it must keep, which it must
+   * not, and about what share of the rest it keeps.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return an assert on the decisions
+   */
+  @CheckReturnValue
+  public TailSampledTracesAssert whenTailSampledBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "whenTailSampledBy(TailSampling tailSampling)", "tailSampling");
+    return new TailSampledTracesAssert(actual, tailSampling, gate);
   }
 
   /** Runs {@code check} on the traces unless the gate skips it; throws what it finds wrong. */
