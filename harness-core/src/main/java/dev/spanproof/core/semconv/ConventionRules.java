@@ -1,6 +1,8 @@
 package dev.spanproof.core.semconv;
 
 import io.opentelemetry.api.trace.SpanKind;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +25,8 @@ record ConventionRules(
     List<AttributeRule> attributes) {
 
   ConventionRules {
-    spanKinds = Set.copyOf(spanKinds);
+    // In the file's order, which findings keep.
+    spanKinds = Collections.unmodifiableSet(new LinkedHashSet<>(spanKinds));
     attributes = List.copyOf(attributes);
   }
 

@@ -2,8 +2,8 @@ package dev.spanproof.core.semconv;
 
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +77,7 @@ record RuleFile(
     if (!named.string("title").equals(convention.title())) {
       throw named.error("title must be " + convention.title());
     }
-    Set<SpanKind> kinds = EnumSet.noneOf(SpanKind.class);
+    Set<SpanKind> kinds = new LinkedHashSet<>();
     for (String kind : named.strings("span_kinds")) {
       kinds.add(enumValue(SpanKind.class, kind, named));
     }

@@ -322,6 +322,7 @@ final class SpanJudge {
                     ? " is none of the values "
                     : " is none of the values listed for ")
                 + spans(rules)
+                + (rule.closedEnum() ? " allow" : "")
                 + listed));
   }
 
@@ -364,7 +365,7 @@ final class SpanJudge {
   }
 
   private static String kinds(Set<SpanKind> kinds) {
-    return kinds.stream().sorted().map(SpanKind::name).collect(Collectors.joining(" or "));
+    return kinds.stream().map(SpanKind::name).collect(Collectors.joining(" or "));
   }
 
   private static Object value(Attributes attributes, String key) {
