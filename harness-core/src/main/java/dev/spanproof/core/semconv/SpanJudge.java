@@ -228,6 +228,7 @@ final class SpanJudge {
           attributes.asMap().keySet().stream()
               .map(AttributeKey::getKey)
               .filter(rule::matches)
+              .sorted()
               .toList();
       if (present.isEmpty()) {
         checkMissing(span, rules, rule, findings);
@@ -332,8 +333,10 @@ final class SpanJudge {
     List<ConventionRules> expectingOldNames =
         judging.stream().filter(r -> r.databaseMode() == DatabaseConventionMode.OLD).toList();
     boolean database = !judging.isEmpty() && judging.get(0).databaseMode() != null;
-    for (AttributeKey<?> attribute : span.getAttributes().asMap().keySet()) {
-      String key = attribute.getKey();
+    // By name: the SDK's attribute maps iterate in no stable order, findings must.
+    List<String> keys =
+        span.getAttributes().asMap().keySet().stream().map(AttributeKey::getKey).sorted().toList();
+    for (String key : keys) {
       if (expectingOldNames.stream().anyMatch(rules -> rules.knows(key))) {
         continue;
       }
