@@ -170,19 +170,6 @@ class SpanAssert_conformsToSemanticConventions_Test {
             messaging.destination.name=orders  <-- missing_attribute""");
   }
 
-  @Test
-  void should_name_null_arguments() {
-    List<SpanData> spans = grpcCall("OK", StatusCode.UNSET);
-
-    assertThatThrownBy(() -> assertThatTrace(spans).conformsToSemanticConventions(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("conformsToSemanticConventions(SemanticConventionOptions options)")
-        .hasMessageContaining("options");
-    assertThatThrownBy(() -> assertThatTrace(spans).root().conformsTo(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessageContaining("conformsTo(SemanticConvention convention)");
-  }
-
   private static final TextMapGetter<Map<String, String>> GETTER =
       new TextMapGetter<>() {
         @Override
