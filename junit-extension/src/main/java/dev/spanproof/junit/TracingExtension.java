@@ -5,6 +5,8 @@ import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.semconv.DatabaseConventionMode;
+import dev.spanproof.core.semconv.SemanticConventions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -63,7 +65,9 @@ import org.opentest4j.AssertionFailedError;
  * context carries, or whose session already holds spans of its trace. After each test, spans that
  * were started and not ended are waited for (a bounded grace period) and then reported with the
  * stack where they started: by default the test fails. When asked ({@link
- * Builder#lintAfterEachTest(SpanPolicy)}), it also runs trace lint on the test's traces.
+ * Builder#lintAfterEachTest(SpanPolicy)}, {@link
+ * Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
+ * semantic-convention check on the test's traces.
  *
  * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
  * TracingHarness#TEST_TRACER_SCOPE}), {@link TracingHarness} and, into tests and their
@@ -330,6 +334,8 @@ public class TracingExtension
     private String[] reportedAttributes = new String[0];
     private SpanPolicy lintPolicy;
     private TraceLint lint;
+    private SpanPolicy semanticConventionsPolicy;
+    private DatabaseConventionMode databaseConventions;
 
     private Builder() {}
 
@@ -481,6 +487,32 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * Checks each test's spans against the {@link SemanticConventions#bundled() bundled semantic
+     * conventions} after the test, expecting the stable database names: with {@link
+     * SpanPolicy#FAIL} a violation fails the test, listing every finding and drawing the traces
+     * with the offending spans marked; with {@link SpanPolicy#WARN} that report is logged.
+     * Overrides the {@value SpanproofConfiguration#SEMCONV_PROPERTY_NAME} configuration parameter.
+     * Default: no check.
+     */
+    public Builder semanticConventionsAfterEachTest(SpanPolicy policy) {
+      this.semanticConventionsPolicy = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Like {@link #semanticConventionsAfterEachTest(SpanPolicy)}, expecting the database names of
+     * {@code databaseConventions}, e.g. {@link DatabaseConventionMode#OLD} for OpenTelemetry's
+     * instrumentation without {@code otel.semconv-stability.opt-in}. Overrides the {@value
+     * SpanproofConfiguration#SEMCONV_DATABASE_PROPERTY_NAME} configuration parameter.
+     */
+    public Builder semanticConventionsAfterEachTest(
+        SpanPolicy policy, DatabaseConventionMode databaseConventions) {
+      this.semanticConventionsPolicy = requireArgument(policy, "policy");
+      this.databaseConventions = requireArgument(databaseConventions, "databaseConventions");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -503,7 +535,9 @@ public class TracingExtension
           Optional.ofNullable(traceDirectory),
           List.of(reportedAttributes),
           Optional.ofNullable(lintPolicy),
-          Optional.ofNullable(lint));
+          Optional.ofNullable(lint),
+          Optional.ofNullable(semanticConventionsPolicy),
+          Optional.ofNullable(databaseConventions));
     }
 
     private static <T> T requireArgument(T value, String name) {
