@@ -27,6 +27,7 @@ final class ExtensionSettings {
   private final List<Consumer<TracingHarness.Builder>> harnessRecipe;
 
   private final boolean installGlobal;
+  private final boolean otlpReceiver;
   private final SpanPolicy unendedSpans;
   private final SpanPolicy unownedSpans;
   private final Duration gracePeriod;
@@ -37,6 +38,7 @@ final class ExtensionSettings {
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
       boolean installGlobal,
+      boolean otlpReceiver,
       SpanPolicy unendedSpans,
       SpanPolicy unownedSpans,
       Duration gracePeriod,
@@ -45,12 +47,18 @@ final class ExtensionSettings {
       List<String> reportedAttributes) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
+    this.otlpReceiver = otlpReceiver;
     this.unendedSpans = unendedSpans;
     this.unownedSpans = unownedSpans;
     this.gracePeriod = gracePeriod;
     this.printTraces = printTraces;
     this.traceDirectory = traceDirectory;
     this.reportedAttributes = List.copyOf(reportedAttributes);
+  }
+
+  /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */
+  boolean otlpReceiver() {
+    return otlpReceiver;
   }
 
   SpanPolicy unendedSpans() {
@@ -75,6 +83,9 @@ final class ExtensionSettings {
         TracingHarness.builder()
             .recordStartStacks(booleanParameter(context, START_STACKS_PROPERTY_NAME, true));
     harnessRecipe.forEach(step -> step.accept(harness));
+    if (otlpReceiver) {
+      harness.otlpReceiver();
+    }
     return harness.build();
   }
 
