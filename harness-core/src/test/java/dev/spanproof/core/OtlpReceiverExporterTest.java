@@ -19,6 +19,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.semconv.ServiceAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ class OtlpReceiverExporterTest {
         checkout.end();
       }
       // THEN the server span arrives, after the exporter's batch, under the client span
-      await().until(() -> session.finishedSpans().size() == 3);
+      await().atMost(Duration.ofMinutes(1)).until(() -> session.finishedSpans().size() == 3);
       Trace trace = session.traces().get(0);
       SpanNode server = trace.spansOfKind(SpanKind.SERVER).get(0);
       assertThat(server.name()).isEqualTo("GET /inventory");
@@ -130,7 +131,7 @@ class OtlpReceiverExporterTest {
       }
       // THEN every exported span arrives in the test's session
       int expected = services * callsEach * 2;
-      await().until(() -> session.finishedSpans().size() == expected);
+      await().atMost(Duration.ofMinutes(1)).until(() -> session.finishedSpans().size() == expected);
       assertThat(session.finishedSpans())
           .filteredOn(span -> span.getKind() == SpanKind.SERVER)
           .hasSize(services * callsEach)
@@ -162,7 +163,7 @@ class OtlpReceiverExporterTest {
       serve(inventory, headers, "GET /inventory");
       call.end();
       // WHEN
-      await().until(() -> session.finishedSpans().size() == 2);
+      await().atMost(Duration.ofMinutes(1)).until(() -> session.finishedSpans().size() == 2);
       String drawn = TraceRenderer.create().render(session.traces().get(0));
       // THEN
       assertThat(drawn)

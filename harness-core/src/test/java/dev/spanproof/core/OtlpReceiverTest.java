@@ -291,6 +291,43 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void should_answer_a_partial_success_in_json_to_json() {
+    String json =
+        """
+        {"resourceSpans": [{"scopeSpans": [{"spans": [
+          {"traceId": "00000000000000000000000000000000", "spanId": "00f067aa0ba902b7", "name": "zero"}
+        ]}]}]}
+        """;
+
+    HttpResponse<byte[]> response =
+        post(harness.otlpEndpoint(), JSON, json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+            {
+              "partialSuccess": {
+                "rejectedSpans": "1",
+                "errorMessage": "rejected 1 of 1 span: span [zero] of a service without \
+            service.name: trace id is all zeros, which W3C Trace Context defines as invalid"
+              }
+            }""");
+  }
+
+  @Test
+  void should_answer_413_to_a_body_over_64_mib_once_decompressed() {
+    // GIVEN a small gzip body that decompresses to one byte more than the limit
+    byte[] zeros = new byte[64 * 1024 * 1024 + 1];
+
+    HttpResponse<byte[]> response = postGzipped(harness.otlpEndpoint(), PROTOBUF, zeros);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(statusMessage(response))
+        .isEqualTo("the body is larger than 67108864 bytes decompressed");
+  }
+
+  @Test
   void should_report_a_span_of_no_tests_trace_as_unowned_with_its_service() {
     // WHEN a service sends a span of a trace no test started
     post(
