@@ -114,6 +114,142 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void should_keep_attribute_types_events_links_and_a_remote_parent() {
+    // GIVEN
+    SpanContext client = clientSpan();
+    String json =
+        """
+        {"resourceSpans": [{
+          "resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "stock"}}]},
+          "scopeSpans": [{"scope": {"name": "http"}, "spans": [{
+            "traceId": "%1$s", "spanId": "b7ad6b7169203331", "parentSpanId": "%2$s",
+            "name": "GET /stock", "flags": 769,
+            "attributes": [
+              {"key": "text", "value": {"stringValue": "a"}},
+              {"key": "flag", "value": {"boolValue": true}},
+              {"key": "count", "value": {"intValue": "7"}},
+              {"key": "ratio", "value": {"doubleValue": 0.5}},
+              {"key": "tags", "value": {"arrayValue": {"values": [
+                {"stringValue": "x"}, {"stringValue": "y"}]}}},
+              {"key": "mixed", "value": {"arrayValue": {"values": [
+                {"stringValue": "x"}, {"intValue": "1"}]}}},
+              {"key": "map", "value": {"kvlistValue": {"values": [
+                {"key": "k", "value": {"stringValue": "v"}}]}}},
+              {"key": "raw", "value": {"bytesValue": "AQI="}}
+            ],
+            "droppedAttributesCount": 2,
+            "events": [{"timeUnixNano": "5", "name": "retry",
+              "attributes": [{"key": "attempt", "value": {"intValue": "2"}}]}],
+            "links": [{"traceId": "%1$s", "spanId": "%2$s", "flags": 1}]
+          }]}]
+        }]}
+        """
+            .formatted(client.getTraceId(), client.getSpanId());
+    // WHEN
+    HttpResponse<byte[]> response =
+        post(harness.otlpEndpoint(), JSON, json.getBytes(StandardCharsets.UTF_8));
+    // THEN
+    assertThat(response.statusCode()).isEqualTo(200);
+    SpanData stock = spanNamed("GET /stock");
+    assertThat(stock.getAttributes())
+        .isEqualTo(
+            io.opentelemetry.api.common.Attributes.builder()
+                .put("text", "a")
+                .put("flag", true)
+                .put("count", 7L)
+                .put("ratio", 0.5)
+                .put(
+                    io.opentelemetry.api.common.AttributeKey.stringArrayKey("tags"),
+                    List.of("x", "y"))
+                .put("mixed", "[x, 1]")
+                .put("map", "{k=v}")
+                .put("raw", "AQI=")
+                .build());
+    assertThat(stock.getTotalAttributeCount()).isEqualTo(10);
+    assertThat(stock.getSpanContext().isSampled()).isTrue();
+    assertThat(stock.getParentSpanContext().isRemote()).isTrue();
+    assertThat(stock.getEvents())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getName()).isEqualTo("retry");
+              assertThat(event.getEpochNanos()).isEqualTo(5L);
+              assertThat(event.getAttributes().asMap()).containsValue(2L);
+            });
+    assertThat(stock.getLinks())
+        .singleElement()
+        .satisfies(
+            link -> assertThat(link.getSpanContext().getSpanId()).isEqualTo(client.getSpanId()));
+    assertThat(session.traces().get(0).spansWithRemoteParent())
+        .extracting(SpanNode::name)
+        .containsExactly("GET /stock");
+  }
+
+  @Test
+  void should_put_a_received_span_into_the_session_of_another_harness_that_owns_its_trace() {
+    // GIVEN a test of another harness whose client span started the trace
+    try (TracingHarness other = TracingHarness.builder().build();
+        CaptureSession otherTest = other.openSession("OtherTest.calls()")) {
+      Span client =
+          other
+              .tracer()
+              .spanBuilder("call")
+              .setParent(io.opentelemetry.context.Context.root().with(otherTest))
+              .startSpan();
+      client.end();
+      // WHEN its callee exports to this harness's receiver
+      post(
+          harness.otlpEndpoint(),
+          PROTOBUF,
+          request(
+                  "inventory",
+                  List.of(childOf(client.getSpanContext(), "served", "00000000000000d1")))
+              .toByteArray());
+      // THEN
+      assertThat(otherTest.finishedSpans())
+          .extracting(SpanData::getName)
+          .containsExactlyInAnyOrder("call", "served");
+      assertThat(session.finishedSpans()).isEmpty();
+      assertThat(harness.unownedSpanReports()).isEmpty();
+    }
+  }
+
+  @Test
+  void should_report_a_span_whose_test_has_ended_as_unowned() {
+    // GIVEN a test whose client span started a trace, then ended
+    SpanContext client = clientSpan();
+    session.close();
+    // WHEN the callee's span arrives late
+    post(
+        harness.otlpEndpoint(),
+        PROTOBUF,
+        request("inventory", List.of(childOf(client, "late", "00000000000000e1"))).toByteArray());
+    // THEN
+    assertThat(harness.unownedSpanReports())
+        .extracting(UnownedSpan::name, UnownedSpan::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "late",
+                "received over OTLP from service [inventory], in a trace no open session owns"));
+  }
+
+  @Test
+  void should_answer_400_to_json_of_the_wrong_shape() {
+    HttpResponse<byte[]> response =
+        post(
+            harness.otlpEndpoint(),
+            JSON,
+            "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"name\": {}}]}]}]}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"message\":\"the body is not an OTLP/JSON ExportTraceServiceRequest: Invalid value:"
+                + " {} for expected type: STRING\"}");
+  }
+
+  @Test
   void should_read_gzipped_bodies_of_both_encodings() {
     // GIVEN
     SpanContext client = clientSpan();
