@@ -176,11 +176,11 @@ public final class TracingHarness implements AutoCloseable {
     if (bucket.add(span, null, null, unownedStart)) {
       return null;
     }
-    return "not kept, as "
-        + bucket.ownerDescription()
-        + " already holds its limit of "
+    return "not kept, the limit of "
         + bucket.maxSpans()
-        + " spans";
+        + " spans for "
+        + bucket.ownerDescription()
+        + " was reached";
   }
 
   /**

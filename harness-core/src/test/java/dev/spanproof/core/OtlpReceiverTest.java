@@ -534,10 +534,10 @@ class OtlpReceiverTest {
       assertThat(body.getPartialSuccess().getRejectedSpans()).isEqualTo(2);
       assertThat(body.getPartialSuccess().getErrorMessage())
           .isEqualTo(
-              "rejected 2 of 4 spans: span [item 3] of service [inventory]: not kept, as"
-                  + " [LimitTest.floods()] already holds its limit of 3 spans; span [item 4] of"
-                  + " service [inventory]: not kept, as [LimitTest.floods()] already holds its"
-                  + " limit of 3 spans");
+              "rejected 2 of 4 spans: span [item 3] of service [inventory]: not kept, the limit of 3"
+                  + " spans for [LimitTest.floods()] was reached; span [item 4] of service"
+                  + " [inventory]: not kept, the limit of 3 spans for [LimitTest.floods()] was"
+                  + " reached");
       assertThat(limited.droppedSpanCount()).isEqualTo(2);
     }
   }
