@@ -35,6 +35,7 @@ final class ExtensionSettings {
   private final List<Consumer<TracingHarness.Builder>> harnessRecipe;
 
   private final boolean installGlobal;
+  private final boolean otlpReceiver;
   private final SpanPolicy unendedSpans;
   private final SpanPolicy unownedSpans;
   private final Duration gracePeriod;
@@ -49,6 +50,7 @@ final class ExtensionSettings {
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
       boolean installGlobal,
+      boolean otlpReceiver,
       SpanPolicy unendedSpans,
       SpanPolicy unownedSpans,
       Duration gracePeriod,
@@ -61,6 +63,7 @@ final class ExtensionSettings {
       Optional<DatabaseConventionMode> databaseConventions) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
+    this.otlpReceiver = otlpReceiver;
     this.unendedSpans = unendedSpans;
     this.unownedSpans = unownedSpans;
     this.gracePeriod = gracePeriod;
@@ -71,6 +74,11 @@ final class ExtensionSettings {
     this.lint = lint;
     this.semanticConventionsPolicy = semanticConventionsPolicy;
     this.databaseConventions = databaseConventions;
+  }
+
+  /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */
+  boolean otlpReceiver() {
+    return otlpReceiver;
   }
 
   SpanPolicy unendedSpans() {
@@ -95,6 +103,9 @@ final class ExtensionSettings {
         TracingHarness.builder()
             .recordStartStacks(booleanParameter(context, START_STACKS_PROPERTY_NAME, true));
     harnessRecipe.forEach(step -> step.accept(harness));
+    if (otlpReceiver) {
+      harness.otlpReceiver();
+    }
     return harness.build();
   }
 

@@ -14,6 +14,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,9 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
  * TracingHarness#TEST_TRACER_SCOPE}), {@link TracingHarness} and, into tests and their
- * {@code @BeforeEach}/{@code @AfterEach} methods, the test's {@link CaptureSession}.
+ * {@code @BeforeEach}/{@code @AfterEach} methods, the test's {@link CaptureSession}. With {@link
+ * Builder#otlpReceiver()}, a {@link URI} parameter gets the OTLP endpoint that other processes
+ * export their spans to.
  *
  * <p>Configuration parameters, such as printing each test's traces: {@link SpanproofConfiguration}.
  */
@@ -211,7 +214,9 @@ public class TracingExtension
     return type == OpenTelemetry.class
         || type == Tracer.class
         || type == TracingHarness.class
-        || type == CaptureSession.class;
+        || type == CaptureSession.class
+        // Only when asked for: a URI parameter is otherwise another resolver's business.
+        || (type == URI.class && settings.otlpReceiver());
   }
 
   @Override
@@ -244,6 +249,9 @@ public class TracingExtension
     }
     if (type == Tracer.class) {
       return harness.tracer();
+    }
+    if (type == URI.class) {
+      return harness.otlpEndpoint();
     }
     return harness;
   }
@@ -326,6 +334,7 @@ public class TracingExtension
     private final List<Consumer<TracingHarness.Builder>> harnessRecipe = new ArrayList<>();
     private final TracingHarness.Builder validator = TracingHarness.builder();
     private boolean installGlobal;
+    private boolean otlpReceiver;
     private SpanPolicy unendedSpans = SpanPolicy.FAIL;
     private SpanPolicy unownedSpans = SpanPolicy.WARN;
     private Duration gracePeriod = Duration.ofMillis(500);
@@ -380,6 +389,17 @@ public class TracingExtension
      */
     public Builder installGlobal() {
       this.installGlobal = true;
+      return this;
+    }
+
+    /**
+     * Runs an OTLP/HTTP receiver on 127.0.0.1 for each test class, so that spans other processes
+     * export to it (a service in a child JVM or a container) join the trace of the test that called
+     * them; see {@link TracingHarness#otlpEndpoint()}. Tests get its base URI as a {@link URI}
+     * parameter. It stops with the class's harness.
+     */
+    public Builder otlpReceiver() {
+      this.otlpReceiver = true;
       return this;
     }
 
@@ -528,6 +548,7 @@ public class TracingExtension
       return new ExtensionSettings(
           harnessRecipe,
           installGlobal,
+          otlpReceiver,
           unendedSpans,
           unownedSpans,
           gracePeriod,
