@@ -538,7 +538,7 @@ class OtlpReceiverTest {
                   + " spans for [LimitTest.floods()] was reached; span [item 4] of service"
                   + " [inventory]: not kept, the limit of 3 spans for [LimitTest.floods()] was"
                   + " reached");
-      assertThat(limited.droppedSpanCount()).isEqualTo(2);
+      assertThat(limited.spansBeyondLimit()).isEqualTo(2);
     }
   }
 
