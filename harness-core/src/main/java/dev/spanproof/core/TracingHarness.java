@@ -525,8 +525,15 @@ public final class TracingHarness implements AutoCloseable {
      * export (a service with OpenTelemetry's Java agent in a child JVM, a container, a service in
      * another language) join their test's trace: see {@link TracingHarness#otlpEndpoint()}.
      * Default: off.
+     *
+     * <p>The receiver decodes with {@code io.opentelemetry.proto:opentelemetry-proto} and {@code
+     * com.google.protobuf:protobuf-java-util}, which spanproof declares optional: add them to the
+     * test classpath.
+     *
+     * @throws IllegalStateException if they are missing, naming what to add
      */
     public Builder otlpReceiver() {
+      OtlpDependencies.require(OtlpDependencies.RECEIVER);
       this.otlpReceiver = true;
       return this;
     }

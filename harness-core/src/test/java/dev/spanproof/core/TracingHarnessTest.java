@@ -287,7 +287,12 @@ class TracingHarnessTest {
                         .doesNotStartWith("java.util.concurrent.")
                         .doesNotStartWith("io.opentelemetry."));
       }
-      assertThat(session.unendedSpans().get(0).startStack().orElseThrow())
+      UnendedSpan onTestThread =
+          session.unendedSpans().stream()
+              .filter(unended -> unended.name().equals("on the test thread"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(onTestThread.startStack().orElseThrow())
           .last()
           .extracting(StackTraceElement::getMethodName)
           .isEqualTo("should_trim_start_stacks_to_the_users_frames_above_the_runner_and_the_pool");

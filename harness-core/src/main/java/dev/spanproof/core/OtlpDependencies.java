@@ -1,0 +1,51 @@
+package dev.spanproof.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The libraries the OTLP receiver decodes with. spanproof declares them optional, so that a test
+ * classpath never gets a protobuf version the application under test did not choose (protobuf 3 and
+ * 4 do not mix); a harness built with the receiver checks they are there and says what to add.
+ */
+final class OtlpDependencies {
+
+  /** A class the receiver needs and the artifact that holds it. */
+  record Required(String className, String artifact) {}
+
+  static final List<Required> RECEIVER =
+      List.of(
+          new Required(
+              "io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest",
+              "io.opentelemetry.proto:opentelemetry-proto:1.8.0-alpha"),
+          // brings protobuf-java, gson and guava, which the receiver also uses
+          new Required(
+              "com.google.protobuf.util.JsonFormat",
+              "com.google.protobuf:protobuf-java-util:4.32.0"));
+
+  private OtlpDependencies() {}
+
+  /**
+   * Checks that every class of {@code required} can be loaded.
+   *
+   * @throws IllegalStateException naming the artifacts to add to the test classpath
+   */
+  static void require(List<Required> required) {
+    List<String> missing = new ArrayList<>();
+    for (Required each : required) {
+      try {
+        Class.forName(each.className(), false, OtlpDependencies.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError absent) {
+        missing.add(each.artifact());
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "otlpReceiver() decodes OTLP with libraries spanproof declares optional, so that your"
+              + " tests never get a protobuf version your application did not choose; add them to"
+              + " the test classpath: "
+              + String.join(", ", missing)
+              + " (see docs/otlp-receiver.md)");
+    }
+  }
+}
