@@ -634,6 +634,32 @@ public abstract class AbstractSpanAssert<
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Head sampling
+
+  /**
+   * Verifies the span was sampled: its sampled flag is set, as the sampler's {@code
+   * RECORD_AND_SAMPLE} sets it, so it is exported and its context propagates as sampled. A failure
+   * names the decision and, for a span the current test captured, the sampler that made it.
+   *
+   * @return this assertion object
+   */
+  public SELF isSampled() {
+    return check(SamplingChecks::isSampled);
+  }
+
+  /**
+   * Verifies the span was recorded but not sampled (the sampler's {@code RECORD_ONLY}): it is
+   * visible to processors such as spanproof's, but not exported, and its context propagates as not
+   * sampled. A span the sampler dropped is not captured at all: assert on its decision with {@link
+   * TraceAssertions#assertThatSamplingDecisions()}.
+   *
+   * @return this assertion object
+   */
+  public SELF isNotSampled() {
+    return check(SamplingChecks::isNotSampled);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Identity and timing
 
   /**

@@ -3,6 +3,8 @@ package dev.spanproof.assertions;
 import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
+import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.sampling.TailSampling;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -228,6 +230,32 @@ public abstract class AbstractTraceAssert<
   }
 
   /**
+   * Verifies the trace avoids the pitfalls OpenTelemetry's guides warn about, with every {@link
+   * dev.spanproof.core.lint.LintRule lint rule} at its default level: broken propagation (orphans,
+   * several roots, consumers cut off from their producer), errors without a reason, exceptions on
+   * spans that do not say they failed, high-cardinality span names, secrets in attributes, and N+1
+   * calls. Fails on violations, listing every finding under the drawn trace with the offending
+   * spans marked; findings of a lower level are listed too, but do not fail.
+   *
+   * @return this assertion object
+   */
+  public SELF passesLint() {
+    return check(trace -> LintChecks.passesLint(trace, TraceLint.defaults()));
+  }
+
+  /**
+   * Like {@link #passesLint()}, with the rules, levels and limits of {@code lint}, e.g. {@code
+   * passesLint(TraceLint.defaults().without("n_plus_one").expectingRemoteParents())}.
+   *
+   * @param lint the lint configuration, starting from {@link TraceLint#defaults()}
+   * @return this assertion object
+   */
+  public SELF passesLint(TraceLint lint) {
+    requireNonNull(lint, "passesLint(TraceLint lint)", "lint");
+    return check(trace -> LintChecks.passesLint(trace, lint));
+  }
+
+  /**
    * Verifies the trace, from its earliest start to its latest end, took at most {@code max}.
    *
    * @param max the longest acceptable duration
@@ -236,6 +264,32 @@ public abstract class AbstractTraceAssert<
   public SELF hasDurationAtMost(Duration max) {
     requireNonNull(max, "hasDurationAtMost(Duration max)", "max");
     return check(trace -> TimingChecks.hasDurationAtMost(trace, max));
+  }
+
+  /**
+   * Verifies the Collector's tail sampling, configured as {@code tailSampling}, keeps this trace.
+   * The failure shows each policy's verdict and why. Spans are decided in the order they ended, as
+   * an SDK exports them.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return this assertion object
+   */
+  public SELF isKeptBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "isKeptBy(TailSampling tailSampling)", "tailSampling");
+    return check(trace -> TailSamplingChecks.isKeptBy(trace, tailSampling));
+  }
+
+  /**
+   * Verifies the Collector's tail sampling, configured as {@code tailSampling}, does not keep this
+   * trace (a drop policy discards it, or no policy samples it). The failure shows each policy's
+   * verdict and why.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return this assertion object
+   */
+  public SELF isDroppedBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "isDroppedBy(TailSampling tailSampling)", "tailSampling");
+    return check(trace -> TailSamplingChecks.isDroppedBy(trace, tailSampling));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.spanproof.assertions;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -49,6 +50,25 @@ final class AssertFactory {
   /** A soft traces assert that checks nothing: the traces could not be read, already reported. */
   static TracesAssert unresolvedTraces(SoftAssertionsProvider softly) {
     return tracesAssert(null, SoftGate.collectingInto(softly).unresolved(), "the traces", null);
+  }
+
+  /** A soft assert on sampling decisions, reporting into {@code softly}. */
+  static SamplingDecisionsAssert softDecisionsAssert(
+      List<SamplingRecord> decisions, SoftAssertionsProvider softly, String source) {
+    return decisionsAssert(decisions, SoftGate.collectingInto(softly), source);
+  }
+
+  /** A soft decisions assert that checks nothing: the decisions could not be read, reported. */
+  static SamplingDecisionsAssert unresolvedDecisions(SoftAssertionsProvider softly) {
+    return decisionsAssert(null, SoftGate.collectingInto(softly).unresolved(), "the decisions");
+  }
+
+  private static SamplingDecisionsAssert decisionsAssert(
+      List<SamplingRecord> decisions, SoftGate gate, String source) {
+    SamplingDecisionsAssert assertion =
+        gate.wrap(new SamplingDecisionsAssert(decisions), List.class, decisions);
+    assertion.attach(gate);
+    return assertion.describedAsSource(source);
   }
 
   private static TracesAssert tracesAssert(

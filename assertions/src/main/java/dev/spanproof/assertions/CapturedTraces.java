@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
@@ -25,6 +26,14 @@ final class CapturedTraces {
   static List<Trace> tracesOf(CaptureSession session) {
     try {
       return session.traces();
+    } catch (SpanLimitExceededException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+
+  static List<SamplingRecord> samplingDecisionsOf(CaptureSession session) {
+    try {
+      return session.samplingDecisions();
     } catch (SpanLimitExceededException e) {
       throw new AssertionError(e.getMessage(), e);
     }

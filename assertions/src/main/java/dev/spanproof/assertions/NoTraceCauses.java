@@ -1,8 +1,11 @@
 package dev.spanproof.assertions;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.UnownedSpan;
+import dev.spanproof.core.sampling.SamplingRecord;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import java.util.List;
 
 /**
@@ -11,7 +14,7 @@ import java.util.List;
  */
 final class NoTraceCauses {
 
-  /** Unowned spans listed by name; more are only counted. */
+  /** Unowned and dropped spans listed by name; more are only counted. */
   private static final int MAX_LISTED = 3;
 
   private NoTraceCauses() {}
@@ -56,8 +59,32 @@ final class NoTraceCauses {
         + harness.samplerDescription()
         + " dropped "
         + (dropped == 1 ? "its span" : "all " + dropped + " of them")
+        + droppedNames(session)
         + "; sample every span in tests (Sampler.alwaysOn()), or assert on the sampling"
-        + " decisions instead";
+        + " decisions instead (assertThatSamplingDecisions())";
+  }
+
+  /** " (processOrder, validateInventory, … 4 more)": the first dropped spans' names. */
+  private static String droppedNames(CaptureSession session) {
+    List<String> names;
+    try {
+      names =
+          session.samplingDecisions().stream()
+              .filter(record -> record.decision() == SamplingDecision.DROP)
+              .map(SamplingRecord::spanName)
+              .toList();
+    } catch (SpanLimitExceededException e) {
+      // Past the limit the decisions were not all kept; the count above still holds.
+      return "";
+    }
+    if (names.isEmpty()) {
+      return "";
+    }
+    String listed = String.join(", ", names.subList(0, Math.min(MAX_LISTED, names.size())));
+    return " ("
+        + listed
+        + (names.size() > MAX_LISTED ? ", … " + (names.size() - MAX_LISTED) + " more" : "")
+        + ")";
   }
 
   private static String unowned(

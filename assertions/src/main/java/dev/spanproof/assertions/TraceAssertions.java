@@ -1,9 +1,12 @@
 package dev.spanproof.assertions;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import org.assertj.core.annotation.CheckReturnValue;
 
 /**
@@ -84,6 +87,41 @@ public final class TraceAssertions {
   public static TracesAssert assertThatTraces(Collection<SpanData> spans) {
     return new TracesAssert(CapturedTraces.tracesOf(spans))
         .describedAsSource("the given spans", null);
+  }
+
+  /**
+   * Every head-sampling decision the current test's sampler made, dropped spans included, in order:
+   * "processOrder was dropped", "every child followed its parent".
+   *
+   * <pre>{@code
+   * assertThatSamplingDecisions().spanWasDropped("healthCheck").everyChildFollowedItsParent();
+   * }</pre>
+   *
+   * @return an assert on the decisions
+   */
+  @CheckReturnValue
+  public static SamplingDecisionsAssert assertThatSamplingDecisions() {
+    CaptureSession session = CapturedTraces.currentSession();
+    return new SamplingDecisionsAssert(CapturedTraces.samplingDecisionsOf(session))
+        .describedAsSource(session.name());
+  }
+
+  /**
+   * Decisions from anywhere, e.g. {@code TracingHarness.samplingDecisions()}, all of a harness's.
+   *
+   * @param decisions the decisions, in the order they were made
+   * @return an assert on the decisions
+   * @throws NullPointerException if {@code decisions} is null or holds null
+   */
+  @CheckReturnValue
+  public static SamplingDecisionsAssert assertThatSamplingDecisions(
+      Collection<SamplingRecord> decisions) {
+    String method = "assertThatSamplingDecisions(Collection<SamplingRecord> decisions)";
+    Arguments.requireNonNull(decisions, method, "decisions");
+    if (decisions.stream().anyMatch(Objects::isNull)) {
+      throw new NullPointerException(method + ": decisions must not contain null");
+    }
+    return new SamplingDecisionsAssert(List.copyOf(decisions));
   }
 
   /**

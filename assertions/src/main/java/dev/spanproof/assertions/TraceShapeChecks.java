@@ -1,5 +1,8 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.lint.Finding;
+import dev.spanproof.core.lint.LintRule;
+import dev.spanproof.core.lint.TraceLint;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import java.util.ArrayList;
@@ -140,33 +143,22 @@ final class TraceShapeChecks {
 
   /**
    * Fails when a span (or the trace's top level) has more than {@code maxRepeats} same-named
-   * children.
+   * children: the lint rule {@code n_plus_one}, with this assertion's own message.
    */
   static Optional<Failure> hasNoRepeatedSiblings(Trace trace, int maxRepeats) {
+    List<Finding> findings =
+        TraceLint.only(LintRule.N_PLUS_ONE.id()).withMaxRepeatedSiblings(maxRepeats).check(trace);
+    if (findings.isEmpty()) {
+      return Optional.empty();
+    }
     List<String> offenders = new ArrayList<>();
     Map<SpanNode, String> marks = new LinkedHashMap<>();
-    List<List<SpanNode>> levels = new ArrayList<>();
-    levels.add(trace.roots());
-    for (SpanNode node : trace.spans()) {
-      levels.add(node.children());
-    }
-    for (List<SpanNode> siblings : levels) {
-      Map<String, List<SpanNode>> byName = new LinkedHashMap<>();
-      for (SpanNode sibling : siblings) {
-        byName.computeIfAbsent(sibling.name(), n -> new ArrayList<>()).add(sibling);
-      }
-      byName.forEach(
-          (name, same) -> {
-            if (same.size() > maxRepeats) {
-              SpanNode first = same.get(0);
-              String under = first.parent().map(Layout::span).orElse("the trace's roots");
-              offenders.add(same.size() + " x " + Layout.span(first) + " under " + under);
-              marks.put(first, same.size() + " x " + Layout.quote(name) + " here and below");
-            }
-          });
-    }
-    if (offenders.isEmpty()) {
-      return Optional.empty();
+    for (Finding finding : findings) {
+      int repeats = finding.spans().size();
+      SpanNode first = trace.findBySpanId(finding.spans().get(0).getSpanId()).orElseThrow();
+      String under = first.parent().map(Layout::span).orElse("the trace's roots");
+      offenders.add(repeats + " x " + Layout.span(first) + " under " + under);
+      marks.put(first, repeats + " x " + Layout.quote(first.name()) + " here and below");
     }
     Failure failure =
         Failure.of(

@@ -1,6 +1,7 @@
 package dev.spanproof.assertions;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.Arrays;
@@ -114,6 +115,25 @@ public interface TraceSoftAssertionsProvider extends SoftAssertionsProvider {
     return className.startsWith("java.")
         || className.startsWith(CapturedTraces.class.getName())
         || className.equals(TraceSoftAssertionsProvider.class.getName());
+  }
+
+  /**
+   * Soft {@link TraceAssertions#assertThatSamplingDecisions()}.
+   *
+   * @return a soft assert on the current test's sampling decisions
+   */
+  @CheckReturnValue
+  default SamplingDecisionsAssert assertThatSamplingDecisions() {
+    CaptureSession session;
+    List<SamplingRecord> decisions;
+    try {
+      session = CapturedTraces.currentSession();
+      decisions = CapturedTraces.samplingDecisionsOf(session);
+    } catch (AssertionError e) {
+      collectAssertionError(startingOwnLine(e));
+      return AssertFactory.unresolvedDecisions(this);
+    }
+    return AssertFactory.softDecisionsAssert(decisions, this, session.name());
   }
 
   /**

@@ -4,6 +4,8 @@ import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
+import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.sampling.TailSampling;
 import dev.spanproof.core.trace.Trace;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +67,32 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
   }
 
   /**
+   * Verifies the traces, checked together, pass {@linkplain AbstractTraceAssert#passesLint() trace
+   * lint} with every rule at its default level. Together, the rules see across traces: a {@code
+   * SERVER} span that starts a trace while a {@code CLIENT} span of another trace waits for it is a
+   * call whose context was lost. Fails on violations, listing every finding and drawing every
+   * trace.
+   *
+   * @return this assertion object
+   */
+  public TracesAssert passesLint() {
+    return check(traces -> LintChecks.passesLint(traces, source, TraceLint.defaults()));
+  }
+
+  /**
+   * Like {@link #passesLint()}, with the rules, levels and limits of {@code lint}, e.g. {@code
+   * passesLint(TraceLint.defaults().expectingOneTrace())} to fail when work started a trace of its
+   * own because the context did not reach it.
+   *
+   * @param lint the lint configuration, starting from {@link TraceLint#defaults()}
+   * @return this assertion object
+   */
+  public TracesAssert passesLint(TraceLint lint) {
+    requireNonNull(lint, "passesLint(TraceLint lint)", "lint");
+    return check(traces -> LintChecks.passesLint(traces, source, lint));
+  }
+
+  /**
    * Navigates to the unique trace whose single root is named {@code rootName}.
    *
    * @param rootName the root span's name
@@ -83,6 +111,20 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     }
     return gate.navigationFailed(
         failure(found.failure()), () -> AssertFactory.traceAssert(null, gate.unresolved()));
+  }
+
+  /**
+   * Decides every trace, in order, with the Collector's tail sampling configured as {@code
+   * tailSampling}, for assertions over the whole suite: which traces it must keep, which it must
+   * not, and about what share of the rest it keeps.
+   *
+   * @param tailSampling the processor, e.g. {@code TailSampling.fromCollectorYaml(config)}
+   * @return an assert on the decisions
+   */
+  @CheckReturnValue
+  public TailSampledTracesAssert whenTailSampledBy(TailSampling tailSampling) {
+    requireNonNull(tailSampling, "whenTailSampledBy(TailSampling tailSampling)", "tailSampling");
+    return new TailSampledTracesAssert(actual, tailSampling, gate);
   }
 
   /** Runs {@code check} on the traces unless the gate skips it; throws what it finds wrong. */

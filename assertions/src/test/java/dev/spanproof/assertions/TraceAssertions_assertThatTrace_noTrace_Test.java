@@ -56,8 +56,9 @@ class TraceAssertions_assertThatTrace_noTrace_Test {
               HEADLINE
                   + """
                     - the sampler dropped the test's spans: yes, AlwaysOffSampler dropped all 3 of \
-                  them; sample every span in tests (Sampler.alwaysOn()), or assert on the sampling \
-                  decisions instead
+                  them (processOrder, validateInventory, processPayment); sample every span in tests \
+                  (Sampler.alwaysOn()), or assert on the sampling decisions instead \
+                  (assertThatSamplingDecisions())
                     - the code under test took a no-op tracer from GlobalOpenTelemetry before the \
                   harness was installed: no
                   """);

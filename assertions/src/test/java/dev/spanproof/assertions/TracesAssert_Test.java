@@ -85,7 +85,7 @@ class TracesAssert_Test {
               but it holds:
                 0
               Not a single span was captured. The usual causes:
-                - the sampler dropped the test's spans: yes, AlwaysOffSampler dropped its span;""")
+                - the sampler dropped the test's spans: yes, AlwaysOffSampler dropped its span (processOrder);""")
           .hasMessageNotContaining("(no traces)");
     }
   }

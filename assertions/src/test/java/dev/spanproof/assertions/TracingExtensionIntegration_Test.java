@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,13 +60,22 @@ class TracingExtensionIntegration_Test {
   }
 
   @Test
-  void should_wait_for_spans_ended_on_another_thread(Tracer tracer) {
-    // GIVEN
+  void should_wait_for_spans_ended_on_another_thread(Tracer tracer) throws InterruptedException {
+    // GIVEN sendEmail has started (untilComplete cannot know of spans not started yet) but may
+    // end after the request
     Span request = tracer.spanBuilder("POST /orders").startSpan();
+    CountDownLatch emailStarted = new CountDownLatch(1);
     try (Scope ignored = request.makeCurrent()) {
       var unused =
           CompletableFuture.runAsync(
-              Context.current().wrap(() -> tracer.spanBuilder("sendEmail").startSpan().end()));
+              Context.current()
+                  .wrap(
+                      () -> {
+                        Span email = tracer.spanBuilder("sendEmail").startSpan();
+                        emailStarted.countDown();
+                        email.end();
+                      }));
+      emailStarted.await();
     } finally {
       request.end();
     }

@@ -1,5 +1,6 @@
 package dev.spanproof.core;
 
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -10,7 +11,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -39,13 +39,14 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   private final TracingHarness harness;
   private final String name;
   private final SpanBucket bucket;
-  private final LongAdder droppedBySampler = new LongAdder();
+  private final SamplingLog samplingLog;
   private volatile boolean closed;
 
   CaptureSession(TracingHarness harness, String name, int maxSpans) {
     this.harness = harness;
     this.name = name;
     this.bucket = new SpanBucket("[" + name + "]", maxSpans);
+    this.samplingLog = new SamplingLog("[" + name + "]", maxSpans);
   }
 
   /** The session stored in the current context, if any: the current test's, inside a test. */
@@ -141,8 +142,12 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     return bucket.startedSpanCount();
   }
 
-  /** How many spans were not kept because the session's limit was reached. */
-  public int droppedSpanCount() {
+  /**
+   * How many spans were not kept because the session already held {@link
+   * TracingHarness#maxSpans()}: a memory guard, nothing to do with sampling (see {@link
+   * #spansDroppedBySampler()} for that).
+   */
+  public int spansBeyondLimit() {
     return bucket.rejectedSpanCount();
   }
 
@@ -150,10 +155,22 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
    * How many spans the sampler dropped that this session would have owned (their parent context
    * carried it, the session held spans of their trace, or it was current on their thread). Dropped
    * spans are not recorded, so a session that holds none of the spans its code started, with a
-   * count here, was sampled away: see {@link TracingHarness#samplerDescription()}.
+   * count here, was sampled away: see {@link #samplingDecisions()}. Counted also past the limit.
    */
   public int spansDroppedBySampler() {
-    return droppedBySampler.intValue();
+    return samplingLog.droppedCount();
+  }
+
+  /**
+   * Every head-sampling decision made for a span of this session, dropped spans included, in the
+   * order the sampler was asked. A span belongs to the session by the same rule as its captured
+   * spans.
+   *
+   * @throws SpanLimitExceededException if the session's code started more spans than its limit, so
+   *     that decisions past it were not kept
+   */
+  public List<SamplingRecord> samplingDecisions() {
+    return samplingLog.records();
   }
 
   /**
@@ -165,10 +182,13 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     bucket.requireWithinLimit();
   }
 
-  /** Forgets every span captured so far and the count of dropped ones; the session stays open. */
+  /**
+   * Forgets every span captured and every sampling decision recorded so far; the session stays
+   * open.
+   */
   public void reset() {
     bucket.clear();
-    droppedBySampler.reset();
+    samplingLog.clear();
   }
 
   /** Whether {@link #close()} was called. */
@@ -192,8 +212,8 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     return bucket;
   }
 
-  void countDroppedBySampler() {
-    droppedBySampler.increment();
+  SamplingLog samplingLog() {
+    return samplingLog;
   }
 
   @Override

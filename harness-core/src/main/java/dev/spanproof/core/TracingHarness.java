@@ -1,6 +1,7 @@
 package dev.spanproof.core;
 
 import dev.spanproof.core.internal.OpenHarnesses;
+import dev.spanproof.core.sampling.SamplingRecord;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
@@ -48,6 +49,7 @@ public final class TracingHarness implements AutoCloseable {
   private final OpenTelemetrySdk sdk;
   private final CapturingSpanProcessor capture;
   private final SpanBucket unowned;
+  private final SamplingLog unownedDecisions;
   private final int maxSpans;
   private final String samplerDescription;
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
@@ -62,11 +64,12 @@ public final class TracingHarness implements AutoCloseable {
     this.capture =
         new CapturingSpanProcessor(
             unowned, openSessions, builder.recordStartStacks, threadSessions);
+    this.unownedDecisions = new SamplingLog("spans outside any capture session", builder.maxSpans);
     this.samplerDescription = builder.sampler.getDescription();
     this.tracerProviders =
         new TracerProviders(
             Resource.getDefault().merge(builder.resource),
-            new SessionCountingSampler(builder.sampler, capture::ownerOfTrace),
+            new RecordingSampler(builder.sampler, capture::ownerOfTrace, unownedDecisions),
             builder.spanLimits,
             builder.idGenerator,
             builder.clock,
@@ -161,6 +164,23 @@ public final class TracingHarness implements AutoCloseable {
     return all;
   }
 
+  /**
+   * Every head-sampling decision the harness's sampler made that it still holds (those of open
+   * sessions and those outside any), dropped spans included, in the order the sampler was asked.
+   *
+   * @throws SpanLimitExceededException if any of them made more decisions than the limit
+   */
+  public List<SamplingRecord> samplingDecisions() {
+    List<SamplingLog.Entry> all = new ArrayList<>(unownedDecisions.entries());
+    for (CaptureSession session : openSessions) {
+      all.addAll(session.samplingLog().entries());
+    }
+    all.sort(Comparator.comparingLong(SamplingLog.Entry::sequence));
+    List<SamplingRecord> records = new ArrayList<>(all.size());
+    all.forEach(entry -> records.add(entry.record()));
+    return records;
+  }
+
   /** {@link #finishedSpans()} as trace trees, ordered by start. */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
@@ -218,9 +238,10 @@ public final class TracingHarness implements AutoCloseable {
     return unowned.unendedSpans();
   }
 
-  /** Forgets every captured span, in every session; sessions stay open. */
+  /** Forgets every captured span and sampling decision, in every session; sessions stay open. */
   public void reset() {
     unowned.clear();
+    unownedDecisions.clear();
     capture.releaseAll();
     openSessions.forEach(CaptureSession::reset);
   }

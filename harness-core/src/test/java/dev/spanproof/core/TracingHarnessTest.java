@@ -228,7 +228,7 @@ class TracingHarnessTest {
         }
       }
       assertThat(session.startedSpanCount()).isEqualTo(3);
-      assertThat(session.droppedSpanCount()).isEqualTo(2);
+      assertThat(session.spansBeyondLimit()).isEqualTo(2);
       assertThatThrownBy(session::finishedSpans)
           .isInstanceOf(SpanLimitExceededException.class)
           .hasMessage(

@@ -1,13 +1,18 @@
 package dev.spanproof.junit;
 
+import static dev.spanproof.junit.SpanproofConfiguration.LINT_DISABLED_RULES_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.LINT_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
 
 import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.lint.LintRule;
+import dev.spanproof.core.lint.TraceLint;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +38,8 @@ final class ExtensionSettings {
   private final boolean printTraces;
   private final Optional<Path> traceDirectory;
   private final List<String> reportedAttributes;
+  private final Optional<SpanPolicy> lintPolicy;
+  private final Optional<TraceLint> lint;
 
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
@@ -42,7 +49,9 @@ final class ExtensionSettings {
       Duration gracePeriod,
       boolean printTraces,
       Optional<Path> traceDirectory,
-      List<String> reportedAttributes) {
+      List<String> reportedAttributes,
+      Optional<SpanPolicy> lintPolicy,
+      Optional<TraceLint> lint) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
     this.unendedSpans = unendedSpans;
@@ -51,6 +60,8 @@ final class ExtensionSettings {
     this.printTraces = printTraces;
     this.traceDirectory = traceDirectory;
     this.reportedAttributes = List.copyOf(reportedAttributes);
+    this.lintPolicy = lintPolicy;
+    this.lint = lint;
   }
 
   SpanPolicy unendedSpans() {
@@ -96,6 +107,59 @@ final class ExtensionSettings {
             context
                 .getConfigurationParameter(TRACES_DIRECTORY_PROPERTY_NAME)
                 .map(value -> pathParameter(TRACES_DIRECTORY_PROPERTY_NAME, value)));
+  }
+
+  /** Whether and how to report trace lint after each test: the builder's, else the parameter. */
+  SpanPolicy lintPolicy(ExtensionContext context) {
+    return lintPolicy.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(LINT_PROPERTY_NAME)
+                .map(value -> policyParameter(LINT_PROPERTY_NAME, value))
+                .orElse(SpanPolicy.IGNORE));
+  }
+
+  /** The builder's lint configuration, else the defaults without the rules the parameter names. */
+  TraceLint lint(ExtensionContext context) {
+    return lint.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(LINT_DISABLED_RULES_PROPERTY_NAME)
+                .map(ExtensionSettings::lintWithout)
+                .orElse(TraceLint.defaults()));
+  }
+
+  private static TraceLint lintWithout(String ruleIds) {
+    String[] ids =
+        Arrays.stream(ruleIds.split(","))
+            .map(String::strip)
+            .filter(id -> !id.isEmpty())
+            .toArray(String[]::new);
+    for (String id : ids) {
+      try {
+        LintRule.ofId(id);
+      } catch (IllegalArgumentException unknown) {
+        throw new ExtensionConfigurationException(
+            "configuration parameter "
+                + LINT_DISABLED_RULES_PROPERTY_NAME
+                + " must list lint rule ids separated by commas, but was "
+                + ruleIds
+                + ": "
+                + unknown.getMessage(),
+            unknown);
+      }
+    }
+    return TraceLint.defaults().without(ids);
+  }
+
+  private static SpanPolicy policyParameter(String name, String value) {
+    try {
+      return SpanPolicy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter " + name + " must be fail, warn or ignore, but was " + value,
+          unknown);
+    }
   }
 
   /** Strict, unlike Boolean.parseBoolean: a typo such as "ture" must not silently mean false. */

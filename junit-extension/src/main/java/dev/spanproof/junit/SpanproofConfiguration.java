@@ -11,6 +11,7 @@ package dev.spanproof.junit;
  * # junit-platform.properties
  * spanproof.traces.print=true
  * spanproof.traces.directory=target/spanproof-traces
+ * spanproof.lint=fail
  * }</pre>
  *
  * <p>Where the {@linkplain TracingExtension#builder() builder} has a matching option, a registered
@@ -39,6 +40,23 @@ public final class SpanproofConfiguration {
    * is {@link TracingExtension.Builder#recordStartStacks(boolean)}.
    */
   public static final String START_STACKS_PROPERTY_NAME = "spanproof.startStacks";
+
+  /**
+   * Runs {@link dev.spanproof.core.lint.TraceLint trace lint} on each test's traces after the test:
+   * {@code fail} (a violation fails the test), {@code warn} (violations are logged at {@code
+   * WARNING}, as {@link SpanPolicy#WARN} logs) or {@code ignore} (default: no lint). The builder
+   * option is {@link TracingExtension.Builder#lintAfterEachTest(SpanPolicy)}.
+   */
+  public static final String LINT_PROPERTY_NAME = "spanproof.lint";
+
+  /**
+   * Lint rules to switch off when the extension lints after each test: rule ids separated by
+   * commas, e.g. {@code n_plus_one,high_cardinality_span_name} (default: none). An unknown id fails
+   * the test class naming the known ones. Ignored when the builder is given a whole configuration
+   * with {@link TracingExtension.Builder#lintAfterEachTest(SpanPolicy,
+   * dev.spanproof.core.lint.TraceLint)}.
+   */
+  public static final String LINT_DISABLED_RULES_PROPERTY_NAME = "spanproof.lint.disabledRules";
 
   private SpanproofConfiguration() {}
 }

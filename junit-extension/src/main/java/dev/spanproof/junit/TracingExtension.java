@@ -4,6 +4,7 @@ import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.lint.TraceLint;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -61,7 +62,8 @@ import org.opentest4j.AssertionFailedError;
  * and its {@code @AfterEach} methods run. A span belongs to the test whose session its parent
  * context carries, or whose session already holds spans of its trace. After each test, spans that
  * were started and not ended are waited for (a bounded grace period) and then reported with the
- * stack where they started: by default the test fails.
+ * stack where they started: by default the test fails. When asked ({@link
+ * Builder#lintAfterEachTest(SpanPolicy)}), it also runs trace lint on the test's traces.
  *
  * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
  * TracingHarness#TEST_TRACER_SCOPE}), {@link TracingHarness} and, into tests and their
@@ -88,6 +90,7 @@ public class TracingExtension
   private final UnendedSpanRule unendedSpanRule;
   private final UnownedSpanRule unownedSpanRule;
   private final TraceReportWriter traceReportWriter;
+  private final AfterTestChecks afterTestChecks;
 
   /** The extension with defaults, as {@code @ExtendWith(TracingExtension.class)} creates it. */
   public TracingExtension() {
@@ -99,6 +102,7 @@ public class TracingExtension
     this.unendedSpanRule = new UnendedSpanRule(settings);
     this.unownedSpanRule = new UnownedSpanRule(settings);
     this.traceReportWriter = new TraceReportWriter(settings);
+    this.afterTestChecks = new AfterTestChecks(settings);
   }
 
   /** Configures an extension for {@code @RegisterExtension}. */
@@ -256,6 +260,7 @@ public class TracingExtension
     unendedSpanRule.check(session).ifPresent(failures::add);
     try {
       session.requireWithinLimit();
+      failures.addAll(afterTestChecks.check(context, session));
       traceReportWriter.report(context, session);
     } catch (SpanLimitExceededException e) {
       failures.add(e.getMessage());
@@ -323,6 +328,8 @@ public class TracingExtension
     private boolean printTraces;
     private Path traceDirectory;
     private String[] reportedAttributes = new String[0];
+    private SpanPolicy lintPolicy;
+    private TraceLint lint;
 
     private Builder() {}
 
@@ -451,6 +458,29 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * Runs {@link TraceLint#defaults() trace lint} on each test's traces after the test: with
+     * {@link SpanPolicy#FAIL} a violation fails the test, listing every finding and drawing the
+     * traces with the offending spans marked; with {@link SpanPolicy#WARN} that report is logged.
+     * Overrides the {@value SpanproofConfiguration#LINT_PROPERTY_NAME} configuration parameter;
+     * rules are switched off with {@value
+     * SpanproofConfiguration#LINT_DISABLED_RULES_PROPERTY_NAME}. Default: no lint.
+     */
+    public Builder lintAfterEachTest(SpanPolicy policy) {
+      this.lintPolicy = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Like {@link #lintAfterEachTest(SpanPolicy)}, with the rules, levels and limits of {@code
+     * lint}, e.g. {@code TraceLint.defaults().without("n_plus_one").expectingOneTrace()}.
+     */
+    public Builder lintAfterEachTest(SpanPolicy policy, TraceLint lint) {
+      this.lintPolicy = requireArgument(policy, "policy");
+      this.lint = requireArgument(lint, "lint");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -471,7 +501,9 @@ public class TracingExtension
           gracePeriod,
           printTraces,
           Optional.ofNullable(traceDirectory),
-          List.of(reportedAttributes));
+          List.of(reportedAttributes),
+          Optional.ofNullable(lintPolicy),
+          Optional.ofNullable(lint));
     }
 
     private static <T> T requireArgument(T value, String name) {

@@ -162,6 +162,72 @@ public abstract class AbstractReceivedRequestsAssert<
   }
 
   /**
+   * Verifies that the sampled flag of every request's {@code traceparent} is the head-sampling
+   * decision of the span that sent it: set when the sampler sampled it, clear when it only recorded
+   * or dropped it. A span the sampler dropped is never recorded, so its requests (which belong to
+   * no test by their trace) are checked against the current test's sampling decisions for that
+   * trace.
+   *
+   * @return this assertion object
+   */
+  public SELF eachCarriedTheSampledFlagOfItsClientSpan() {
+    isNotNull();
+    String sentence =
+        "Expecting every request to "
+            + path
+            + " to carry the sampled flag of the CLIENT span that sent it";
+    List<Inspected> checked = new ArrayList<>(scoped.ofTest());
+    for (Inspected request : scoped.ofNoTest()) {
+      // A dropped trace has no recorded span to own it: the test's decisions claim it.
+      String traceId = ClientSpanChecks.traceContext(request).traceId();
+      if (!request.trace().hasContext()
+          || SampledFlagChecks.decidedOnTrace(scoped.test(), traceId)) {
+        checked.add(request);
+      }
+    }
+    if (checked.isEmpty()) {
+      throw noRequest(sentence);
+    }
+    StringBuilder details = new StringBuilder();
+    List<String> expectedValues = new ArrayList<>();
+    List<String> receivedValues = new ArrayList<>();
+    int failed = 0;
+    for (int i = 0; i < checked.size(); i++) {
+      Inspected request = checked.get(i);
+      SampledFlagChecks.Verdict verdict =
+          SampledFlagChecks.check(
+              ClientSpanChecks.traceContext(request), request.trace().owner().or(scoped::test));
+      if (verdict.problem() != null) {
+        failed++;
+        String received = ClientSpanChecks.receivedTraceparent(request);
+        expectedValues.add(verdict.expected());
+        receivedValues.add(received);
+        details
+            .append("\nRequest ")
+            .append(i + 1)
+            .append(" of ")
+            .append(checked.size())
+            .append(": ")
+            .append(WireMockRequests.describe(request.request()))
+            .append("\n  expected sampled flag: ")
+            .append(verdict.expected())
+            .append("\n  received traceparent: ")
+            .append(received)
+            .append("\n  problem: ")
+            .append(verdict.problem());
+      }
+    }
+    if (failed == 0) {
+      return myself;
+    }
+    throw failureWithActualExpected(
+        String.join("\n", receivedValues),
+        String.join("\n", expectedValues),
+        "%s",
+        sentence + ", but " + failed + " of " + requests(checked.size()) + " did not." + details);
+  }
+
+  /**
    * Verifies that every request matches {@code pattern}, evaluated as {@link TraceContextMatcher}
    * evaluates it for stubs; requests of no test that carried no usable trace context are checked
    * too and listed apart.

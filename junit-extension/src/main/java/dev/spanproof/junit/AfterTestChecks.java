@@ -1,0 +1,142 @@
+package dev.spanproof.junit;
+
+import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.lint.Finding;
+import dev.spanproof.core.lint.FindingLevel;
+import dev.spanproof.core.lint.LintRule;
+import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.trace.SpanNode;
+import dev.spanproof.core.trace.Trace;
+import dev.spanproof.core.trace.TraceRenderer;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The rule checks that run on each test's traces after the test, each a {@link FindingCheck} with
+ * its own policy: trace lint today; the semantic-convention check joins as one more entry in {@code
+ * checksFor}. A check reports only when it finds a {@linkplain FindingLevel#VIOLATION violation};
+ * its report lists every finding and draws the traces with the violating spans marked.
+ */
+final class AfterTestChecks {
+
+  private final ExtensionSettings settings;
+
+  AfterTestChecks(ExtensionSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The reports of the checks whose policy makes them the test's failure. */
+  List<String> check(ExtensionContext context, CaptureSession session) {
+    List<String> failures = new ArrayList<>();
+    List<Trace> traces = null;
+    for (FindingCheck check : checksFor(context, session)) {
+      if (check.policy() == SpanPolicy.IGNORE) {
+        continue;
+      }
+      if (traces == null) {
+        traces = session.traces();
+      }
+      List<Finding> findings = check.findings().apply(traces);
+      if (findings.stream().anyMatch(finding -> finding.level() == FindingLevel.VIOLATION)) {
+        SpanPolicyReporter.report(
+                check.policy(), report(session.name(), check.name(), traces, findings))
+            .ifPresent(failures::add);
+      }
+    }
+    return failures;
+  }
+
+  private List<FindingCheck> checksFor(ExtensionContext context, CaptureSession session) {
+    TraceLint lint = settings.lint(context);
+    Set<String> unended =
+        session.unendedSpans().stream()
+            .map(span -> span.spanContext().getSpanId())
+            .collect(Collectors.toSet());
+    return List.of(
+        new FindingCheck(
+            "trace lint",
+            settings.lintPolicy(context),
+            traces -> withoutOrphansOfUnended(lint.check(traces), unended)));
+  }
+
+  /** An unended span's children are orphans; the unended-span report already names the cause. */
+  private static List<Finding> withoutOrphansOfUnended(
+      List<Finding> findings, Set<String> unended) {
+    if (unended.isEmpty()) {
+      return findings;
+    }
+    return findings.stream()
+        .filter(
+            finding ->
+                !(finding.ruleId().equals(LintRule.ORPHAN_SPAN.id())
+                    && unended.contains(finding.spans().get(0).getParentSpanId())))
+        .toList();
+  }
+
+  private String report(String test, String check, List<Trace> traces, List<Finding> findings) {
+    List<Finding> violations =
+        findings.stream().filter(finding -> finding.level() == FindingLevel.VIOLATION).toList();
+    List<Finding> others =
+        findings.stream().filter(finding -> finding.level() != FindingLevel.VIOLATION).toList();
+    StringBuilder report =
+        new StringBuilder(test)
+            .append(": ")
+            .append(check)
+            .append(" found ")
+            .append(violations.size())
+            .append(violations.size() == 1 ? " violation:\n" : " violations:\n")
+            .append(bullets(violations));
+    if (!others.isEmpty()) {
+      report.append("\nand, not failing the test:\n").append(bullets(others));
+    }
+    Map<String, String> marks = marks(violations);
+    for (Trace trace : traces) {
+      TraceRenderer renderer = TraceRenderer.create().withAttributes(settings.reportedAttributes());
+      boolean marked = false;
+      for (SpanNode node : trace.spans()) {
+        String mark = marks.get(key(node.span()));
+        if (mark != null) {
+          renderer = renderer.withMark(node, mark);
+          marked = true;
+        }
+      }
+      if (marked) {
+        report.append("\n\n").append(renderer.render(trace));
+      }
+    }
+    return report.toString();
+  }
+
+  private static String bullets(List<Finding> findings) {
+    return findings.stream().map(finding -> "  - " + finding).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * For each span a violation is about (by trace and span id): the ids of its rules, each once, in
+   * finding order.
+   */
+  private static Map<String, String> marks(List<Finding> violations) {
+    Map<String, List<String>> ruleIds = new LinkedHashMap<>();
+    for (Finding finding : violations) {
+      for (SpanData span : finding.spans()) {
+        List<String> ids = ruleIds.computeIfAbsent(key(span), key -> new ArrayList<>());
+        if (!ids.contains(finding.ruleId())) {
+          ids.add(finding.ruleId());
+        }
+      }
+    }
+    Map<String, String> marks = new LinkedHashMap<>();
+    ruleIds.forEach((span, ids) -> marks.put(span, String.join(", ", ids)));
+    return marks;
+  }
+
+  private static String key(SpanData span) {
+    return span.getTraceId() + "/" + span.getSpanId();
+  }
+}
