@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.Arguments.requireNoNulls;
 import static dev.spanproof.assertions.Arguments.requireNonNull;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.semconv.SemanticConvention;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
@@ -913,6 +914,62 @@ public abstract class AbstractSpanAssert<
   @CheckReturnValue
   public TRACE returnToTrace() {
     return traceAssert();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Semantic conventions
+
+  /**
+   * Verifies the span follows the OpenTelemetry semantic conventions of its type (HTTP client or
+   * server, database client, RPC, gRPC, messaging), detected from its kind and attributes: kind,
+   * name, status, required attributes, value types, listed values, no deprecated attribute. Fails
+   * on violations, listing every finding under the drawn trace; improvements are listed, not
+   * failed. Database client spans are judged by the stable conventions.
+   *
+   * @return this assertion object
+   */
+  public SELF conformsToSemanticConventions() {
+    return conformsToSemanticConventions(SemanticConventionOptions.defaults());
+  }
+
+  /**
+   * Verifies the span follows the semantic conventions of its detected type, judged as {@code
+   * options} say (database names expected, levels that fail).
+   *
+   * @param options e.g. {@code SemanticConventionOptions.defaults().databaseConventions(OLD)}
+   * @return this assertion object
+   */
+  public SELF conformsToSemanticConventions(SemanticConventionOptions options) {
+    requireNonNull(
+        options, "conformsToSemanticConventions(SemanticConventionOptions options)", "options");
+    return check(span -> SemanticConventionChecks.conforms(span, trace(), null, options));
+  }
+
+  /**
+   * Verifies the span follows the semantic conventions of {@code convention}, whatever its kind and
+   * attributes suggest, e.g. {@code conformsTo(SemanticConvention.HTTP_CLIENT)}.
+   *
+   * @param convention the span type the span is meant to be
+   * @return this assertion object
+   */
+  public SELF conformsTo(SemanticConvention convention) {
+    requireNonNull(convention, "conformsTo(SemanticConvention convention)", "convention");
+    return conformsTo(convention, SemanticConventionOptions.defaults());
+  }
+
+  /**
+   * Verifies the span follows the semantic conventions of {@code convention}, judged as {@code
+   * options} say.
+   *
+   * @param convention the span type the span is meant to be
+   * @param options the database names expected and the levels that fail
+   * @return this assertion object
+   */
+  public SELF conformsTo(SemanticConvention convention, SemanticConventionOptions options) {
+    String method = "conformsTo(SemanticConvention convention, SemanticConventionOptions options)";
+    requireNonNull(convention, method, "convention");
+    requireNonNull(options, method, "options");
+    return check(span -> SemanticConventionChecks.conforms(span, trace(), convention, options));
   }
 
   // ---------------------------------------------------------------------------------------------

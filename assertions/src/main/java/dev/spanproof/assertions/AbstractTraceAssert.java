@@ -361,6 +361,36 @@ public abstract class AbstractTraceAssert<
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Semantic conventions
+
+  /**
+   * Verifies every span of the trace follows the OpenTelemetry semantic conventions of its type
+   * (HTTP client or server, database client, RPC, gRPC, messaging), detected from its kind and
+   * attributes; spans of no such type are only checked for deprecated attributes. Fails on
+   * violations, listing every finding under the drawn trace with the offending spans marked;
+   * improvements are listed, not failed. Database client spans are judged by the stable
+   * conventions.
+   *
+   * @return this assertion object
+   */
+  public SELF conformsToSemanticConventions() {
+    return conformsToSemanticConventions(SemanticConventionOptions.defaults());
+  }
+
+  /**
+   * Verifies every span of the trace follows the semantic conventions of its type, judged as {@code
+   * options} say (database names expected, levels that fail).
+   *
+   * @param options e.g. {@code SemanticConventionOptions.defaults().databaseConventions(OLD)}
+   * @return this assertion object
+   */
+  public SELF conformsToSemanticConventions(SemanticConventionOptions options) {
+    requireNonNull(
+        options, "conformsToSemanticConventions(SemanticConventionOptions options)", "options");
+    return check(trace -> SemanticConventionChecks.conforms(trace, options));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Plumbing: the soft gate, the failure renderer, and the span asserts navigation creates.
 
   /** Runs {@code check} on the trace unless the gate skips it; throws what it finds wrong. */

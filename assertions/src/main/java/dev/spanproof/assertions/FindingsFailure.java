@@ -1,16 +1,15 @@
 package dev.spanproof.assertions;
 
+import dev.spanproof.core.internal.FindingLines;
 import dev.spanproof.core.lint.Finding;
 import dev.spanproof.core.lint.FindingLevel;
+import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one way rule checks (semantic conventions, lint) turn their {@link Finding}s into a {@link
@@ -42,37 +41,20 @@ final class FindingsFailure {
             .append("\nbut found ")
             .append(Layout.count(failed.size(), "finding", "findings"))
             .append(":\n")
-            .append(bullets(failed));
+            .append(FindingLines.bullets(failed));
     if (!notFailing.isEmpty()) {
-      message.append("\nand, not failing the assertion:\n").append(bullets(notFailing));
+      message
+          .append("\nand, not failing the assertion:\n")
+          .append(FindingLines.bullets(notFailing));
     }
     Failure failure = Failure.of(message.toString(), findings, List.of());
-    for (Map.Entry<String, String> mark : marks(failed).entrySet()) {
-      var node = trace.findBySpanId(mark.getKey());
-      if (node.isPresent()) {
-        failure = failure.marking(node.get(), mark.getValue());
+    Map<String, String> marks = FindingLines.ruleIdsBySpan(failed);
+    for (SpanNode node : trace.spans()) {
+      String mark = marks.get(FindingLines.spanKey(node.span()));
+      if (mark != null) {
+        failure = failure.marking(node, mark);
       }
     }
     return Optional.of(failure);
-  }
-
-  private static String bullets(List<Finding> findings) {
-    return findings.stream().map(f -> "  - " + f).collect(Collectors.joining("\n"));
-  }
-
-  /** For each span id a failing finding is about: its rule ids, each once, in finding order. */
-  private static Map<String, String> marks(List<Finding> failed) {
-    Map<String, List<String>> ruleIdsBySpan = new LinkedHashMap<>();
-    for (Finding finding : failed) {
-      for (SpanData span : finding.spans()) {
-        List<String> ids = ruleIdsBySpan.computeIfAbsent(span.getSpanId(), id -> new ArrayList<>());
-        if (!ids.contains(finding.ruleId())) {
-          ids.add(finding.ruleId());
-        }
-      }
-    }
-    Map<String, String> marks = new LinkedHashMap<>();
-    ruleIdsBySpan.forEach((spanId, ids) -> marks.put(spanId, String.join(", ", ids)));
-    return marks;
   }
 }

@@ -83,7 +83,7 @@ class FindingsFailure_Test {
             and, not failing the assertion:
               - improvement missing_attribute [processOrder]: advice""");
     assertThat(failure.marks())
-        .containsExactly(
+        .containsOnly(
             Map.entry(payment, "deprecated, several_roots"), Map.entry(order, "several_roots"));
   }
 }

@@ -3,6 +3,7 @@ package dev.spanproof.assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.semconv.SemanticConvention;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -100,6 +101,21 @@ class NullArguments_Test {
             s -> s.hasChildrenNamed(null, 1)),
         call("hasDescendant(String name): name must not be null", s -> s.hasDescendant(null)),
         call("hasKind(SpanKind expected): expected must not be null", s -> s.hasKind(null)),
+        call(
+            "conformsTo(SemanticConvention convention): convention must not be null",
+            s -> s.conformsTo(null)),
+        call(
+            "conformsTo(SemanticConvention convention, SemanticConventionOptions options):"
+                + " convention must not be null",
+            s -> s.conformsTo(null, SemanticConventionOptions.defaults())),
+        call(
+            "conformsTo(SemanticConvention convention, SemanticConventionOptions options): options"
+                + " must not be null",
+            s -> s.conformsTo(SemanticConvention.HTTP_CLIENT, null)),
+        call(
+            "conformsToSemanticConventions(SemanticConventionOptions options): options must not be"
+                + " null",
+            s -> s.conformsToSemanticConventions(null)),
         call(
             "hasStatus(StatusCode expected): expected must not be null",
             s -> s.hasStatus((StatusCode) null)),
@@ -241,6 +257,11 @@ class NullArguments_Test {
     assertThatThrownBy(() -> trace.hasDurationAtMost(null))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage("hasDurationAtMost(Duration max): max must not be null");
+    assertThatThrownBy(() -> trace.conformsToSemanticConventions(null))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage(
+            "conformsToSemanticConventions(SemanticConventionOptions options): options must not be"
+                + " null");
     assertThatThrownBy(() -> trace.hasStructureInOrder(null))
         .isExactlyInstanceOf(NullPointerException.class)
         .hasMessage(

@@ -13,7 +13,13 @@ record CapturedSpan(
 
   /**
    * How a span with no session started: why it has none, the closed session it carried (null if
-   * none), on which thread, and the session last seen on that thread's pool (null if none).
+   * none), on which thread, the session last seen on that thread's pool (null if none), and the
+   * service that sent it over OTLP (null for a span of this JVM).
    */
-  record UnownedStart(String reason, String closedSession, String threadName, String likelyTest) {}
+  record UnownedStart(
+      String reason,
+      String closedSession,
+      String threadName,
+      String likelyTest,
+      String sendingService) {}
 }

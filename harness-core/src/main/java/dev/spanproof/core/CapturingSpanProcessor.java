@@ -68,7 +68,8 @@ final class CapturingSpanProcessor implements SpanProcessor {
         reason,
         closedSession,
         threadName,
-        threadSessions.lastSessionInPoolOf(threadName).orElse(null));
+        threadSessions.lastSessionInPoolOf(threadName).orElse(null),
+        null);
   }
 
   /**

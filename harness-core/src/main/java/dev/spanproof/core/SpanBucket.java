@@ -38,20 +38,32 @@ final class SpanBucket {
   /**
    * Keeps the span unless the limit is reached. Threads racing at the limit may each keep one more
    * span: the limit guards memory, it is not a count to assert on.
+   *
+   * @return whether the span was kept
    */
-  void add(
+  boolean add(
       ReadableSpan span,
       Baggage baggage,
       Throwable startStack,
       CapturedSpan.UnownedStart unownedStart) {
     if (accepted.sum() >= maxSpans) {
       rejected.increment();
-      return;
+      return false;
     }
     accepted.increment();
     stripes
         .get((int) Thread.currentThread().getId() & (STRIPES - 1))
         .add(new CapturedSpan(span, baggage, startStack, unownedStart));
+    return true;
+  }
+
+  /** Who this bucket holds spans for, as messages name it. */
+  String ownerDescription() {
+    return ownerDescription;
+  }
+
+  int maxSpans() {
+    return maxSpans;
   }
 
   /** The ended spans, in start order, each with the baggage it started with. */

@@ -18,6 +18,8 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.semconv.ServiceAttributes;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>One harness can serve many concurrent units of work: each opens a {@link CaptureSession} and
  * sees only its own spans. Spans that belong to no open session are kept as {@link
  * #unownedSpans()}.
+ *
+ * <p>With {@link Builder#otlpReceiver()}, spans that other processes export over OTLP/HTTP to
+ * {@link #otlpEndpoint()} join the capture too, in the session that owns their trace.
  */
 public final class TracingHarness implements AutoCloseable {
 
@@ -55,6 +60,7 @@ public final class TracingHarness implements AutoCloseable {
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
   private final ThreadSessions threadSessions = new ThreadSessions();
   private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
+  private final OtlpReceiver otlpReceiver;
   private volatile boolean globalWasReadBeforeInstall;
   private volatile boolean closed;
 
@@ -81,6 +87,17 @@ public final class TracingHarness implements AutoCloseable {
             .setPropagators(builder.propagators)
             .build();
     OpenHarnesses.register(this, capture::ownerOfTrace);
+    this.otlpReceiver = builder.otlpReceiver ? startReceiver() : null;
+  }
+
+  private OtlpReceiver startReceiver() {
+    try {
+      return OtlpReceiver.start(this::keepReceived);
+    } catch (RuntimeException e) {
+      // Without its receiver the harness is not what was asked for: leave nothing running.
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -115,6 +132,58 @@ public final class TracingHarness implements AutoCloseable {
     }
     requireOpen();
     return tracerProviders.forService(serviceName);
+  }
+
+  /**
+   * The base URI of the harness's OTLP/HTTP receiver on 127.0.0.1, e.g. {@code
+   * http://127.0.0.1:43817}: what another process gets as {@code OTEL_EXPORTER_OTLP_ENDPOINT}, or,
+   * with {@code /v1/traces} appended, as its traces endpoint. Both {@code http/protobuf} and {@code
+   * http/json}, optionally gzipped, are accepted. A received span belongs to the open session that
+   * holds spans of its trace, typically the test whose client span called the other process; spans
+   * of no session's trace are {@link #unownedSpanReports() reported} with the service that sent
+   * them. The receiver stops when the harness closes.
+   *
+   * @throws IllegalStateException if the harness was built without {@link Builder#otlpReceiver()}
+   */
+  public URI otlpEndpoint() {
+    if (otlpReceiver == null) {
+      throw new IllegalStateException(
+          "this TracingHarness has no OTLP receiver: build it with"
+              + " TracingHarness.builder().otlpReceiver()");
+    }
+    return otlpReceiver.endpoint();
+  }
+
+  /**
+   * Keeps a span another process exported, in the open session that owns its trace, in any open
+   * harness, else with the unowned spans; returns why it was not kept, or null.
+   */
+  private String keepReceived(ReceivedSpan span) {
+    String traceId = span.getSpanContext().getTraceId();
+    CaptureSession owner = capture.ownerOfTrace(traceId);
+    if (owner == null) {
+      owner = OpenHarnesses.findSessionOwningTrace(traceId).orElse(null);
+    }
+    SpanBucket bucket = owner == null ? unowned : owner.bucket();
+    CapturedSpan.UnownedStart unownedStart =
+        owner == null
+            ? new CapturedSpan.UnownedStart(
+                "received over OTLP from "
+                    + OtlpSpans.serviceName(span.getResource())
+                    + ", in a trace no open session owns",
+                null,
+                Thread.currentThread().getName(),
+                null,
+                span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME))
+            : null;
+    if (bucket.add(span, null, null, unownedStart)) {
+      return null;
+    }
+    return "not kept, the limit of "
+        + bucket.maxSpans()
+        + " spans for "
+        + bucket.ownerDescription()
+        + " was reached";
   }
 
   /**
@@ -215,7 +284,8 @@ public final class TracingHarness implements AutoCloseable {
               start.closedSession(),
               start.threadName(),
               captured.startStack() == null ? null : StartStacks.userFrames(captured.startStack()),
-              start.likelyTest()));
+              start.likelyTest(),
+              start.sendingService()));
     }
     return reports;
   }
@@ -296,6 +366,9 @@ public final class TracingHarness implements AutoCloseable {
     OpenHarnesses.unregister(this);
     // Each step runs even if one before it failed, so no session stays open and no SDK running.
     List<Runnable> steps = new ArrayList<>();
+    if (otlpReceiver != null) {
+      steps.add(otlpReceiver::stop);
+    }
     globalInstallations.forEach(installation -> steps.add(installation::close));
     openSessions.forEach(session -> steps.add(session::close));
     steps.addAll(tracerProviders.shutdownSteps());
@@ -357,6 +430,7 @@ public final class TracingHarness implements AutoCloseable {
                 Propagation.W3C_TRACE_CONTEXT.propagator(), Propagation.W3C_BAGGAGE.propagator()));
     private int maxSpans = 100_000;
     private boolean recordStartStacks;
+    private boolean otlpReceiver;
     private final List<SpanProcessor> extraProcessors = new ArrayList<>();
 
     private Builder() {}
@@ -443,6 +517,17 @@ public final class TracingHarness implements AutoCloseable {
     /** Adds a processor after the capture, e.g. an exporter to look at spans elsewhere as well. */
     public Builder addSpanProcessor(SpanProcessor processor) {
       extraProcessors.add(requireArgument(processor, "processor"));
+      return this;
+    }
+
+    /**
+     * Starts an OTLP/HTTP receiver on 127.0.0.1, on a free port, so that spans other processes
+     * export (a service with OpenTelemetry's Java agent in a child JVM, a container, a service in
+     * another language) join their test's trace: see {@link TracingHarness#otlpEndpoint()}.
+     * Default: off.
+     */
+    public Builder otlpReceiver() {
+      this.otlpReceiver = true;
       return this;
     }
 

@@ -20,6 +20,7 @@ public final class UnownedSpan {
   private final String threadName;
   private final List<StackTraceElement> startStack;
   private final String likelyTest;
+  private final String sendingService;
 
   UnownedSpan(
       String name,
@@ -30,7 +31,8 @@ public final class UnownedSpan {
       String closedSession,
       String threadName,
       List<StackTraceElement> startStack,
-      String likelyTest) {
+      String likelyTest,
+      String sendingService) {
     this.name = name;
     this.traceId = traceId;
     this.spanId = spanId;
@@ -40,6 +42,7 @@ public final class UnownedSpan {
     this.threadName = threadName;
     this.startStack = startStack == null ? null : List.copyOf(startStack);
     this.likelyTest = likelyTest;
+    this.sendingService = sendingService;
   }
 
   /** The span's name. */
@@ -63,8 +66,9 @@ public final class UnownedSpan {
   }
 
   /**
-   * Why the span has no session: {@code started outside any capture session}, or {@code started
-   * after [name] was closed}.
+   * Why the span has no session: {@code started outside any capture session}, {@code started after
+   * [name] was closed}, or, for a span another process exported to the harness's OTLP receiver,
+   * {@code received over OTLP from service [name], in a trace no open session owns}.
    */
   public String reason() {
     return reason;
@@ -103,6 +107,15 @@ public final class UnownedSpan {
     return Optional.ofNullable(likelyTest);
   }
 
+  /**
+   * The {@code service.name} of the process that exported the span to the harness's OTLP receiver
+   * ({@link TracingHarness.Builder#otlpReceiver()}); empty for a span started in this JVM, or sent
+   * by a process that named no service.
+   */
+  public Optional<String> sendingService() {
+    return Optional.ofNullable(sendingService);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof UnownedSpan that
@@ -114,7 +127,8 @@ public final class UnownedSpan {
         && Objects.equals(closedSession, that.closedSession)
         && threadName.equals(that.threadName)
         && Objects.equals(startStack, that.startStack)
-        && Objects.equals(likelyTest, that.likelyTest);
+        && Objects.equals(likelyTest, that.likelyTest)
+        && Objects.equals(sendingService, that.sendingService);
   }
 
   @Override

@@ -1,16 +1,18 @@
 package dev.spanproof.junit;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.internal.FindingLines;
 import dev.spanproof.core.lint.Finding;
 import dev.spanproof.core.lint.FindingLevel;
 import dev.spanproof.core.lint.LintRule;
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.semconv.DatabaseConventionMode;
+import dev.spanproof.core.semconv.SemanticConventions;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import dev.spanproof.core.trace.TraceRenderer;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +21,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The rule checks that run on each test's traces after the test, each a {@link FindingCheck} with
- * its own policy: trace lint today; the semantic-convention check joins as one more entry in {@code
- * checksFor}. A check reports only when it finds a {@linkplain FindingLevel#VIOLATION violation};
- * its report lists every finding and draws the traces with the violating spans marked.
+ * its own policy: trace lint and the semantic conventions. A check reports only when it finds a
+ * {@linkplain FindingLevel#VIOLATION violation}; its report lists every finding and draws the
+ * traces with the violating spans marked.
  */
 final class AfterTestChecks {
+
+  private static final SemanticConventions SEMANTIC_CONVENTIONS = SemanticConventions.bundled();
 
   private final ExtensionSettings settings;
 
@@ -58,11 +62,20 @@ final class AfterTestChecks {
         session.unendedSpans().stream()
             .map(span -> span.spanContext().getSpanId())
             .collect(Collectors.toSet());
+    DatabaseConventionMode databaseMode = settings.databaseConventions(context);
     return List.of(
         new FindingCheck(
             "trace lint",
             settings.lintPolicy(context),
-            traces -> withoutOrphansOfUnended(lint.check(traces), unended)));
+            traces -> withoutOrphansOfUnended(lint.check(traces), unended)),
+        new FindingCheck(
+            "semantic conventions " + SEMANTIC_CONVENTIONS.version(),
+            settings.semanticConventionsPolicy(context),
+            traces -> SEMANTIC_CONVENTIONS.check(spansOf(traces), databaseMode)));
+  }
+
+  private static List<SpanData> spansOf(List<Trace> traces) {
+    return traces.stream().flatMap(trace -> trace.spans().stream()).map(SpanNode::span).toList();
   }
 
   /** An unended span's children are orphans; the unended-span report already names the cause. */
@@ -91,16 +104,16 @@ final class AfterTestChecks {
             .append(" found ")
             .append(violations.size())
             .append(violations.size() == 1 ? " violation:\n" : " violations:\n")
-            .append(bullets(violations));
+            .append(FindingLines.bullets(violations));
     if (!others.isEmpty()) {
-      report.append("\nand, not failing the test:\n").append(bullets(others));
+      report.append("\nand, not failing the test:\n").append(FindingLines.bullets(others));
     }
-    Map<String, String> marks = marks(violations);
+    Map<String, String> marks = FindingLines.ruleIdsBySpan(violations);
     for (Trace trace : traces) {
       TraceRenderer renderer = TraceRenderer.create().withAttributes(settings.reportedAttributes());
       boolean marked = false;
       for (SpanNode node : trace.spans()) {
-        String mark = marks.get(key(node.span()));
+        String mark = marks.get(FindingLines.spanKey(node.span()));
         if (mark != null) {
           renderer = renderer.withMark(node, mark);
           marked = true;
@@ -111,32 +124,5 @@ final class AfterTestChecks {
       }
     }
     return report.toString();
-  }
-
-  private static String bullets(List<Finding> findings) {
-    return findings.stream().map(finding -> "  - " + finding).collect(Collectors.joining("\n"));
-  }
-
-  /**
-   * For each span a violation is about (by trace and span id): the ids of its rules, each once, in
-   * finding order.
-   */
-  private static Map<String, String> marks(List<Finding> violations) {
-    Map<String, List<String>> ruleIds = new LinkedHashMap<>();
-    for (Finding finding : violations) {
-      for (SpanData span : finding.spans()) {
-        List<String> ids = ruleIds.computeIfAbsent(key(span), key -> new ArrayList<>());
-        if (!ids.contains(finding.ruleId())) {
-          ids.add(finding.ruleId());
-        }
-      }
-    }
-    Map<String, String> marks = new LinkedHashMap<>();
-    ruleIds.forEach((span, ids) -> marks.put(span, String.join(", ", ids)));
-    return marks;
-  }
-
-  private static String key(SpanData span) {
-    return span.getTraceId() + "/" + span.getSpanId();
   }
 }

@@ -3,12 +3,15 @@ package dev.spanproof.junit;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_DISABLED_RULES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_DATABASE_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
 
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.LintRule;
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.semconv.DatabaseConventionMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +35,7 @@ final class ExtensionSettings {
   private final List<Consumer<TracingHarness.Builder>> harnessRecipe;
 
   private final boolean installGlobal;
+  private final boolean otlpReceiver;
   private final SpanPolicy unendedSpans;
   private final SpanPolicy unownedSpans;
   private final Duration gracePeriod;
@@ -40,10 +44,13 @@ final class ExtensionSettings {
   private final List<String> reportedAttributes;
   private final Optional<SpanPolicy> lintPolicy;
   private final Optional<TraceLint> lint;
+  private final Optional<SpanPolicy> semanticConventionsPolicy;
+  private final Optional<DatabaseConventionMode> databaseConventions;
 
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
       boolean installGlobal,
+      boolean otlpReceiver,
       SpanPolicy unendedSpans,
       SpanPolicy unownedSpans,
       Duration gracePeriod,
@@ -51,9 +58,12 @@ final class ExtensionSettings {
       Optional<Path> traceDirectory,
       List<String> reportedAttributes,
       Optional<SpanPolicy> lintPolicy,
-      Optional<TraceLint> lint) {
+      Optional<TraceLint> lint,
+      Optional<SpanPolicy> semanticConventionsPolicy,
+      Optional<DatabaseConventionMode> databaseConventions) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
+    this.otlpReceiver = otlpReceiver;
     this.unendedSpans = unendedSpans;
     this.unownedSpans = unownedSpans;
     this.gracePeriod = gracePeriod;
@@ -62,6 +72,13 @@ final class ExtensionSettings {
     this.reportedAttributes = List.copyOf(reportedAttributes);
     this.lintPolicy = lintPolicy;
     this.lint = lint;
+    this.semanticConventionsPolicy = semanticConventionsPolicy;
+    this.databaseConventions = databaseConventions;
+  }
+
+  /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */
+  boolean otlpReceiver() {
+    return otlpReceiver;
   }
 
   SpanPolicy unendedSpans() {
@@ -86,6 +103,9 @@ final class ExtensionSettings {
         TracingHarness.builder()
             .recordStartStacks(booleanParameter(context, START_STACKS_PROPERTY_NAME, true));
     harnessRecipe.forEach(step -> step.accept(harness));
+    if (otlpReceiver) {
+      harness.otlpReceiver();
+    }
     return harness.build();
   }
 
@@ -127,6 +147,44 @@ final class ExtensionSettings {
                 .getConfigurationParameter(LINT_DISABLED_RULES_PROPERTY_NAME)
                 .map(ExtensionSettings::lintWithout)
                 .orElse(TraceLint.defaults()));
+  }
+
+  /**
+   * Whether and how to report semantic-convention findings after each test: the builder's, else the
+   * parameter.
+   */
+  SpanPolicy semanticConventionsPolicy(ExtensionContext context) {
+    return semanticConventionsPolicy.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(SEMCONV_PROPERTY_NAME)
+                .map(value -> policyParameter(SEMCONV_PROPERTY_NAME, value))
+                .orElse(SpanPolicy.IGNORE));
+  }
+
+  /**
+   * The database names the semantic-convention check expects: the builder's, else the parameter.
+   */
+  DatabaseConventionMode databaseConventions(ExtensionContext context) {
+    return databaseConventions.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(SEMCONV_DATABASE_PROPERTY_NAME)
+                .map(ExtensionSettings::databaseConventionsParameter)
+                .orElse(DatabaseConventionMode.STABLE));
+  }
+
+  private static DatabaseConventionMode databaseConventionsParameter(String value) {
+    try {
+      return DatabaseConventionMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter "
+              + SEMCONV_DATABASE_PROPERTY_NAME
+              + " must be stable, old or dup, but was "
+              + value,
+          unknown);
+    }
   }
 
   private static TraceLint lintWithout(String ruleIds) {

@@ -58,5 +58,21 @@ public final class SpanproofConfiguration {
    */
   public static final String LINT_DISABLED_RULES_PROPERTY_NAME = "spanproof.lint.disabledRules";
 
+  /**
+   * Checks each test's spans against the {@link dev.spanproof.core.semconv.SemanticConventions
+   * semantic conventions} after the test: {@code fail} (a violation fails the test, listing every
+   * finding under the drawn traces), {@code warn} (the same report logged at {@code WARNING}) or
+   * {@code ignore} (default: no check). The builder option is {@link
+   * TracingExtension.Builder#semanticConventionsAfterEachTest(SpanPolicy)}.
+   */
+  public static final String SEMCONV_PROPERTY_NAME = "spanproof.semconv";
+
+  /**
+   * Which database attribute names the after-test semantic-convention check expects: {@code stable}
+   * (default), {@code old} or {@code dup}, as OpenTelemetry's instrumentation emits them with
+   * {@code otel.semconv-stability.opt-in} set to {@code database}, unset, or {@code database/dup}.
+   */
+  public static final String SEMCONV_DATABASE_PROPERTY_NAME = "spanproof.semconv.database";
+
   private SpanproofConfiguration() {}
 }

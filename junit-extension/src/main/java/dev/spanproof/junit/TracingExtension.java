@@ -5,6 +5,8 @@ import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.TraceLint;
+import dev.spanproof.core.semconv.DatabaseConventionMode;
+import dev.spanproof.core.semconv.SemanticConventions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -12,6 +14,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,11 +66,15 @@ import org.opentest4j.AssertionFailedError;
  * context carries, or whose session already holds spans of its trace. After each test, spans that
  * were started and not ended are waited for (a bounded grace period) and then reported with the
  * stack where they started: by default the test fails. When asked ({@link
- * Builder#lintAfterEachTest(SpanPolicy)}), it also runs trace lint on the test's traces.
+ * Builder#lintAfterEachTest(SpanPolicy)}, {@link
+ * Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
+ * semantic-convention check on the test's traces.
  *
  * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
  * TracingHarness#TEST_TRACER_SCOPE}), {@link TracingHarness} and, into tests and their
- * {@code @BeforeEach}/{@code @AfterEach} methods, the test's {@link CaptureSession}.
+ * {@code @BeforeEach}/{@code @AfterEach} methods, the test's {@link CaptureSession}. With {@link
+ * Builder#otlpReceiver()}, a {@link URI} parameter gets the OTLP endpoint that other processes
+ * export their spans to.
  *
  * <p>Configuration parameters, such as printing each test's traces: {@link SpanproofConfiguration}.
  */
@@ -207,7 +214,9 @@ public class TracingExtension
     return type == OpenTelemetry.class
         || type == Tracer.class
         || type == TracingHarness.class
-        || type == CaptureSession.class;
+        || type == CaptureSession.class
+        // Only when asked for: a URI parameter is otherwise another resolver's business.
+        || (type == URI.class && settings.otlpReceiver());
   }
 
   @Override
@@ -240,6 +249,9 @@ public class TracingExtension
     }
     if (type == Tracer.class) {
       return harness.tracer();
+    }
+    if (type == URI.class) {
+      return harness.otlpEndpoint();
     }
     return harness;
   }
@@ -322,6 +334,7 @@ public class TracingExtension
     private final List<Consumer<TracingHarness.Builder>> harnessRecipe = new ArrayList<>();
     private final TracingHarness.Builder validator = TracingHarness.builder();
     private boolean installGlobal;
+    private boolean otlpReceiver;
     private SpanPolicy unendedSpans = SpanPolicy.FAIL;
     private SpanPolicy unownedSpans = SpanPolicy.WARN;
     private Duration gracePeriod = Duration.ofMillis(500);
@@ -330,6 +343,8 @@ public class TracingExtension
     private String[] reportedAttributes = new String[0];
     private SpanPolicy lintPolicy;
     private TraceLint lint;
+    private SpanPolicy semanticConventionsPolicy;
+    private DatabaseConventionMode databaseConventions;
 
     private Builder() {}
 
@@ -374,6 +389,17 @@ public class TracingExtension
      */
     public Builder installGlobal() {
       this.installGlobal = true;
+      return this;
+    }
+
+    /**
+     * Runs an OTLP/HTTP receiver on 127.0.0.1 for each test class, so that spans other processes
+     * export to it (a service in a child JVM or a container) join the trace of the test that called
+     * them; see {@link TracingHarness#otlpEndpoint()}. Tests get its base URI as a {@link URI}
+     * parameter. It stops with the class's harness.
+     */
+    public Builder otlpReceiver() {
+      this.otlpReceiver = true;
       return this;
     }
 
@@ -481,6 +507,32 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * Checks each test's spans against the {@link SemanticConventions#bundled() bundled semantic
+     * conventions} after the test, expecting the stable database names: with {@link
+     * SpanPolicy#FAIL} a violation fails the test, listing every finding and drawing the traces
+     * with the offending spans marked; with {@link SpanPolicy#WARN} that report is logged.
+     * Overrides the {@value SpanproofConfiguration#SEMCONV_PROPERTY_NAME} configuration parameter.
+     * Default: no check.
+     */
+    public Builder semanticConventionsAfterEachTest(SpanPolicy policy) {
+      this.semanticConventionsPolicy = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Like {@link #semanticConventionsAfterEachTest(SpanPolicy)}, expecting the database names of
+     * {@code databaseConventions}, e.g. {@link DatabaseConventionMode#OLD} for OpenTelemetry's
+     * instrumentation without {@code otel.semconv-stability.opt-in}. Overrides the {@value
+     * SpanproofConfiguration#SEMCONV_DATABASE_PROPERTY_NAME} configuration parameter.
+     */
+    public Builder semanticConventionsAfterEachTest(
+        SpanPolicy policy, DatabaseConventionMode databaseConventions) {
+      this.semanticConventionsPolicy = requireArgument(policy, "policy");
+      this.databaseConventions = requireArgument(databaseConventions, "databaseConventions");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -496,6 +548,7 @@ public class TracingExtension
       return new ExtensionSettings(
           harnessRecipe,
           installGlobal,
+          otlpReceiver,
           unendedSpans,
           unownedSpans,
           gracePeriod,
@@ -503,7 +556,9 @@ public class TracingExtension
           Optional.ofNullable(traceDirectory),
           List.of(reportedAttributes),
           Optional.ofNullable(lintPolicy),
-          Optional.ofNullable(lint));
+          Optional.ofNullable(lint),
+          Optional.ofNullable(semanticConventionsPolicy),
+          Optional.ofNullable(databaseConventions));
     }
 
     private static <T> T requireArgument(T value, String name) {

@@ -7,6 +7,7 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.opentelemetry.semconv.ServiceAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,11 @@ import java.util.Set;
  *    ├─ validateInventory [INTERNAL, UNSET, 2.1 ms]
  *    └─ processPayment [CLIENT, ERROR "card declined", 8.0 ms] events: exception  &lt;-- expected status OK
  * </pre>
+ *
+ * <p>When a trace has spans of more than one service (their resources' {@code service.name} differ,
+ * as when another process exported spans to the harness's OTLP receiver), each span names its
+ * service after its kind: {@code GET /inventory [SERVER, inventory, UNSET, 3.00 ms]}. A trace of
+ * one service is drawn without it.
  *
  * <p>A link is drawn after the span as {@code → link to [orders publish]}, with {@code in trace
  * 4bf92f35…} when the linked span is in another of the drawn traces, or by its ids when it is not
@@ -141,6 +147,7 @@ public final class TraceRenderer {
     // ancestorsLast[level] tells whether the ancestor at that level was the last of its siblings,
     // which decides between "│  " and "   " in the indentation.
     Set<SpanNode> drawn = spansToDraw(trace);
+    boolean showServices = hasSeveralServices(trace);
     List<Boolean> ancestorsLast = new ArrayList<>();
     List<SpanNode> roots = trace.roots();
     TreeWalk.preOrder(
@@ -164,7 +171,7 @@ public final class TraceRenderer {
             }
           }
           out.append(last ? "└─ " : "├─ ");
-          appendSpan(out, node, linkTargets);
+          appendSpan(out, node, linkTargets, showServices);
           ancestorsLast.add(last);
         });
     if (drawn != null) {
@@ -174,6 +181,25 @@ public final class TraceRenderer {
           .append(hidden == 1 ? " more span" : " more spans")
           .append(" not drawn");
     }
+  }
+
+  private static boolean hasSeveralServices(Trace trace) {
+    String first = null;
+    for (SpanNode node : trace.spans()) {
+      String service = serviceOf(node.span());
+      if (first == null) {
+        first = service;
+      } else if (!first.equals(service)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The span's {@code service.name}, or a stand-in that tells it has none. */
+  private static String serviceOf(SpanData span) {
+    String service = span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME);
+    return service == null ? "no service.name" : service;
   }
 
   /** The spans to draw, or null for all of them. */
@@ -220,13 +246,17 @@ public final class TraceRenderer {
   /** One span on one line, as in a tree but without indentation; links show their ids. */
   public String renderLine(SpanNode node) {
     StringBuilder out = new StringBuilder();
-    appendSpan(out, Objects.requireNonNull(node, "node"), Map.of());
+    appendSpan(out, Objects.requireNonNull(node, "node"), Map.of(), false);
     return out.toString();
   }
 
-  private void appendSpan(StringBuilder out, SpanNode node, Map<String, SpanNode> linkTargets) {
+  private void appendSpan(
+      StringBuilder out, SpanNode node, Map<String, SpanNode> linkTargets, boolean showService) {
     SpanData span = node.span();
     out.append(span.getName()).append(" [").append(span.getKind()).append(", ");
+    if (showService) {
+      out.append(serviceOf(span)).append(", ");
+    }
     appendStatus(out, span.getStatus());
     out.append(", ").append(formatDuration(node.duration()));
     if (!span.getSpanContext().isSampled()) {

@@ -12,11 +12,14 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import io.opentelemetry.semconv.ServiceAttributes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -216,5 +219,49 @@ class TraceRendererTest {
     assertThat(TraceRenderer.formatDuration(Duration.ofNanos(4_070_000))).isEqualTo("4.07 ms");
     assertThat(TraceRenderer.formatDuration(Duration.ofNanos(123_400_000))).isEqualTo("123 ms");
     assertThat(TraceRenderer.formatDuration(Duration.ofMillis(1_200))).isEqualTo("1.20 s");
+  }
+
+  @Test
+  void should_name_each_spans_service_when_the_trace_crosses_services() {
+    // GIVEN checkout in orders calling inventory, whose span came from another process
+    Trace trace =
+        Trace.of(
+            List.of(
+                ofService("orders", span("checkout", 1, 0, 0)),
+                ofService("orders", span("GET /inventory", 2, 1, 1)),
+                ofService("inventory", remoteChild("GET /inventory", 3, 2, 2)),
+                span("no resource", 4, 3, 3)));
+    Trace oneService =
+        Trace.of(
+            List.of(
+                ofService("orders", span("checkout", 1, 0, 0)),
+                ofService("orders", span("GET /inventory", 2, 1, 1))));
+
+    assertThat(TraceRenderer.create().render(trace))
+        .isEqualTo(
+            """
+            trace 4bf92f3577b34da6a3ce929d0e0e4736 (4 spans, 13.0 ms)
+            └─ checkout [INTERNAL, orders, UNSET, 10.0 ms]
+               └─ GET /inventory [INTERNAL, orders, UNSET, 10.0 ms]
+                  └─ GET /inventory [INTERNAL, inventory, UNSET, 10.0 ms] (remote parent 0000000000000002)
+                     └─ no resource [INTERNAL, no service.name, UNSET, 10.0 ms]""");
+    assertThat(TraceRenderer.create().render(oneService))
+        .isEqualTo(
+            """
+            trace 4bf92f3577b34da6a3ce929d0e0e4736 (2 spans, 11.0 ms)
+            └─ checkout [INTERNAL, UNSET, 10.0 ms]
+               └─ GET /inventory [INTERNAL, UNSET, 10.0 ms]""");
+    assertThat(TraceRenderer.create().renderLine(trace.spansNamed("no resource").get(0)))
+        .isEqualTo("no resource [INTERNAL, UNSET, 10.0 ms]");
+  }
+
+  private static SpanData ofService(String serviceName, SpanData span) {
+    Resource resource = Resource.builder().put(ServiceAttributes.SERVICE_NAME, serviceName).build();
+    return new DelegatingSpanData(span) {
+      @Override
+      public Resource getResource() {
+        return resource;
+      }
+    };
   }
 }
