@@ -5,6 +5,7 @@ import static dev.spanproof.assertions.TraceAssertions.span;
 import static io.opentelemetry.api.trace.SpanKind.CLIENT;
 import static io.opentelemetry.api.trace.SpanKind.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spanproof.junit.TracingExtension;
 import io.opentelemetry.api.OpenTelemetry;
@@ -14,15 +15,19 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.resources.Resource;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +83,72 @@ class ServicesInOtherProcessesTest {
                       .isEqualTo("inventory"))
           .conformsToSemanticConventions();
     }
+  }
+
+  @Test
+  void a_node_js_service_s_server_span_continues_the_test_s_client_span_over_otlp_json(
+      URI otlpEndpoint, OpenTelemetry otel, @TempDir Path logs) throws Exception {
+    Path service = Path.of(requiredProperty("spanproof.examples.nodeService"));
+    Optional<Path> node = onPath("node");
+    String skipped = nodeServiceMissing(node, service);
+    if (!skipped.isEmpty()) {
+      System.out.println(skipped);
+    }
+    assumeTrue(skipped.isEmpty(), skipped);
+    try (ServiceProcess inventory =
+        ServiceProcess.start(
+            List.of(node.orElseThrow().toString(), service.resolve("inventory.js").toString()),
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                otlpEndpoint.toString(),
+                // The stable HTTP attributes (http.request.method, url.path, …)
+                "OTEL_SEMCONV_STABILITY_OPT_IN",
+                "http"),
+            logs.resolve("inventory-js.log"),
+            STARTUP)) {
+
+      assertThat(call(otel, inventory.uri("/inventory"))).isEqualTo("7");
+
+      // Node.js names its SERVER span "GET" like the test's CLIENT span: wait for the SERVER one.
+      awaitTrace()
+          .atMost(EXPORT)
+          .untilSpan("GET", SERVER)
+          .hasStructure(span("checkout", span("GET", span("GET"))))
+          .span("checkout")
+          .child("GET")
+          .child("GET")
+          .hasKind(SERVER)
+          .hasRemoteParent()
+          .hasInstrumentationScope("@opentelemetry/instrumentation-http")
+          .hasAttribute("http.request.method", "GET")
+          .hasAttribute("url.path", "/inventory")
+          .hasAttribute("http.response.status_code", 200L)
+          .spanDataSatisfies(
+              server ->
+                  assertThat(server.getResource().getAttribute(SERVICE_NAME))
+                      .isEqualTo("inventory-js"))
+          .conformsToSemanticConventions();
+    }
+  }
+
+  /** Why the Node.js check cannot run here, in one line, or empty when it can. */
+  private static String nodeServiceMissing(Optional<Path> node, Path service) {
+    String enable = " (Node.js 20.6 or newer, then: npm ci --prefix " + service + ")";
+    if (node.isEmpty()) {
+      return "Skipped the Node.js OTLP/JSON check: no node on the PATH" + enable;
+    }
+    if (!Files.isDirectory(service.resolve("node_modules/@opentelemetry/sdk-trace-node"))) {
+      return "Skipped the Node.js OTLP/JSON check: its packages are not installed" + enable;
+    }
+    return "";
+  }
+
+  private static Optional<Path> onPath(String program) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .filter(directory -> !directory.isEmpty())
+        .map(directory -> Path.of(directory, program))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 
   /** The child JVM: the JDK's HTTP server, instrumented by the agent, exporting to the receiver. */
