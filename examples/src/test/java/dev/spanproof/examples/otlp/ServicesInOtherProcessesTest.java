@@ -1,5 +1,6 @@
 package dev.spanproof.examples.otlp;
 
+import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
 import static dev.spanproof.assertions.TraceAssertions.awaitTrace;
 import static dev.spanproof.assertions.TraceAssertions.span;
 import static io.opentelemetry.api.trace.SpanKind.CLIENT;
@@ -59,7 +60,10 @@ class ServicesInOtherProcessesTest {
       URI otlpEndpoint, OpenTelemetry otel, @TempDir Path logs) throws Exception {
     try (ServiceProcess inventory =
         ServiceProcess.start(
-            javaAgentCommand(otlpEndpoint), Map.of(), logs.resolve("inventory.log"), STARTUP)) {
+            javaAgentCommand(otlpEndpoint, Duration.ofMillis(100)),
+            Map.of(),
+            logs.resolve("inventory.log"),
+            STARTUP)) {
 
       assertThat(call(otel, inventory.uri("/inventory"))).isEqualTo("7");
 
@@ -83,6 +87,23 @@ class ServicesInOtherProcessesTest {
                       .isEqualTo("inventory"))
           .conformsToSemanticConventions();
     }
+  }
+
+  @Test
+  void stopping_the_service_inside_the_test_flushes_its_spans_before_the_test_ends(
+      URI otlpEndpoint, OpenTelemetry otel, @TempDir Path logs) throws Exception {
+    // A batch delay of a minute: only the flush on shutdown can deliver the span in time.
+    try (ServiceProcess inventory =
+        ServiceProcess.start(
+            javaAgentCommand(otlpEndpoint, Duration.ofMinutes(1)),
+            Map.of(),
+            logs.resolve("inventory.log"),
+            STARTUP)) {
+      call(otel, inventory.uri("/inventory"));
+    }
+    // close() waited for the process to exit, and the agent's shutdown hook exported the span
+    // still in its batch: no wait is needed, and the after-test checks see the whole trace.
+    assertThatTrace().span("GET /inventory").hasKind(SERVER).hasParent("GET");
   }
 
   @Test
@@ -152,7 +173,7 @@ class ServicesInOtherProcessesTest {
   }
 
   /** The child JVM: the JDK's HTTP server, instrumented by the agent, exporting to the receiver. */
-  private static List<String> javaAgentCommand(URI otlpEndpoint) {
+  private static List<String> javaAgentCommand(URI otlpEndpoint, Duration batchDelay) {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-javaagent:" + requiredProperty("spanproof.examples.javaagent"),
@@ -162,7 +183,7 @@ class ServicesInOtherProcessesTest {
         "-Dotel.exporter.otlp.endpoint=" + otlpEndpoint,
         "-Dotel.metrics.exporter=none",
         "-Dotel.logs.exporter=none",
-        "-Dotel.bsp.schedule.delay=100",
+        "-Dotel.bsp.schedule.delay=" + batchDelay.toMillis(),
         "-cp",
         requiredProperty("spanproof.examples.testClasses"),
         InventoryService.class.getName());
