@@ -6,8 +6,12 @@ import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.UnendedSpan;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -92,6 +96,11 @@ public final class TraceWait {
   /**
    * Waits until a span named {@code name} has ended, then asserts on the trace that holds it.
    *
+   * <p>Spans that other processes export to the harness's OTLP receiver arrive some time after the
+   * call that caused them returned; this waits for them as for spans of other threads. When the
+   * test's CLIENT span has the same name as the other service's SERVER span, wait with {@link
+   * #untilSpan(String, SpanKind)}.
+   *
    * @param name the span to wait for
    * @return an assert on the trace holding that span
    * @throws AssertionError when the limit passes first, listing the closest span names
@@ -99,20 +108,48 @@ public final class TraceWait {
    */
   public TraceAssert untilSpan(String name) {
     requireNonNull(name, "untilSpan(String name)", "name");
+    return awaitSpan(
+        span -> span.getName().equals(name),
+        "a span named \"" + name + "\"",
+        name,
+        () -> nearMisses(name));
+  }
+
+  /**
+   * Waits until a span named {@code name} of the given kind has ended, then asserts on the trace
+   * that holds it. For a call to another process whose CLIENT and SERVER spans share a name, such
+   * as {@code GET /inventory}: {@code untilSpan("GET /inventory", SERVER)} waits for the server's
+   * span, which its exporter sends after the call returned.
+   *
+   * @param name the span to wait for
+   * @param kind its kind
+   * @return an assert on the trace holding that span
+   * @throws AssertionError when the limit passes first, listing the closest span names
+   * @throws NullPointerException if {@code name} or {@code kind} is null
+   */
+  public TraceAssert untilSpan(String name, SpanKind kind) {
+    requireNonNull(name, "untilSpan(String name, SpanKind kind)", "name");
+    requireNonNull(kind, "untilSpan(String name, SpanKind kind)", "kind");
+    return awaitSpan(
+        span -> span.getName().equals(name) && span.getKind() == kind,
+        "a " + kind + " span named \"" + name + "\"",
+        name,
+        () -> kindsNamed(name));
+  }
+
+  private TraceAssert awaitSpan(
+      Predicate<SpanData> wanted, String description, String name, Supplier<String> hint) {
     try {
-      poll()
-          .until(
-              () -> session.finishedSpans().stream().anyMatch(span -> span.getName().equals(name)));
+      poll().until(() -> session.finishedSpans().stream().anyMatch(wanted));
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          timedOut("to end a span named \"" + name + "\"", nearMisses(name)), e);
+      throw new AssertionError(timedOut("to end " + description, hint.get()), e);
     }
     for (Trace trace : CapturedTraces.tracesOf(session)) {
-      if (!trace.spansNamed(name).isEmpty()) {
+      if (trace.spansNamed(name).stream().map(SpanNode::span).anyMatch(wanted)) {
         return new TraceAssert(trace);
       }
     }
-    throw new IllegalStateException("span [" + name + "] was seen and then lost");
+    throw new IllegalStateException(description + " was seen and then lost");
   }
 
   private org.awaitility.core.ConditionFactory poll() {
@@ -131,6 +168,18 @@ public final class TraceWait {
         ? ""
         : "\nClosest ended spans: "
             + Layout.names(near.subList(0, Math.min(NearMisses.MAX, near.size())));
+  }
+
+  /** The kinds of the ended spans of that name, or the closest names when there is none. */
+  private String kindsNamed(String name) {
+    List<SpanKind> kinds =
+        session.finishedSpans().stream()
+            .filter(span -> span.getName().equals(name))
+            .map(SpanData::getKind)
+            .toList();
+    return kinds.isEmpty()
+        ? nearMisses(name)
+        : "\nEnded spans named \"" + name + "\" are of kind " + kinds;
   }
 
   private String timedOut(String what, String hint) {

@@ -1,6 +1,9 @@
 package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.TraceAssertions.awaitTrace;
+import static dev.spanproof.assertions.TraceAssertions.span;
+import static io.opentelemetry.api.trace.SpanKind.CLIENT;
+import static io.opentelemetry.api.trace.SpanKind.SERVER;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.CaptureSession;
@@ -50,6 +53,56 @@ class TraceWait_Test {
           .span("sendEmail")
           .hasParent("POST /orders");
       awaitTrace().untilComplete().hasSpanCount(2);
+    }
+  }
+
+  @Test
+  void should_wait_for_the_span_of_a_kind_when_client_and_server_share_a_name() {
+    // GIVEN a CLIENT span that ended, and the SERVER span of the same name that another service
+    // reports later (here: from another thread)
+    try (CaptureSession session = traces.harness.openSession("remote");
+        Scope ignored = session.makeCurrent()) {
+      Span client =
+          traces.harness.tracer().spanBuilder("GET /inventory").setSpanKind(CLIENT).startSpan();
+      try (Scope inClient = client.makeCurrent()) {
+        var unused =
+            executor.submit(
+                () ->
+                    traces
+                        .harness
+                        .tracer()
+                        .spanBuilder("GET /inventory")
+                        .setSpanKind(SERVER)
+                        .startSpan()
+                        .end());
+      }
+      client.end();
+      // WHEN/THEN the wait does not stop at the CLIENT span
+      awaitTrace()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(1))
+          .untilSpan("GET /inventory", SERVER)
+          .hasStructure(span("GET /inventory", span("GET /inventory")));
+    }
+  }
+
+  @Test
+  void should_name_the_kinds_that_ended_when_the_span_of_a_kind_does_not() {
+    try (CaptureSession session = traces.harness.openSession("test [no server]");
+        Scope ignored = session.makeCurrent()) {
+      traces.harness.tracer().spanBuilder("GET /inventory").setSpanKind(CLIENT).startSpan().end();
+
+      assertThatThrownBy(
+              () -> awaitTrace().atMost(Duration.ofMillis(100)).untilSpan("GET /inventory", SERVER))
+          .isInstanceOf(AssertionError.class)
+          .hasMessage(
+              """
+              Expecting test [no server] to end a SERVER span named "GET /inventory" within 100 ms, \
+              but it did not.
+              Ended spans named "GET /inventory" are of kind [CLIENT]
+              Captured so far:
+              trace 00000000000000000000000000000001 (1 span, 0 ns)
+              └─ GET /inventory [CLIENT, UNSET, 0 ns]""");
     }
   }
 
@@ -117,6 +170,12 @@ class TraceWait_Test {
       assertThatThrownBy(() -> awaitTrace().untilSpan(null))
           .isInstanceOf(NullPointerException.class)
           .hasMessage("untilSpan(String name): name must not be null");
+      assertThatThrownBy(() -> awaitTrace().untilSpan(null, SERVER))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("untilSpan(String name, SpanKind kind): name must not be null");
+      assertThatThrownBy(() -> awaitTrace().untilSpan("GET", null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessage("untilSpan(String name, SpanKind kind): kind must not be null");
     }
   }
 
