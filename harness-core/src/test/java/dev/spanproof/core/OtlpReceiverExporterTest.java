@@ -92,10 +92,10 @@ class OtlpReceiverExporterTest {
   }
 
   @Test
-  void should_keep_every_span_of_twenty_concurrent_exporters() throws Exception {
-    // GIVEN twenty services, each called by its own test thread
-    int services = 20;
-    int callsEach = 25;
+  void should_keep_every_span_of_fifty_concurrent_exporters() throws Exception {
+    // GIVEN fifty services, each with its own SDK and OTLP exporter, each called by its own thread
+    int services = 50;
+    int callsEach = 10;
     try (CaptureSession session = harness.openSession("LoadTest.manyServices()")) {
       ExecutorService threads = Executors.newFixedThreadPool(services);
       try {

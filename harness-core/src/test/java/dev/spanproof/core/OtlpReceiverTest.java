@@ -76,6 +76,23 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void should_keep_a_received_span_whose_parent_is_in_no_trace_as_an_orphan_of_the_tests_trace() {
+    // GIVEN the test's trace, and a span of it whose parent never arrives
+    SpanContext client = clientSpan();
+    io.opentelemetry.proto.trace.v1.Span orphan =
+        span("GET /inventory", client.getTraceId(), "00f067aa0ba902b7", "0102030405060708");
+    // WHEN
+    HttpResponse<byte[]> response =
+        post(harness.otlpEndpoint(), PROTOBUF, request("inventory", List.of(orphan)).toByteArray());
+    // THEN it is kept in the test's session, and its trace shows it as an orphan
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(protobufResponse(response).hasPartialSuccess()).isFalse();
+    Trace trace = session.traces().get(0);
+    assertThat(trace.orphans()).extracting(SpanNode::name).containsExactly("GET /inventory");
+    assertThat(harness.unownedSpanReports()).isEmpty();
+  }
+
+  @Test
   void should_read_otlp_json_with_hex_ids_in_either_case() {
     // GIVEN
     SpanContext client = clientSpan();
