@@ -79,9 +79,9 @@ final class PageAssets {
       .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .kind { font-size: .8em; color: #555; }
       .lane, .axis-lane { position: relative; height: 14px; }
-      .axis { display: grid; grid-template-columns: 30% 6em 1fr 6em; gap: .5em; color: #666;
+      .axis { display: grid; grid-template-columns: 30% 6em 1fr 6em; gap: .5em; color: #666; }
+      .tick { position: absolute; transform: translateX(-50%); white-space: nowrap;
         font-size: .8em; }
-      .tick { position: absolute; transform: translateX(-50%); white-space: nowrap; }
       .tick.first { transform: none; } .tick.last { transform: translateX(-100%); }
       .bar { position: absolute; top: 1px; height: 12px; min-width: 2px; border-radius: 2px; }
       .bar.status-UNSET { background: #5b8def; } .bar.status-OK { background: #2da44e; }
