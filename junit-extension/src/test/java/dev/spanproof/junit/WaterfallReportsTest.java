@@ -227,6 +227,21 @@ class WaterfallReportsTest {
   }
 
   @Test
+  void should_write_to_target_spanproof_reports_by_default() throws Exception {
+    Path report =
+        Path.of(
+            "target",
+            "spanproof-reports",
+            ThrowsIllegalState.class.getName(),
+            "breaks_Tracer_.html");
+    Files.deleteIfExists(report);
+
+    run(ThrowsIllegalState.class);
+
+    assertThat(report).exists();
+  }
+
+  @Test
   void should_reject_an_unknown_value_naming_the_parameter() {
     EngineExecutionResults results =
         run(Orders.class, Map.of(REPORT_HTML_PROPERTY_NAME, "sometimes"));
