@@ -57,7 +57,9 @@ public final class WaterfallReport {
     test.failureMessage()
         .ifPresent(
             message ->
-                out.append("<pre class=\"failure\">").append(escape(message)).append("</pre>\n"));
+                // The parser drops a newline right after <pre> (HTML, "Restrictions on content
+                // models"): give it one to drop, so a message starting with one keeps it.
+                out.append("<pre class=\"failure\">\n").append(escape(message)).append("</pre>\n"));
     if (test.traces().isEmpty()) {
       out.append("<p>The test captured no spans.</p>\n");
     }
