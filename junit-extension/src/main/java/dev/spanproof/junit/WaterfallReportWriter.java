@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Writes a test's waterfall report ({@link WaterfallReport}) when {@link
@@ -40,7 +41,8 @@ final class WaterfallReportWriter {
    * type and message and carries the line as a suppressed exception.
    */
   Throwable withReportNamed(ExtensionContext context, Throwable failure) {
-    if (settings.htmlReports(context) == HtmlReports.OFF) {
+    if (failure instanceof TestAbortedException
+        || settings.htmlReports(context) == HtmlReports.OFF) {
       return failure;
     }
     String line = REPORT_LINE + reportFile(context);
@@ -78,7 +80,12 @@ final class WaterfallReportWriter {
   Optional<String> write(ExtensionContext context, CaptureSession session, List<String> failures) {
     HtmlReports which = settings.htmlReports(context);
     List<String> messages = new ArrayList<>();
-    context.getExecutionException().map(WaterfallReportWriter::messageOf).ifPresent(messages::add);
+    context
+        .getExecutionException()
+        // An aborted test (a failed assumption) is skipped, not failed.
+        .filter(thrown -> !(thrown instanceof TestAbortedException))
+        .map(WaterfallReportWriter::messageOf)
+        .ifPresent(messages::add);
     messages.addAll(failures);
     boolean failed = !messages.isEmpty();
     if (which == HtmlReports.OFF || (which == HtmlReports.FAILED && !failed)) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -74,6 +76,15 @@ class WaterfallReportsTest {
     void breaks(Tracer tracer) {
       tracer.spanBuilder("processOrder").startSpan().end();
       throw new IllegalStateException("no stock");
+    }
+  }
+
+  static class SkipsOnAssumption {
+    @Test
+    @ExtendWith(TracingExtension.class)
+    void skips(Tracer tracer) {
+      tracer.spanBuilder("processOrder").startSpan().end();
+      Assumptions.assumeTrue(false, "not on this machine");
     }
   }
 
@@ -213,6 +224,27 @@ class WaterfallReportsTest {
                         "test [LeavesSpanUnended.leaves(Tracer)] left 1 span started but not ended")
                     .endsWith("\n\nWaterfall report: " + report.toAbsolutePath().normalize()));
     assertThat(report).exists();
+  }
+
+  @Test
+  void should_leave_a_skipped_test_alone(@TempDir Path reports) {
+    EngineExecutionResults results =
+        run(
+            SkipsOnAssumption.class,
+            Map.of(
+                REPORT_HTML_PROPERTY_NAME,
+                "failed",
+                REPORT_DIRECTORY_PROPERTY_NAME,
+                reports.toString()));
+
+    assertThat(results.testEvents().aborted().count()).isOne();
+    assertThat(
+            results.testEvents().aborted().stream()
+                .flatMap(event -> event.getPayload(TestExecutionResult.class).stream())
+                .flatMap(result -> result.getThrowable().stream())
+                .flatMap(thrown -> java.util.Arrays.stream(thrown.getSuppressed())))
+        .isEmpty();
+    assertThat(reports).isEmptyDirectory();
   }
 
   @Test
