@@ -1,8 +1,11 @@
 package dev.spanproof.junit;
 
+import static dev.spanproof.junit.SpanproofConfiguration.DEFAULT_REPORT_DIRECTORY;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_DISABLED_RULES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.REPORT_DIRECTORY_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.REPORT_HTML_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_DATABASE_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
@@ -46,6 +49,8 @@ final class ExtensionSettings {
   private final Optional<TraceLint> lint;
   private final Optional<SpanPolicy> semanticConventionsPolicy;
   private final Optional<DatabaseConventionMode> databaseConventions;
+  private final Optional<HtmlReports> htmlReports;
+  private final Optional<Path> htmlReportDirectory;
 
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
@@ -60,7 +65,9 @@ final class ExtensionSettings {
       Optional<SpanPolicy> lintPolicy,
       Optional<TraceLint> lint,
       Optional<SpanPolicy> semanticConventionsPolicy,
-      Optional<DatabaseConventionMode> databaseConventions) {
+      Optional<DatabaseConventionMode> databaseConventions,
+      Optional<HtmlReports> htmlReports,
+      Optional<Path> htmlReportDirectory) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
     this.otlpReceiver = otlpReceiver;
@@ -74,6 +81,8 @@ final class ExtensionSettings {
     this.lint = lint;
     this.semanticConventionsPolicy = semanticConventionsPolicy;
     this.databaseConventions = databaseConventions;
+    this.htmlReports = htmlReports;
+    this.htmlReportDirectory = htmlReportDirectory;
   }
 
   /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */
@@ -127,6 +136,39 @@ final class ExtensionSettings {
             context
                 .getConfigurationParameter(TRACES_DIRECTORY_PROPERTY_NAME)
                 .map(value -> pathParameter(TRACES_DIRECTORY_PROPERTY_NAME, value)));
+  }
+
+  /** Which tests get a waterfall report: the builder's, else the parameter, else failed ones. */
+  HtmlReports htmlReports(ExtensionContext context) {
+    return htmlReports.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(REPORT_HTML_PROPERTY_NAME)
+                .map(ExtensionSettings::htmlReportsParameter)
+                .orElse(HtmlReports.FAILED));
+  }
+
+  /** Where waterfall reports go: the builder's, else the parameter, else the default. */
+  Path htmlReportDirectory(ExtensionContext context) {
+    return htmlReportDirectory.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(REPORT_DIRECTORY_PROPERTY_NAME)
+                .map(value -> pathParameter(REPORT_DIRECTORY_PROPERTY_NAME, value))
+                .orElse(Path.of(DEFAULT_REPORT_DIRECTORY)));
+  }
+
+  private static HtmlReports htmlReportsParameter(String value) {
+    try {
+      return HtmlReports.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter "
+              + REPORT_HTML_PROPERTY_NAME
+              + " must be failed, all or off, but was "
+              + value,
+          unknown);
+    }
   }
 
   /** Whether and how to report trace lint after each test: the builder's, else the parameter. */

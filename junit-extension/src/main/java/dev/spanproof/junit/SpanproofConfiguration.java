@@ -12,6 +12,7 @@ package dev.spanproof.junit;
  * spanproof.traces.print=true
  * spanproof.traces.directory=target/spanproof-traces
  * spanproof.lint=fail
+ * spanproof.report.html=all
  * }</pre>
  *
  * <p>Where the {@linkplain TracingExtension#builder() builder} has a matching option, a registered
@@ -73,6 +74,25 @@ public final class SpanproofConfiguration {
    * {@code otel.semconv-stability.opt-in} set to {@code database}, unset, or {@code database/dup}.
    */
   public static final String SEMCONV_DATABASE_PROPERTY_NAME = "spanproof.semconv.database";
+
+  /**
+   * Which tests get a waterfall report, a self-contained HTML page drawing the test's traces:
+   * {@code failed} (default: a failed test's message names its report), {@code all} or {@code off}.
+   * The builder option is {@link TracingExtension.Builder#htmlReports(HtmlReports)}.
+   */
+  public static final String REPORT_HTML_PROPERTY_NAME = "spanproof.report.html";
+
+  /**
+   * Where waterfall reports go: {@code <directory>/<test class>/<test>.html}, plus {@code
+   * <directory>/index.html} listing the tests reported in the run. Relative to the working
+   * directory of the test run (for Maven, the module's directory); default {@value
+   * #DEFAULT_REPORT_DIRECTORY}. The builder option is {@link
+   * TracingExtension.Builder#htmlReportDirectory(java.nio.file.Path)}.
+   */
+  public static final String REPORT_DIRECTORY_PROPERTY_NAME = "spanproof.report.directory";
+
+  /** The directory waterfall reports go to unless told otherwise. */
+  public static final String DEFAULT_REPORT_DIRECTORY = "target/spanproof-reports";
 
   private SpanproofConfiguration() {}
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -84,7 +85,8 @@ public class TracingExtension
         BeforeEachCallback,
         AfterEachCallback,
         InvocationInterceptor,
-        ParameterResolver {
+        ParameterResolver,
+        TestExecutionExceptionHandler {
 
   /**
    * The {@code @ResourceLock} key for {@code GlobalOpenTelemetry}; see {@link
@@ -97,6 +99,7 @@ public class TracingExtension
   private final UnendedSpanRule unendedSpanRule;
   private final UnownedSpanRule unownedSpanRule;
   private final TraceReportWriter traceReportWriter;
+  private final WaterfallReportWriter waterfallReportWriter;
   private final AfterTestChecks afterTestChecks;
 
   /** The extension with defaults, as {@code @ExtendWith(TracingExtension.class)} creates it. */
@@ -109,6 +112,7 @@ public class TracingExtension
     this.unendedSpanRule = new UnendedSpanRule(settings);
     this.unownedSpanRule = new UnownedSpanRule(settings);
     this.traceReportWriter = new TraceReportWriter(settings);
+    this.waterfallReportWriter = new WaterfallReportWriter(settings);
     this.afterTestChecks = new AfterTestChecks(settings);
   }
 
@@ -207,6 +211,13 @@ public class TracingExtension
     proceedInSession(invocation, extensionContext);
   }
 
+  /** Names the test's waterfall report at the end of the failure message, when it gets one. */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    throw waterfallReportWriter.withReportNamed(context, throwable);
+  }
+
   @Override
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -274,6 +285,7 @@ public class TracingExtension
       session.requireWithinLimit();
       failures.addAll(afterTestChecks.check(context, session));
       traceReportWriter.report(context, session);
+      waterfallReportWriter.write(context, session, failures).ifPresent(failures::add);
     } catch (SpanLimitExceededException e) {
       failures.add(e.getMessage());
     }
@@ -345,6 +357,8 @@ public class TracingExtension
     private TraceLint lint;
     private SpanPolicy semanticConventionsPolicy;
     private DatabaseConventionMode databaseConventions;
+    private HtmlReports htmlReports;
+    private Path htmlReportDirectory;
 
     private Builder() {}
 
@@ -533,6 +547,27 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * Which tests get a waterfall report, an HTML page drawing the test's traces (see
+     * docs/reports.md). Overrides the {@value SpanproofConfiguration#REPORT_HTML_PROPERTY_NAME}
+     * configuration parameter. Default: {@link HtmlReports#FAILED}.
+     */
+    public Builder htmlReports(HtmlReports which) {
+      this.htmlReports = requireArgument(which, "which");
+      return this;
+    }
+
+    /**
+     * Where waterfall reports go: {@code directory/<test class>/<test>.html} and {@code
+     * directory/index.html}. Overrides the {@value
+     * SpanproofConfiguration#REPORT_DIRECTORY_PROPERTY_NAME} configuration parameter. Default:
+     * {@value SpanproofConfiguration#DEFAULT_REPORT_DIRECTORY}.
+     */
+    public Builder htmlReportDirectory(Path directory) {
+      this.htmlReportDirectory = requireArgument(directory, "directory");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -558,7 +593,9 @@ public class TracingExtension
           Optional.ofNullable(lintPolicy),
           Optional.ofNullable(lint),
           Optional.ofNullable(semanticConventionsPolicy),
-          Optional.ofNullable(databaseConventions));
+          Optional.ofNullable(databaseConventions),
+          Optional.ofNullable(htmlReports),
+          Optional.ofNullable(htmlReportDirectory));
     }
 
     private static <T> T requireArgument(T value, String name) {

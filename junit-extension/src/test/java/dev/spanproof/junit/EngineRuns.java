@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,16 @@ final class EngineRuns {
     return run(fixture, Map.of());
   }
 
+  /**
+   * Runs {@code fixture} with {@code configuration}. Waterfall reports are off unless the
+   * configuration turns them on: fixtures fail on purpose, and other tests pin their messages
+   * without the report line (WaterfallReportsTest covers the reports).
+   */
   static EngineExecutionResults run(Class<?> fixture, Map<String, String> configuration) {
+    Map<String, String> withDefaults = new HashMap<>(configuration);
+    withDefaults.putIfAbsent(SpanproofConfiguration.REPORT_HTML_PROPERTY_NAME, "off");
     return EngineTestKit.engine("junit-jupiter")
-        .configurationParameters(configuration)
+        .configurationParameters(withDefaults)
         .selectors(selectClass(fixture))
         .execute();
   }
