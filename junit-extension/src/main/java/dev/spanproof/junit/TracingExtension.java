@@ -98,6 +98,12 @@ public class TracingExtension
   private final UnownedSpanRule unownedSpanRule;
   private final TraceReportWriter traceReportWriter;
   private final AfterTestChecks afterTestChecks;
+  private final ScopeRules scopeRules;
+
+  static {
+    // Before any test of a class that uses the extension opens a scope; see docs/strict-mode.md.
+    ScopeRules.install();
+  }
 
   /** The extension with defaults, as {@code @ExtendWith(TracingExtension.class)} creates it. */
   public TracingExtension() {
@@ -110,6 +116,7 @@ public class TracingExtension
     this.unownedSpanRule = new UnownedSpanRule(settings);
     this.traceReportWriter = new TraceReportWriter(settings);
     this.afterTestChecks = new AfterTestChecks(settings);
+    this.scopeRules = new ScopeRules(settings);
   }
 
   /** Configures an extension for {@code @RegisterExtension}. */
@@ -135,7 +142,9 @@ public class TracingExtension
   public void beforeEach(ExtensionContext context) {
     store.claimTestClass(context);
     TracingHarness harness = store.harness(context, () -> startHarness(context)).harness();
-    store.putSession(context, harness.openSession(TestNames.describe(context)));
+    CaptureSession session = harness.openSession(TestNames.describe(context));
+    store.putSession(context, session);
+    scopeRules.watch(context, session);
   }
 
   @Override
@@ -270,6 +279,7 @@ public class TracingExtension
   private void finishTest(ExtensionContext context, CaptureSession session) {
     List<String> failures = new ArrayList<>();
     unendedSpanRule.check(session).ifPresent(failures::add);
+    failures.addAll(scopeRules.check(context, session));
     try {
       session.requireWithinLimit();
       failures.addAll(afterTestChecks.check(context, session));
@@ -345,6 +355,10 @@ public class TracingExtension
     private TraceLint lint;
     private SpanPolicy semanticConventionsPolicy;
     private DatabaseConventionMode databaseConventions;
+    private SpanPolicy openScopes;
+    private SpanPolicy scopesClosedOnAnotherThread;
+    private SpanPolicy scopesClosedOutOfOrder;
+    private SpanPolicy contextsLeftCurrent;
 
     private Builder() {}
 
@@ -533,6 +547,49 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * What to do when a test leaves a scope open on any thread ({@code span.makeCurrent()} never
+     * closed), reported with the stack where it was opened. Overrides the {@value
+     * SpanproofConfiguration#OPEN_SCOPES_PROPERTY_NAME} configuration parameter. Default: {@link
+     * SpanPolicy#FAIL}.
+     */
+    public Builder openScopes(SpanPolicy policy) {
+      this.openScopes = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What to do when a test closes a scope on a thread other than the one that opened it.
+     * Overrides the {@value SpanproofConfiguration#SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME}
+     * configuration parameter. Default: {@link SpanPolicy#FAIL}.
+     */
+    public Builder scopesClosedOnAnotherThread(SpanPolicy policy) {
+      this.scopesClosedOnAnotherThread = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What to do when a test closes a scope while a scope opened after it on the same thread is
+     * still open. Overrides the {@value
+     * SpanproofConfiguration#SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME} configuration parameter.
+     * Default: {@link SpanPolicy#FAIL}.
+     */
+    public Builder scopesClosedOutOfOrder(SpanPolicy policy) {
+      this.scopesClosedOutOfOrder = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What to do when a thread still has the test's context current after the test, such as a
+     * pooled thread whose task left a scope open. Overrides the {@value
+     * SpanproofConfiguration#CONTEXTS_LEFT_CURRENT_PROPERTY_NAME} configuration parameter. Default:
+     * {@link SpanPolicy#FAIL}.
+     */
+    public Builder contextsLeftCurrent(SpanPolicy policy) {
+      this.contextsLeftCurrent = requireArgument(policy, "policy");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -558,7 +615,12 @@ public class TracingExtension
           Optional.ofNullable(lintPolicy),
           Optional.ofNullable(lint),
           Optional.ofNullable(semanticConventionsPolicy),
-          Optional.ofNullable(databaseConventions));
+          Optional.ofNullable(databaseConventions),
+          new ExtensionSettings.ScopePolicies(
+              Optional.ofNullable(openScopes),
+              Optional.ofNullable(scopesClosedOnAnotherThread),
+              Optional.ofNullable(scopesClosedOutOfOrder),
+              Optional.ofNullable(contextsLeftCurrent)));
     }
 
     private static <T> T requireArgument(T value, String name) {
