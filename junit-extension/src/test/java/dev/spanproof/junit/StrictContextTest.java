@@ -10,8 +10,15 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.io.File;
+import java.lang.reflect.Array;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +26,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 class StrictContextTest {
 
@@ -376,6 +386,76 @@ class StrictContextTest {
         .isEqualTo(
             "configuration parameter spanproof.strict.contextsLeftCurrent must be fail, warn or"
                 + " ignore, but was strict");
+  }
+
+  @Test
+  void should_warn_once_and_report_nothing_when_something_used_the_context_storage_first()
+      throws Exception {
+    try (URLClassLoader fresh = freshClassLoader();
+        LoggedWarnings warnings = LoggedWarnings.record()) {
+      long failedFirst =
+          inContextOf(
+              fresh,
+              () -> {
+                fresh.loadClass(Context.class.getName()).getMethod("current").invoke(null);
+                return failedTests(fresh, LeavesScopeOpen.class);
+              });
+      long failedAgain = inContextOf(fresh, () -> failedTests(fresh, LeavesScopeOpen.class));
+
+      assertThat(failedFirst).isZero();
+      assertThat(failedAgain).isZero();
+      assertThat(warnings.warnings()).containsExactly(ScopeRules.STORAGE_USED_FIRST);
+    }
+  }
+
+  /** Runs {@code fixture} through a JUnit engine loaded, with spanproof, by {@code loader}. */
+  private static long failedTests(ClassLoader loader, Class<?> fixture) throws Exception {
+    Object selector =
+        loader
+            .loadClass(DiscoverySelectors.class.getName())
+            .getMethod("selectClass", String.class)
+            .invoke(null, fixture.getName());
+    Object selectors = Array.newInstance(loader.loadClass(DiscoverySelector.class.getName()), 1);
+    Array.set(selectors, 0, selector);
+    Object kit =
+        loader
+            .loadClass(EngineTestKit.class.getName())
+            .getMethod("engine", String.class)
+            .invoke(null, "junit-jupiter");
+    kit = kit.getClass().getMethod("selectors", selectors.getClass()).invoke(kit, selectors);
+    Object results = kit.getClass().getMethod("execute").invoke(kit);
+    Object events = results.getClass().getMethod("testEvents").invoke(results);
+    Object failed = events.getClass().getMethod("failed").invoke(events);
+    return (long) failed.getClass().getMethod("count").invoke(failed);
+  }
+
+  /** The test class path, sharing nothing with this class loader but the JDK. */
+  private static URLClassLoader freshClassLoader() {
+    URL[] classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(StrictContextTest::url)
+            .toArray(URL[]::new);
+    return new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader());
+  }
+
+  private static URL url(String path) {
+    try {
+      return new File(path).toURI().toURL();
+    } catch (MalformedURLException e) {
+      throw new IllegalStateException(path, e);
+    }
+  }
+
+  /** JUnit and OpenTelemetry find their services through the context class loader. */
+  private static <T> T inContextOf(ClassLoader loader, Callable<T> call) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return call.call();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private static String withoutLineNumbers(String message) {
