@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.DiscoverySelector;
@@ -189,6 +191,51 @@ class StrictContextTest {
     static void stopPool() {
       payments.shutdown();
     }
+  }
+
+  static class HalfLeakInParallel {
+    @RegisterExtension static final TracingExtension tracing = fixedIds().build();
+
+    @RepeatedTest(200)
+    void processesOrder(RepetitionInfo repetition, Tracer tracer) throws InterruptedException {
+      Span order = tracer.spanBuilder("processOrder").startSpan();
+      try (Scope ignored = order.makeCurrent()) {
+        if (repetition.getCurrentRepetition() % 2 == 1) {
+          new PaymentClient(tracer).charge();
+        }
+        Thread.sleep(1); // keep tests overlapping
+      } finally {
+        order.end();
+      }
+    }
+  }
+
+  @Test
+  void should_blame_exactly_the_tests_that_leaked_among_200_concurrent_ones() {
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+            .selectors(DiscoverySelectors.selectClass(HalfLeakInParallel.class))
+            .execute();
+
+    results.testEvents().assertStatistics(stats -> stats.started(200).succeeded(100).failed(100));
+    results.testEvents().failed().stream()
+        .forEach(
+            event -> {
+              String test = event.getTestDescriptor().getDisplayName();
+              String message = EngineRuns.failureMessage(event);
+              assertThat(test).as(message).matches("repetition \\d*[13579] of 200");
+              assertThat(message)
+                  .startsWith(
+                      "test [HalfLeakInParallel.processesOrder " + test + "] left 1 scope open")
+                  .contains("scope of span [processPayment]")
+                  .doesNotContain("out of order")
+                  .doesNotContain("left its context current");
+            });
   }
 
   @Test
