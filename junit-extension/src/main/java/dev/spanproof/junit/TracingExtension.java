@@ -65,8 +65,10 @@ import org.opentest4j.AssertionFailedError;
  * and its {@code @AfterEach} methods run. A span belongs to the test whose session its parent
  * context carries, or whose session already holds spans of its trace. After each test, spans that
  * were started and not ended are waited for (a bounded grace period) and then reported with the
- * stack where they started: by default the test fails. When asked ({@link
- * Builder#lintAfterEachTest(SpanPolicy)}, {@link
+ * stack where they started: by default the test fails. So does a test that leaves a scope open,
+ * closes one on another thread or out of order, or leaves its context current on a thread
+ * (configurable per check, e.g. {@link Builder#openScopes(SpanPolicy)}; see docs/strict-mode.md).
+ * When asked ({@link Builder#lintAfterEachTest(SpanPolicy)}, {@link
  * Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
  * semantic-convention check on the test's traces.
  *

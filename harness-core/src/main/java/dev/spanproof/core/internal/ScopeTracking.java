@@ -144,7 +144,8 @@ public final class ScopeTracking {
 
     @Override
     public Scope attach(Context toAttach) {
-      Context before = delegate.current();
+      // Only a watched session's scopes need the context they replace.
+      Context before = WATCHED.isEmpty() ? null : delegate.current();
       Scope scope = delegate.attach(toAttach);
       ThreadView view = THIS_THREAD.get();
       view.current = toAttach;
@@ -208,7 +209,7 @@ public final class ScopeTracking {
   private static final class WatchedScope extends ViewUpdatingScope {
     private final TrackedScope tracked;
     private final WatchedScopes watched;
-    private boolean closed;
+    private volatile boolean closed;
 
     WatchedScope(
         Scope delegate,
