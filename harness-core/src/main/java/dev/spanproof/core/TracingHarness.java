@@ -56,6 +56,7 @@ public final class TracingHarness implements AutoCloseable {
   private final SpanBucket unowned;
   private final SamplingLog unownedDecisions;
   private final int maxSpans;
+  private final boolean recordStartStacks;
   private final String samplerDescription;
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
   private final ThreadSessions threadSessions = new ThreadSessions();
@@ -66,6 +67,7 @@ public final class TracingHarness implements AutoCloseable {
 
   private TracingHarness(Builder builder) {
     this.maxSpans = builder.maxSpans;
+    this.recordStartStacks = builder.recordStartStacks;
     this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
     this.capture =
         new CapturingSpanProcessor(
@@ -301,6 +303,14 @@ public final class TracingHarness implements AutoCloseable {
   /** The most spans one session, and separately the unowned spans, may hold. */
   public int maxSpans() {
     return maxSpans;
+  }
+
+  /**
+   * Whether the harness records where each span starts ({@link
+   * Builder#recordStartStacks(boolean)}); reports about context handling follow it.
+   */
+  public boolean recordsStartStacks() {
+    return recordStartStacks;
   }
 
   /** Unended spans that belong to no session. */

@@ -1,11 +1,15 @@
 package dev.spanproof.junit;
 
+import static dev.spanproof.junit.SpanproofConfiguration.CONTEXTS_LEFT_CURRENT_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.DEFAULT_REPORT_DIRECTORY;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_DISABLED_RULES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.LINT_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.OPEN_SCOPES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.REPORT_DIRECTORY_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.REPORT_HTML_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_DATABASE_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
@@ -51,6 +55,7 @@ final class ExtensionSettings {
   private final Optional<DatabaseConventionMode> databaseConventions;
   private final Optional<HtmlReports> htmlReports;
   private final Optional<Path> htmlReportDirectory;
+  private final ScopePolicies scopePolicies;
 
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
@@ -67,7 +72,8 @@ final class ExtensionSettings {
       Optional<SpanPolicy> semanticConventionsPolicy,
       Optional<DatabaseConventionMode> databaseConventions,
       Optional<HtmlReports> htmlReports,
-      Optional<Path> htmlReportDirectory) {
+      Optional<Path> htmlReportDirectory,
+      ScopePolicies scopePolicies) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
     this.otlpReceiver = otlpReceiver;
@@ -83,6 +89,48 @@ final class ExtensionSettings {
     this.databaseConventions = databaseConventions;
     this.htmlReports = htmlReports;
     this.htmlReportDirectory = htmlReportDirectory;
+    this.scopePolicies = scopePolicies;
+  }
+
+  /**
+   * The builder's policies for the strict context checks; each empty one falls back to its
+   * configuration parameter, then to {@link SpanPolicy#FAIL}.
+   */
+  record ScopePolicies(
+      Optional<SpanPolicy> openScopes,
+      Optional<SpanPolicy> closedOnAnotherThread,
+      Optional<SpanPolicy> closedOutOfOrder,
+      Optional<SpanPolicy> contextsLeftCurrent) {}
+
+  SpanPolicy openScopes(ExtensionContext context) {
+    return policy(context, scopePolicies.openScopes(), OPEN_SCOPES_PROPERTY_NAME);
+  }
+
+  SpanPolicy scopesClosedOnAnotherThread(ExtensionContext context) {
+    return policy(
+        context,
+        scopePolicies.closedOnAnotherThread(),
+        SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME);
+  }
+
+  SpanPolicy scopesClosedOutOfOrder(ExtensionContext context) {
+    return policy(
+        context, scopePolicies.closedOutOfOrder(), SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME);
+  }
+
+  SpanPolicy contextsLeftCurrent(ExtensionContext context) {
+    return policy(
+        context, scopePolicies.contextsLeftCurrent(), CONTEXTS_LEFT_CURRENT_PROPERTY_NAME);
+  }
+
+  private static SpanPolicy policy(
+      ExtensionContext context, Optional<SpanPolicy> builder, String parameter) {
+    return builder.orElseGet(
+        () ->
+            context
+                .getConfigurationParameter(parameter)
+                .map(value -> policyParameter(parameter, value))
+                .orElse(SpanPolicy.FAIL));
   }
 
   /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */

@@ -94,5 +94,36 @@ public final class SpanproofConfiguration {
   /** The directory waterfall reports go to unless told otherwise. */
   public static final String DEFAULT_REPORT_DIRECTORY = "target/spanproof-reports";
 
+  /**
+   * What to do when a test leaves a scope open ({@code span.makeCurrent()} never closed), on any
+   * thread: {@code fail} (default), {@code warn} or {@code ignore}. The builder option is {@link
+   * TracingExtension.Builder#openScopes(SpanPolicy)}; see docs/strict-mode.md.
+   */
+  public static final String OPEN_SCOPES_PROPERTY_NAME = "spanproof.strict.openScopes";
+
+  /**
+   * What to do when a test closes a scope on a thread other than the one that opened it: {@code
+   * fail} (default), {@code warn} or {@code ignore}. The builder option is {@link
+   * TracingExtension.Builder#scopesClosedOnAnotherThread(SpanPolicy)}.
+   */
+  public static final String SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME =
+      "spanproof.strict.scopesClosedOnAnotherThread";
+
+  /**
+   * What to do when a test closes a scope while a scope opened after it on the same thread is still
+   * open: {@code fail} (default), {@code warn} or {@code ignore}. The builder option is {@link
+   * TracingExtension.Builder#scopesClosedOutOfOrder(SpanPolicy)}.
+   */
+  public static final String SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME =
+      "spanproof.strict.scopesClosedOutOfOrder";
+
+  /**
+   * What to do when a thread still has a context carrying the test's session current after the test
+   * (a pooled thread that kept it): {@code fail} (default), {@code warn} or {@code ignore}. The
+   * builder option is {@link TracingExtension.Builder#contextsLeftCurrent(SpanPolicy)}.
+   */
+  public static final String CONTEXTS_LEFT_CURRENT_PROPERTY_NAME =
+      "spanproof.strict.contextsLeftCurrent";
+
   private SpanproofConfiguration() {}
 }

@@ -66,8 +66,10 @@ import org.opentest4j.AssertionFailedError;
  * and its {@code @AfterEach} methods run. A span belongs to the test whose session its parent
  * context carries, or whose session already holds spans of its trace. After each test, spans that
  * were started and not ended are waited for (a bounded grace period) and then reported with the
- * stack where they started: by default the test fails. When asked ({@link
- * Builder#lintAfterEachTest(SpanPolicy)}, {@link
+ * stack where they started: by default the test fails. So does a test that leaves a scope open,
+ * closes one on another thread or out of order, or leaves its context current on a thread
+ * (configurable per check, e.g. {@link Builder#openScopes(SpanPolicy)}; see docs/strict-mode.md).
+ * When asked ({@link Builder#lintAfterEachTest(SpanPolicy)}, {@link
  * Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
  * semantic-convention check on the test's traces.
  *
@@ -101,6 +103,12 @@ public class TracingExtension
   private final TraceReportWriter traceReportWriter;
   private final WaterfallReportWriter waterfallReportWriter;
   private final AfterTestChecks afterTestChecks;
+  private final ScopeRules scopeRules;
+
+  static {
+    // Before any test of a class that uses the extension opens a scope; see docs/strict-mode.md.
+    ScopeRules.install();
+  }
 
   /** The extension with defaults, as {@code @ExtendWith(TracingExtension.class)} creates it. */
   public TracingExtension() {
@@ -114,6 +122,7 @@ public class TracingExtension
     this.traceReportWriter = new TraceReportWriter(settings);
     this.waterfallReportWriter = new WaterfallReportWriter(settings);
     this.afterTestChecks = new AfterTestChecks(settings);
+    this.scopeRules = new ScopeRules(settings);
   }
 
   /** Configures an extension for {@code @RegisterExtension}. */
@@ -139,7 +148,9 @@ public class TracingExtension
   public void beforeEach(ExtensionContext context) {
     store.claimTestClass(context);
     TracingHarness harness = store.harness(context, () -> startHarness(context)).harness();
-    store.putSession(context, harness.openSession(TestNames.describe(context)));
+    CaptureSession session = harness.openSession(TestNames.describe(context));
+    store.putSession(context, session);
+    scopeRules.watch(context, session);
   }
 
   @Override
@@ -281,6 +292,7 @@ public class TracingExtension
   private void finishTest(ExtensionContext context, CaptureSession session) {
     List<String> failures = new ArrayList<>();
     unendedSpanRule.check(session).ifPresent(failures::add);
+    failures.addAll(scopeRules.check(context, session));
     try {
       session.requireWithinLimit();
       failures.addAll(afterTestChecks.check(context, session));
@@ -359,6 +371,10 @@ public class TracingExtension
     private DatabaseConventionMode databaseConventions;
     private HtmlReports htmlReports;
     private Path htmlReportDirectory;
+    private SpanPolicy openScopes;
+    private SpanPolicy scopesClosedOnAnotherThread;
+    private SpanPolicy scopesClosedOutOfOrder;
+    private SpanPolicy contextsLeftCurrent;
 
     private Builder() {}
 
@@ -558,6 +574,17 @@ public class TracingExtension
     }
 
     /**
+     * What to do when a test leaves a scope open on any thread ({@code span.makeCurrent()} never
+     * closed), reported with the stack where it was opened. Overrides the {@value
+     * SpanproofConfiguration#OPEN_SCOPES_PROPERTY_NAME} configuration parameter. Default: {@link
+     * SpanPolicy#FAIL}.
+     */
+    public Builder openScopes(SpanPolicy policy) {
+      this.openScopes = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
      * Where waterfall reports go: {@code directory/<test class>/<test>.html} and {@code
      * directory/index.html}. Overrides the {@value
      * SpanproofConfiguration#REPORT_DIRECTORY_PROPERTY_NAME} configuration parameter. Default:
@@ -565,6 +592,38 @@ public class TracingExtension
      */
     public Builder htmlReportDirectory(Path directory) {
       this.htmlReportDirectory = requireArgument(directory, "directory");
+      return this;
+    }
+
+    /**
+     * What to do when a test closes a scope on a thread other than the one that opened it.
+     * Overrides the {@value SpanproofConfiguration#SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME}
+     * configuration parameter. Default: {@link SpanPolicy#FAIL}.
+     */
+    public Builder scopesClosedOnAnotherThread(SpanPolicy policy) {
+      this.scopesClosedOnAnotherThread = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What to do when a test closes a scope while a scope opened after it on the same thread is
+     * still open. Overrides the {@value
+     * SpanproofConfiguration#SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME} configuration parameter.
+     * Default: {@link SpanPolicy#FAIL}.
+     */
+    public Builder scopesClosedOutOfOrder(SpanPolicy policy) {
+      this.scopesClosedOutOfOrder = requireArgument(policy, "policy");
+      return this;
+    }
+
+    /**
+     * What to do when a thread still has the test's context current after the test, such as a
+     * pooled thread whose task left a scope open. Overrides the {@value
+     * SpanproofConfiguration#CONTEXTS_LEFT_CURRENT_PROPERTY_NAME} configuration parameter. Default:
+     * {@link SpanPolicy#FAIL}.
+     */
+    public Builder contextsLeftCurrent(SpanPolicy policy) {
+      this.contextsLeftCurrent = requireArgument(policy, "policy");
       return this;
     }
 
@@ -595,7 +654,12 @@ public class TracingExtension
           Optional.ofNullable(semanticConventionsPolicy),
           Optional.ofNullable(databaseConventions),
           Optional.ofNullable(htmlReports),
-          Optional.ofNullable(htmlReportDirectory));
+          Optional.ofNullable(htmlReportDirectory),
+          new ExtensionSettings.ScopePolicies(
+              Optional.ofNullable(openScopes),
+              Optional.ofNullable(scopesClosedOnAnotherThread),
+              Optional.ofNullable(scopesClosedOutOfOrder),
+              Optional.ofNullable(contextsLeftCurrent)));
     }
 
     private static <T> T requireArgument(T value, String name) {

@@ -1,0 +1,128 @@
+package dev.spanproof.core.internal;
+
+import dev.spanproof.core.CaptureSession;
+import io.opentelemetry.context.Context;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The scopes opened for one watched {@link CaptureSession}, and what went wrong with them. Not
+ * public API.
+ */
+public final class WatchedScopes {
+
+  private final CaptureSession session;
+  private final boolean recordStacks;
+  private final Queue<TrackedScope> scopes = new ConcurrentLinkedQueue<>();
+  private final Queue<TrackedScope> closedOnAnotherThread = new ConcurrentLinkedQueue<>();
+  private final Queue<TrackedScope> closedOutOfOrder = new ConcurrentLinkedQueue<>();
+
+  WatchedScopes(CaptureSession session, boolean recordStacks) {
+    this.session = session;
+    this.recordStacks = recordStacks;
+  }
+
+  TrackedScope opened(Context context) {
+    TrackedScope scope =
+        new TrackedScope(
+            context,
+            Thread.currentThread(),
+            recordStacks ? new Throwable("scope opened here") : null);
+    scopes.add(scope);
+    return scope;
+  }
+
+  /** Called before the storage closes {@code scope}; {@code current} is this thread's context. */
+  void closing(TrackedScope scope, Context current) {
+    if (scope.isRestoring()) {
+      scope.closedOn(Thread.currentThread());
+      return;
+    }
+    Thread closer = Thread.currentThread();
+    scope.closedOn(closer);
+    if (closer != scope.openedOn()) {
+      closedOnAnotherThread.add(scope);
+    } else if (current != scope.context()) {
+      // Only the innermost scope may close: OpenTelemetry's storage leaves the context as it is.
+      scope.closedBefore(lastOpenedWith(current, closer));
+      closedOutOfOrder.add(scope);
+    }
+  }
+
+  /**
+   * Closes, innermost first, the scopes this thread opened for the session and left open or closed
+   * out of order, so that the thread has the context it had before them; reports nothing.
+   * OpenTelemetry's storage lets an out-of-order close be retried once the inner scopes are closed.
+   */
+  public void restoreThisThread() {
+    Thread thread = Thread.currentThread();
+    List<TrackedScope> opened =
+        new ArrayList<>(scopes.stream().filter(scope -> scope.openedOn() == thread).toList());
+    Collections.reverse(opened);
+    for (TrackedScope scope : opened) {
+      // A scope closed out of order or on another thread left the context as it was: retried.
+      if (!scope.isClosed()
+          || closedOutOfOrder.contains(scope)
+          || closedOnAnotherThread.contains(scope)) {
+        scope.restoring();
+        scope.scope().close();
+      }
+    }
+  }
+
+  /** Scopes opened and not closed (yet), in the order they were opened. */
+  public List<TrackedScope> openScopes() {
+    return scopes.stream().filter(scope -> !scope.isClosed()).toList();
+  }
+
+  /** Scopes closed on a thread other than the one that opened them. */
+  public List<TrackedScope> closedOnAnotherThread() {
+    return List.copyOf(closedOnAnotherThread);
+  }
+
+  /**
+   * Scopes closed while a scope opened after them on the same thread was still open; see {@link
+   * TrackedScope#closedBefore()}.
+   */
+  public List<TrackedScope> closedOutOfOrder() {
+    return List.copyOf(closedOutOfOrder);
+  }
+
+  /**
+   * Threads still alive whose current context carries the session, each with the scope that made it
+   * current.
+   */
+  public List<LeftContext> contextsLeftCurrent() {
+    List<LeftContext> left = new ArrayList<>();
+    for (ScopeTracking.ThreadView view : ScopeTracking.threads()) {
+      Context current = view.current();
+      if (current != null
+          && CaptureSession.fromContext(current).filter(session::equals).isPresent()) {
+        left.add(new LeftContext(view.threadName(), lastOpenedWith(current, view.thread())));
+      }
+    }
+    return left;
+  }
+
+  private TrackedScope lastOpenedWith(Context context, Thread thread) {
+    TrackedScope last = null;
+    for (TrackedScope scope : scopes) {
+      if (scope.context() == context && scope.openedOn() == thread) {
+        last = scope;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * A thread whose current context carries the session after the test.
+   *
+   * @param threadName the thread's name
+   * @param madeCurrent the watched scope that made that context current; null if it was made
+   *     current before the session was watched
+   */
+  public record LeftContext(String threadName, TrackedScope madeCurrent) {}
+}
