@@ -17,6 +17,10 @@ final class ReportIndexFile {
     this.file = directory.resolve("index.html");
   }
 
+  Path file() {
+    return file;
+  }
+
   synchronized void add(TestReport test, String href) {
     index = index.with(test, href);
     ReportFiles.write(file, index.render());

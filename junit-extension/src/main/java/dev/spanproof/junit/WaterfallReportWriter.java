@@ -109,9 +109,22 @@ final class WaterfallReportWriter {
     context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(directory, ReportIndexFile::new, ReportIndexFile.class)
+        .getOrComputeIfAbsent(
+            directory, key -> newIndex(key, settings.printsTraces(context)), ReportIndexFile.class)
         .add(report, directory.relativize(file).toString().replace('\\', '/'));
     return failures.isEmpty() ? Optional.empty() : Optional.of(REPORT_LABEL + file);
+  }
+
+  /**
+   * The run's index in {@code directory}, named once on standard output when the run prints its
+   * traces, so that whoever reads them knows where the pages are.
+   */
+  private static ReportIndexFile newIndex(Path directory, boolean printsTraces) {
+    ReportIndexFile index = new ReportIndexFile(directory);
+    if (printsTraces) {
+      System.out.println("Waterfall reports of this run: " + index.file().toUri() + "\n");
+    }
+    return index;
   }
 
   private Path reportFile(ExtensionContext context) {

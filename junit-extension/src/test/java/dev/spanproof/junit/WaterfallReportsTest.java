@@ -3,6 +3,7 @@ package dev.spanproof.junit;
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.failures;
 import static dev.spanproof.junit.EngineRuns.run;
+import static dev.spanproof.junit.SpanproofConfiguration.PRINT_TRACES_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.REPORT_DIRECTORY_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.REPORT_HTML_PROPERTY_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +164,43 @@ class WaterfallReportsTest {
             reports.resolve(Orders.class.getName()).resolve("passes_Tracer_.html").toFile());
     assertThat(passed.select(".bar")).hasSize(1);
     assertThat(passed.select("pre.failure")).isEmpty();
+  }
+
+  @Test
+  void should_name_the_index_once_on_standard_output_when_the_run_prints_its_traces(
+      @TempDir Path reports) {
+    try (StandardStreams streams = StandardStreams.capture()) {
+      run(
+          Orders.class,
+          Map.of(
+              REPORT_HTML_PROPERTY_NAME,
+              "all",
+              REPORT_DIRECTORY_PROPERTY_NAME,
+              reports.toString(),
+              PRINT_TRACES_PROPERTY_NAME,
+              "true"));
+
+      String line =
+          "Waterfall reports of this run: "
+              + reports.toAbsolutePath().normalize().resolve("index.html").toUri();
+      assertThat(streams.out().lines().filter(each -> each.startsWith("Waterfall reports")))
+          .containsExactly(line);
+    }
+  }
+
+  @Test
+  void should_not_name_the_index_when_the_run_does_not_print_its_traces(@TempDir Path reports) {
+    try (StandardStreams streams = StandardStreams.capture()) {
+      run(
+          Orders.class,
+          Map.of(
+              REPORT_HTML_PROPERTY_NAME,
+              "all",
+              REPORT_DIRECTORY_PROPERTY_NAME,
+              reports.toString()));
+
+      assertThat(streams.out()).doesNotContain("Waterfall reports");
+    }
   }
 
   @Test
