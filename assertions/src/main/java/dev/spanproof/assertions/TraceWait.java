@@ -71,6 +71,10 @@ public final class TraceWait {
    * Waits until the test's trace is complete: at least one span ended, none is still running, and
    * no new span started since the previous look. Then asserts on its single trace.
    *
+   * <p>It sees only spans that have started: work handed to another thread that has not begun yet
+   * is invisible to it. When you know which span comes last, {@link #untilSpan(String)} waits for
+   * it exactly.
+   *
    * @return an assert on the trace
    * @throws AssertionError when the limit passes first, drawing what was captured and listing the
    *     spans still running
