@@ -1,5 +1,6 @@
 package dev.spanproof.core;
 
+import dev.spanproof.core.internal.UserFrames;
 import java.util.List;
 
 /**
@@ -42,22 +43,6 @@ final class StartStacks {
   private StartStacks() {}
 
   static List<StackTraceElement> userFrames(Throwable startStack) {
-    List<StackTraceElement> frames = List.of(startStack.getStackTrace());
-    int first = 0;
-    while (first < frames.size() && startsWithAny(frames.get(first), STARTING_THE_SPAN)) {
-      first++;
-    }
-    int end = first;
-    while (end < frames.size() && !startsWithAny(frames.get(end), RUNNING_THE_USER_CODE)) {
-      end++;
-    }
-    // A span started by the runner itself has no frames of the user's: show the runner's then.
-    return frames.subList(first, end > first ? end : frames.size());
-  }
-
-  private static boolean startsWithAny(StackTraceElement frame, List<String> prefixes) {
-    // With the dot, "java.lang.Thread." matches Thread.run, not the class ThreadLocal.
-    String frameName = frame.getClassName() + ".";
-    return prefixes.stream().anyMatch(frameName::startsWith);
+    return UserFrames.of(startStack, STARTING_THE_SPAN, RUNNING_THE_USER_CODE);
   }
 }

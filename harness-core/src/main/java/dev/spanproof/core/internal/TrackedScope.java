@@ -134,21 +134,7 @@ public final class TrackedScope {
     if (openStack == null) {
       return Optional.empty();
     }
-    List<StackTraceElement> frames = List.of(openStack.getStackTrace());
-    int first = 0;
-    while (first < frames.size() && startsWithAny(frames.get(first), OPENING_THE_SCOPE)) {
-      first++;
-    }
-    int end = first;
-    while (end < frames.size() && !startsWithAny(frames.get(end), RUNNING_THE_USER_CODE)) {
-      end++;
-    }
-    return Optional.of(frames.subList(first, end > first ? end : frames.size()));
-  }
-
-  private static boolean startsWithAny(StackTraceElement frame, List<String> prefixes) {
-    String frameName = frame.getClassName() + ".";
-    return prefixes.stream().anyMatch(frameName::startsWith);
+    return Optional.of(UserFrames.of(openStack, OPENING_THE_SCOPE, RUNNING_THE_USER_CODE));
   }
 
   @Override
