@@ -52,4 +52,11 @@ final class EngineRuns {
   private static Optional<Throwable> failure(Event event) {
     return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable);
   }
+
+  /**
+   * {@code message} with every {@code File.java:123)} of its stack frames as {@code File.java:N)}.
+   */
+  static String withoutLineNumbers(String message) {
+    return message.replaceAll("\\.java:\\d+\\)", ".java:N)");
+  }
 }

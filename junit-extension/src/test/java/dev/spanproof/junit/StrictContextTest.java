@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.run;
+import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spanproof.core.CaptureSession;
@@ -503,9 +504,5 @@ class StrictContextTest {
     } finally {
       thread.setContextClassLoader(previous);
     }
-  }
-
-  private static String withoutLineNumbers(String message) {
-    return message.replaceAll("\\.java:\\d+\\)", ".java:N)");
   }
 }

@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.run;
+import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
@@ -159,9 +160,5 @@ class UnendedSpansTest {
       results.testEvents().assertStatistics(stats -> stats.succeeded(1));
       assertThat(logged.all()).isEmpty();
     }
-  }
-
-  private static String withoutLineNumbers(String message) {
-    return message.replaceAll("\\.java:\\d+\\)", ".java:N)");
   }
 }

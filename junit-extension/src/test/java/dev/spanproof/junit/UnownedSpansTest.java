@@ -3,6 +3,7 @@ package dev.spanproof.junit;
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.failures;
 import static dev.spanproof.junit.EngineRuns.run;
+import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Tracer;
@@ -271,9 +272,5 @@ class UnownedSpansTest {
       assertThat(streams.err()).isEmpty();
     }
     assertThat(failureMessages(results.allEvents())).isEmpty();
-  }
-
-  private static String withoutLineNumbers(String message) {
-    return message.replaceAll("\\.java:\\d+\\)", ".java:N)");
   }
 }
