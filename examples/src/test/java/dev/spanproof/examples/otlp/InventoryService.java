@@ -30,6 +30,8 @@ public final class InventoryService {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/inventory", InventoryService::inStock);
+    // No executor: the server runs handlers one after another on its dispatcher thread, which
+    // ServicesInOtherProcessesTest relies on to know when a request's span has ended.
     server.start();
     System.out.println("listening on port " + server.getAddress().getPort());
   }

@@ -100,9 +100,13 @@ class ServicesInOtherProcessesTest {
             logs.resolve("inventory.log"),
             STARTUP)) {
       call(otel, inventory.uri("/inventory"));
+      // The client has its answer before the agent's filter ends the SERVER span: stopping now
+      // could end the span after the agent's last flush.
+      untilEarlierRequestsAreDone(inventory);
     }
     // close() waited for the process to exit, and the agent's shutdown hook exported the span
-    // still in its batch: no wait is needed, and the after-test checks see the whole trace.
+    // still in its batch: no wait for the receiver is needed, and the after-test checks see the
+    // whole trace.
     assertThatTrace().span("GET /inventory").hasKind(SERVER).hasParent("GET");
   }
 
@@ -187,6 +191,25 @@ class ServicesInOtherProcessesTest {
         "-cp",
         requiredProperty("spanproof.examples.testClasses"),
         InventoryService.class.getName());
+  }
+
+  /**
+   * Returns once the service has finished every request it answered before, spans included. The JDK
+   * server runs its handlers one after another on its dispatcher thread, so when a later request is
+   * answered, the earlier handler and the agent's filter that ends its SERVER span have returned.
+   * The later request's parent is unsampled, so the agent (sampler {@code parentbased_always_on})
+   * records no span for it.
+   */
+  private static void untilEarlierRequestsAreDone(ServiceProcess service)
+      throws IOException, InterruptedException {
+    HttpRequest unsampled =
+        HttpRequest.newBuilder(service.uri("/inventory"))
+            .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00")
+            .GET()
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(unsampled, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("the unsampled request's status").isEqualTo(200);
   }
 
   /** GET with a CLIENT span under a {@code checkout} span, its context injected as headers. */
