@@ -18,11 +18,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,12 +58,18 @@ final class OtlpReceiver {
   /** How many rejected spans a partial-success message names before it only counts the rest. */
   private static final int NAMED_REJECTIONS = 10;
 
+  /** How often {@link #awaitQuiet} looks: short against the exporters' batch delays. */
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
   private static final Logger LOGGER = Logger.getLogger(OtlpReceiver.class.getName());
   private static final AtomicInteger RECEIVERS = new AtomicInteger();
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final SpanSink sink;
+  // What awaitQuiet watches: a request in progress, or the time the last one came or went.
+  private final AtomicInteger requestsInProgress = new AtomicInteger();
+  private volatile long lastActivityNanos = System.nanoTime();
 
   private OtlpReceiver(HttpServer server, ExecutorService executor, SpanSink sink) {
     this.server = server;
@@ -111,7 +119,42 @@ final class OtlpReceiver {
     executor.shutdownNow();
   }
 
+  /**
+   * Waits until no request has been in progress or has come in for {@code quiet}, counted from the
+   * call at the earliest, but no longer than {@code atMost}; returns whether it became quiet.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting
+   */
+  boolean awaitQuiet(Duration quiet, Duration atMost) throws InterruptedException {
+    long start = System.nanoTime();
+    long quietNanos = quiet.toNanos();
+    long maxNanos = atMost.toNanos();
+    while (true) {
+      long now = System.nanoTime();
+      long quietSince = requestsInProgress.get() > 0 ? now : lastActivityNanos;
+      if (now - Math.max(start, quietSince) >= quietNanos) {
+        return true;
+      }
+      long left = maxNanos - (now - start);
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    requestsInProgress.incrementAndGet();
+    lastActivityNanos = System.nanoTime();
+    try {
+      answer(exchange);
+    } finally {
+      lastActivityNanos = System.nanoTime();
+      requestsInProgress.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
       String contentType = mediaType(exchange.getRequestHeaders().getFirst("Content-Type"));
       boolean json = JSON.equals(contentType);

@@ -20,11 +20,14 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.semconv.ServiceAttributes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything else
@@ -62,6 +65,8 @@ public final class TracingHarness implements AutoCloseable {
   private final ThreadSessions threadSessions = new ThreadSessions();
   private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
   private final OtlpReceiver otlpReceiver;
+  // Only with a receiver: other processes' spans can arrive after their test closed its session.
+  private final ClosedSessions closedSessions = new ClosedSessions(256);
   private volatile boolean globalWasReadBeforeInstall;
   private volatile boolean closed;
 
@@ -148,12 +153,16 @@ public final class TracingHarness implements AutoCloseable {
    * @throws IllegalStateException if the harness was built without {@link Builder#otlpReceiver()}
    */
   public URI otlpEndpoint() {
+    requireReceiver();
+    return otlpReceiver.endpoint();
+  }
+
+  private void requireReceiver() {
     if (otlpReceiver == null) {
       throw new IllegalStateException(
           "this TracingHarness has no OTLP receiver: build it with"
               + " TracingHarness.builder().otlpReceiver()");
     }
-    return otlpReceiver.endpoint();
   }
 
   /**
@@ -167,17 +176,7 @@ public final class TracingHarness implements AutoCloseable {
       owner = OpenHarnesses.findSessionOwningTrace(traceId).orElse(null);
     }
     SpanBucket bucket = owner == null ? unowned : owner.bucket();
-    CapturedSpan.UnownedStart unownedStart =
-        owner == null
-            ? new CapturedSpan.UnownedStart(
-                "received over OTLP from "
-                    + OtlpSpans.serviceName(span.getResource())
-                    + ", in a trace no open session owns",
-                null,
-                Thread.currentThread().getName(),
-                null,
-                span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME))
-            : null;
+    CapturedSpan.UnownedStart unownedStart = owner == null ? receivedTooLate(span) : null;
     if (bucket.add(span, null, null, unownedStart)) {
       return null;
     }
@@ -186,6 +185,67 @@ public final class TracingHarness implements AutoCloseable {
         + " spans for "
         + bucket.ownerDescription()
         + " was reached";
+  }
+
+  /**
+   * Why a received span has no session: its trace's session closed before it came, or none had it.
+   */
+  private CapturedSpan.UnownedStart receivedTooLate(ReceivedSpan span) {
+    String from = "received over OTLP from " + OtlpSpans.serviceName(span.getResource());
+    Optional<ClosedSessions.Closed> lateFor =
+        closedSessions.owning(span.getSpanContext().getTraceId());
+    String reason =
+        lateFor
+            .map(
+                closed ->
+                    from
+                        + " "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed.closedAtNanos())
+                        + " ms after the session that owned its trace, "
+                        + closed.name()
+                        + ", was closed")
+            .orElse(from + ", in a trace no open session owns");
+    return new CapturedSpan.UnownedStart(
+        reason,
+        lateFor.map(ClosedSessions.Closed::name).orElse(null),
+        Thread.currentThread().getName(),
+        null,
+        span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME));
+  }
+
+  /**
+   * Waits until other processes have stopped exporting to the {@link #otlpEndpoint() OTLP
+   * receiver}: until no request has been in progress or has come in for {@code quietPeriod},
+   * counted from this call, but no longer than {@code atMost}. Spans exported by another process
+   * arrive after the call that caused them returned; waiting for a quiet receiver before judging a
+   * test's traces as complete lets them arrive. Returns at once if {@code atMost} is zero.
+   *
+   * @return whether the receiver became quiet (false: {@code atMost} passed first, or the thread
+   *     was interrupted, whose interrupt status is then kept)
+   * @throws IllegalArgumentException if a duration is null or negative
+   * @throws IllegalStateException if the harness was built without {@link Builder#otlpReceiver()}
+   */
+  public boolean awaitOtlpQuiet(Duration quietPeriod, Duration atMost) {
+    requireZeroOrPositive(quietPeriod, "quietPeriod");
+    requireZeroOrPositive(atMost, "atMost");
+    requireReceiver();
+    try {
+      return otlpReceiver.awaitQuiet(quietPeriod, atMost);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void requireZeroOrPositive(Duration duration, String name) {
+    if (duration == null || duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must be zero or positive, but was " + duration);
+    }
+  }
+
+  /** Whether the harness was built with {@link Builder#otlpReceiver()}. */
+  public boolean hasOtlpReceiver() {
+    return otlpReceiver != null;
   }
 
   /**
@@ -400,6 +460,9 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   void sessionClosed(CaptureSession session) {
+    if (otlpReceiver != null) {
+      closedSessions.closed(session);
+    }
     openSessions.remove(session);
     capture.release(session);
   }

@@ -23,6 +23,7 @@ import java.net.ConnectException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -241,13 +242,53 @@ class OtlpReceiverTest {
         harness.otlpEndpoint(),
         PROTOBUF,
         request("inventory", List.of(childOf(client, "late", "00000000000000e1"))).toByteArray());
-    // THEN
+    // THEN it names the test it was late for
     assertThat(harness.unownedSpanReports())
-        .extracting(UnownedSpan::name, UnownedSpan::reason)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "late",
-                "received over OTLP from service [inventory], in a trace no open session owns"));
+        .singleElement()
+        .satisfies(
+            late -> {
+              assertThat(late.name()).isEqualTo("late");
+              assertThat(late.reason())
+                  .matches(
+                      "received over OTLP from service \\[inventory\\] \\d+ ms after the"
+                          + " session that owned its trace, InventoryTest\\.checksStock\\(\\),"
+                          + " was closed");
+              assertThat(late.closedSession()).contains("InventoryTest.checksStock()");
+              assertThat(late.sendingService()).contains("inventory");
+            });
+  }
+
+  @Test
+  void should_be_quiet_at_once_when_asked_for_no_quiet_time() {
+    assertThat(harness.awaitOtlpQuiet(Duration.ZERO, Duration.ZERO)).isTrue();
+  }
+
+  @Test
+  void should_stop_waiting_for_quiet_after_at_most() {
+    assertThat(harness.awaitOtlpQuiet(Duration.ofDays(1), Duration.ZERO)).isFalse();
+  }
+
+  @Test
+  void should_refuse_a_negative_quiet_period() {
+    assertThatThrownBy(() -> harness.awaitOtlpQuiet(Duration.ofMillis(-1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("quietPeriod must be zero or positive, but was PT-0.001S");
+    assertThatThrownBy(() -> harness.awaitOtlpQuiet(Duration.ZERO, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("atMost must be zero or positive, but was null");
+  }
+
+  @Test
+  void should_say_how_to_get_a_receiver_to_wait_for() {
+    try (TracingHarness withoutReceiver = TracingHarness.builder().build()) {
+      assertThat(withoutReceiver.hasOtlpReceiver()).isFalse();
+      assertThat(harness.hasOtlpReceiver()).isTrue();
+      assertThatThrownBy(() -> withoutReceiver.awaitOtlpQuiet(Duration.ZERO, Duration.ZERO))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "this TracingHarness has no OTLP receiver: build it with"
+                  + " TracingHarness.builder().otlpReceiver()");
+    }
   }
 
   @Test

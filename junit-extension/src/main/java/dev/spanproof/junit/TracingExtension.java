@@ -99,6 +99,7 @@ public class TracingExtension
   private final ExtensionStore store = new ExtensionStore(this);
   private final ExtensionSettings settings;
   private final UnendedSpanRule unendedSpanRule;
+  private final ExportedSpansGrace exportedSpansGrace;
   private final UnownedSpanRule unownedSpanRule;
   private final TraceReportWriter traceReportWriter;
   private final WaterfallReportWriter waterfallReportWriter;
@@ -118,6 +119,7 @@ public class TracingExtension
   private TracingExtension(Builder builder) {
     this.settings = builder.settings();
     this.unendedSpanRule = new UnendedSpanRule(settings);
+    this.exportedSpansGrace = new ExportedSpansGrace(settings);
     this.unownedSpanRule = new UnownedSpanRule(settings);
     this.traceReportWriter = new TraceReportWriter(settings);
     this.waterfallReportWriter = new WaterfallReportWriter(settings);
@@ -291,6 +293,7 @@ public class TracingExtension
 
   private void finishTest(ExtensionContext context, CaptureSession session) {
     List<String> failures = new ArrayList<>();
+    exportedSpansGrace.await(store.findHarness(context));
     unendedSpanRule.check(session).ifPresent(failures::add);
     failures.addAll(scopeRules.check(context, session));
     try {
@@ -426,7 +429,9 @@ public class TracingExtension
      * Runs an OTLP/HTTP receiver on 127.0.0.1 for each test class, so that spans other processes
      * export to it (a service in a child JVM or a container) join the trace of the test that called
      * them; see {@link TracingHarness#otlpEndpoint()}. Tests get its base URI as a {@link URI}
-     * parameter. It stops with the class's harness.
+     * parameter. After each test the checks wait until the receiver has been quiet for the {@link
+     * #gracePeriod(Duration) grace period}, so that spans still on their way count. It stops with
+     * the class's harness.
      */
     public Builder otlpReceiver() {
       this.otlpReceiver = true;
@@ -463,7 +468,9 @@ public class TracingExtension
 
     /**
      * How long to wait after a test for spans still ending on other threads before they count as
-     * unended. Default: 500 ms.
+     * unended, and, with {@link #otlpReceiver()}, how long the receiver must have been quiet before
+     * the after-test checks judge the spans other processes exported (at most four times this in
+     * all). Default: 500 ms; zero waits for nothing.
      *
      * @throws IllegalArgumentException if null or negative
      */

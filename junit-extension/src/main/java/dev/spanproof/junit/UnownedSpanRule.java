@@ -15,6 +15,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class UnownedSpanRule {
 
+  /** What to do about a span another process exported after its test ended. */
+  static final String LATE_EXPORT =
+      "; wait for it in the test (awaitTrace().untilSpan(name)), stop the other process inside the"
+          + " test so that it flushes, or give the receiver a longer gracePeriod(Duration)";
+
   private final SpanPolicy policy;
 
   UnownedSpanRule(ExtensionSettings settings) {
@@ -120,6 +125,11 @@ final class UnownedSpanRule {
       if (startStack.isPresent()) {
         report.append(", started at:");
         StartStackFrames.appendTo(report, startStack.get());
+      } else if (span.sendingService().isPresent()) {
+        // Another process started it: there is no stack here, and its test is what matters.
+        if (span.closedSession().isPresent()) {
+          report.append(LATE_EXPORT);
+        }
       } else {
         stacksOff = true;
       }
