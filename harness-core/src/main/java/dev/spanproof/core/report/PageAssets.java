@@ -78,6 +78,7 @@ final class PageAssets {
         gap: .5em; cursor: pointer; padding: 2px 0; }
       .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       .kind { font-size: .8em; color: #555; }
+      .service { display: block; color: #333; }
       .lane, .axis-lane { position: relative; height: 14px; }
       .axis { display: grid; grid-template-columns: 30% 6em 1fr 6em; gap: .5em; color: #666; }
       .tick { position: absolute; transform: translateX(-50%); white-space: nowrap;

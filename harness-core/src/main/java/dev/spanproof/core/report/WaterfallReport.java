@@ -88,8 +88,9 @@ public final class WaterfallReport {
         .append(")</h2>\n");
     appendAxis(out, axis);
     out.append("<ol class=\"spans\">\n");
+    boolean showServices = trace.spansSeveralServices();
     for (SpanNode node : trace.spans()) {
-      appendSpan(out, trace, node, axis, highlighted.contains(node.spanId()), drawn);
+      appendSpan(out, trace, node, axis, highlighted.contains(node.spanId()), showServices, drawn);
     }
     out.append("</ol></section>\n");
   }
@@ -117,6 +118,7 @@ public final class WaterfallReport {
       SpanNode node,
       TimeAxis axis,
       boolean highlighted,
+      boolean showService,
       Set<String> drawn) {
     SpanData span = node.span();
     String status = span.getStatus().getStatusCode().name();
@@ -138,8 +140,13 @@ public final class WaterfallReport {
         .append("\">")
         .append(escape(span.getName()))
         .append("</span><span class=\"kind\">")
-        .append(span.getKind().name())
-        .append("</span><span class=\"lane\"><span class=\"bar status-")
+        .append(span.getKind().name());
+    if (showService) {
+      out.append(" <span class=\"service\">")
+          .append(escape(node.serviceName().orElse(TraceRenderer.NO_SERVICE)))
+          .append("</span>");
+    }
+    out.append("</span><span class=\"lane\"><span class=\"bar status-")
         .append(status)
         .append("\" style=\"left:")
         .append(axis.percentAt(start))

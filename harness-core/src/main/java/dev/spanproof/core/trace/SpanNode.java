@@ -4,6 +4,7 @@ import dev.spanproof.core.internal.SpanDataWithBaggage;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.ServiceAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,6 +113,11 @@ public final class SpanNode {
     }
     SpanContext parentContext = span.getParentSpanContext();
     return parent == null && parentContext.isValid() && !parentContext.isRemote();
+  }
+
+  /** The {@code service.name} of the span's resource: which service made it. */
+  public Optional<String> serviceName() {
+    return Optional.ofNullable(span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME));
   }
 
   /** The span's duration (end minus start). */

@@ -239,6 +239,15 @@ public final class Trace {
     return spansMatching(SpanNode::hasRemoteParent);
   }
 
+  /**
+   * True when the trace crosses services: its spans' {@link SpanNode#serviceName() service names}
+   * differ (a span without one counts as a service of its own). Drawings then name each span's
+   * service.
+   */
+  public boolean spansSeveralServices() {
+    return spans.stream().map(SpanNode::serviceName).distinct().limit(2).count() > 1;
+  }
+
   /** The number of levels: 1 for a single span, 2 for a root with children, and so on. */
   public int depth() {
     return depth;

@@ -7,7 +7,6 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import io.opentelemetry.semconv.ServiceAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +47,9 @@ public final class TraceRenderer {
 
   /** Deeper spans are drawn with their level number instead of indentation. */
   static final int MAX_DRAWN_LEVELS = 32;
+
+  /** Drawn as the service of a span whose resource has no {@code service.name}. */
+  public static final String NO_SERVICE = "no service.name";
 
   private final List<String> attributeKeys;
   private final Map<SpanNode, String> marks;
@@ -147,7 +149,7 @@ public final class TraceRenderer {
     // ancestorsLast[level] tells whether the ancestor at that level was the last of its siblings,
     // which decides between "│  " and "   " in the indentation.
     Set<SpanNode> drawn = spansToDraw(trace);
-    boolean showServices = hasSeveralServices(trace);
+    boolean showServices = trace.spansSeveralServices();
     List<Boolean> ancestorsLast = new ArrayList<>();
     List<SpanNode> roots = trace.roots();
     TreeWalk.preOrder(
@@ -181,25 +183,6 @@ public final class TraceRenderer {
           .append(hidden == 1 ? " more span" : " more spans")
           .append(" not drawn");
     }
-  }
-
-  private static boolean hasSeveralServices(Trace trace) {
-    String first = null;
-    for (SpanNode node : trace.spans()) {
-      String service = serviceOf(node.span());
-      if (first == null) {
-        first = service;
-      } else if (!first.equals(service)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The span's {@code service.name}, or a stand-in that tells it has none. */
-  private static String serviceOf(SpanData span) {
-    String service = span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME);
-    return service == null ? "no service.name" : service;
   }
 
   /** The spans to draw, or null for all of them. */
@@ -255,7 +238,7 @@ public final class TraceRenderer {
     SpanData span = node.span();
     out.append(span.getName()).append(" [").append(span.getKind()).append(", ");
     if (showService) {
-      out.append(serviceOf(span)).append(", ");
+      out.append(node.serviceName().orElse(NO_SERVICE)).append(", ");
     }
     appendStatus(out, span.getStatus());
     out.append(", ").append(formatDuration(node.duration()));

@@ -32,6 +32,10 @@ class WaterfallReportTest {
   private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
   private static final String HOSTILE_VALUE = "</script><script>alert(1)</script>";
 
+  private static Resource service(String name) {
+    return Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), name));
+  }
+
   private static Trace orderTrace() {
     SpanData root =
         span("processOrder", 1, 0, 0, 100)
@@ -39,13 +43,17 @@ class WaterfallReportTest {
             .setStatus(StatusData.ok())
             .setAttributes(Attributes.of(AttributeKey.longKey("order.id"), 42L))
             .setTotalAttributeCount(1)
-            .setResource(
-                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "orders")))
+            .setResource(service("orders"))
             .build();
-    SpanData inventory = span("validateInventory", 2, 1, 10, 30).setKind(SpanKind.CLIENT).build();
+    SpanData inventory =
+        span("validateInventory", 2, 1, 10, 30)
+            .setKind(SpanKind.CLIENT)
+            .setResource(service("orders"))
+            .build();
     SpanData payment =
         withEvent(
             span("processPayment", 3, 1, 50, 100)
+                .setResource(service("orders"))
                 .setStatus(StatusData.create(StatusCode.ERROR, "card declined"))
                 .setLinks(List.of(linkTo(2)))
                 .setTotalRecordedLinks(1),
@@ -181,6 +189,38 @@ class WaterfallReportTest {
     JsonArray data =
         JsonParser.parseString(page.getElementById("spanproof-data").data()).getAsJsonArray();
     assertThat(data.get(0).getAsJsonObject().get("name").getAsString()).isEqualTo(HOSTILE_NAME);
+  }
+
+  @Test
+  void should_name_each_spans_service_when_the_trace_crosses_services() {
+    SpanData client =
+        span("GET", 1, 0, 0, 100).setKind(SpanKind.CLIENT).setResource(service("orders")).build();
+    SpanData server =
+        span("GET /inventory", 2, 1, 10, 90)
+            .setKind(SpanKind.SERVER)
+            .setResource(service("<inventory>"))
+            .build();
+    SpanData unnamed = span("audit", 3, 2, 20, 30).build();
+
+    Document page =
+        Jsoup.parse(
+            WaterfallReport.render(
+                TestReport.passed(
+                    "test [T.t()]", List.of(Trace.of(List.of(client, server, unnamed))))));
+
+    assertThat(page.select(".kind").eachText())
+        .containsExactly("CLIENT orders", "SERVER <inventory>", "INTERNAL no service.name");
+    assertThat(page.select(".service").eachText())
+        .containsExactly("orders", "<inventory>", "no service.name");
+  }
+
+  @Test
+  void should_leave_the_service_out_when_every_span_has_the_same() {
+    Document page =
+        Jsoup.parse(
+            WaterfallReport.render(TestReport.passed("test [T.t()]", List.of(orderTrace()))));
+
+    assertThat(page.select(".service")).isEmpty();
   }
 
   @Test
