@@ -35,6 +35,7 @@ public abstract class AbstractTraceAssert<
         SELF extends AbstractTraceAssert<SELF, SPAN>, SPAN extends AbstractSpanAssert<SPAN, SELF>>
     extends AbstractAssert<SELF, Trace> {
 
+  private final AssertedSpans asserted = AssertedSpans.ofCurrentSession();
   private SoftGate gate = SoftGate.HARD;
   private List<String> shownAttributes = Layout.KEY_ATTRIBUTES;
 
@@ -88,7 +89,7 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasRoot(String name) {
     requireNonNull(name, "hasRoot(String name)", "name");
-    return check(trace -> TraceShapeChecks.hasRoot(trace, name));
+    return check(trace -> TraceShapeChecks.hasRoot(trace, name), Trace::roots);
   }
 
   /**
@@ -130,7 +131,9 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasSpansNamed(String name, int expected) {
     requireNonNull(name, "hasSpansNamed(String name, int expected)", "name");
-    return check(trace -> TraceShapeChecks.hasSpansNamed(trace, name, expected));
+    return check(
+        trace -> TraceShapeChecks.hasSpansNamed(trace, name, expected),
+        trace -> trace.spansNamed(name));
   }
 
   /**
@@ -142,7 +145,8 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasSpanNamed(String name) {
     requireNonNull(name, "hasSpanNamed(String name)", "name");
-    return check(trace -> TraceShapeChecks.hasSpanNamed(trace, name));
+    return check(
+        trace -> TraceShapeChecks.hasSpanNamed(trace, name), trace -> trace.spansNamed(name));
   }
 
   /**
@@ -194,7 +198,8 @@ public abstract class AbstractTraceAssert<
     requireNonNull(
         expected, "hasStructure(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
     return check(
-        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.unordered()));
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.unordered()),
+        Trace::spans);
   }
 
   /**
@@ -209,7 +214,8 @@ public abstract class AbstractTraceAssert<
     requireNonNull(
         expected, "hasStructureInOrder(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
     return check(
-        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()));
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()),
+        Trace::spans);
   }
 
   /**
@@ -395,6 +401,15 @@ public abstract class AbstractTraceAssert<
 
   /** Runs {@code check} on the trace unless the gate skips it; throws what it finds wrong. */
   private SELF check(Function<Trace, Optional<Failure>> check) {
+    return check(check, trace -> List.of());
+  }
+
+  /**
+   * Runs {@code check} like {@link #check(Function)}; when it passes, the spans it {@code named}
+   * count as touched for strict assertion mode.
+   */
+  private SELF check(
+      Function<Trace, Optional<Failure>> check, Function<Trace, List<SpanNode>> named) {
     if (gate.skipsChecks()) {
       return myself;
     }
@@ -403,6 +418,7 @@ public abstract class AbstractTraceAssert<
     if (failure.isPresent()) {
       throw failure(failure.get());
     }
+    asserted.touch(named.apply(actual));
     return myself;
   }
 
