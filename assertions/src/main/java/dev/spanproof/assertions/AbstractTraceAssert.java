@@ -28,6 +28,13 @@ import org.assertj.core.api.AbstractAssert;
  * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it, also
  * inside soft assertions, since it is a mistake in the test rather than a failed check.
  *
+ * <p>For the JUnit extension's strict assertion mode, which reports the spans no assertion touched,
+ * a span is touched when the test gets a span assert on it ({@link #span(String)}, {@link #root()},
+ * {@code child}, {@code parent}, ...) or when {@link #hasRoot(String)}, {@link
+ * #hasSpanNamed(String)}, {@link #hasSpansNamed(String, int)}, {@link #hasStructure(ExpectedSpan)}
+ * or {@link #hasStructureInOrder(ExpectedSpan)} pass naming it. Checks that name no span (counts,
+ * depth, lint, semantic conventions) touch nothing.
+ *
  * @param <SELF> the concrete trace assert type, returned by every assertion so that calls chain
  * @param <SPAN> the span assert type that navigation returns
  */
