@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class UnassertedSpanRule {
 
   /** What each span no assertion touched is marked with in the drawn trace. */
-  static final String MARK = "not asserted";
+  private static final String MARK = "not asserted";
 
   private final ExtensionSettings settings;
 
