@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Full measurement of the spanproof JMH suites. Expected run time: about 28 minutes
-# (64 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
+# Full measurement of the spanproof JMH suites. Expected run time: about 33 minutes
+# (73 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
 #
 # Run on a quiet machine: nothing else busy, laptop on mains power. Needs the shaded jar:
 #   mvn -B -q -pl jmh -am package -DskipTests      (or mvn -B verify at the root)
@@ -40,6 +40,9 @@ run trees 'TraceTreeBenchmark' -prof gc
 run extension 'ExtensionOverheadBenchmark' -prof gc
 # Trace-context validation vs OpenTelemetry's extraction, valid and invalid headers (~3.4 min).
 run propagation 'PropagationBenchmark' -prof gc
+# Strict context handling: one makeCurrent/close pair with and without the scope wrapper, and per
+# test through the Launcher with and without it; each variant in forks of its own (~5 min).
+run scope-strictness 'ScopeStorageBenchmark|ScopeStrictnessPerTestBenchmark' -prof gc
 
 "$here/chart/chart.sh" "$out"/*.json
 echo "results and charts in $out" >&2

@@ -67,6 +67,8 @@ public abstract class AbstractSpanAssert<
     super(actual, selfType);
     // Spans and traces read well in spanproof's messages without registering globally.
     info.useRepresentation(SpanRepresentation.SPAN_REPRESENTATION);
+    // An assert on a span is the test selecting it: strict assertion mode counts it as touched.
+    AssertedSpans.ofCurrentSession().touch(actual);
   }
 
   /**

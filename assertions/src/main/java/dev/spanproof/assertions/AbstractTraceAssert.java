@@ -28,6 +28,13 @@ import org.assertj.core.api.AbstractAssert;
  * <p>Every argument is required: a null one throws a {@link NullPointerException} naming it, also
  * inside soft assertions, since it is a mistake in the test rather than a failed check.
  *
+ * <p>For the JUnit extension's strict assertion mode, which reports the spans no assertion touched,
+ * a span is touched when the test gets a span assert on it ({@link #span(String)}, {@link #root()},
+ * {@code child}, {@code parent}, ...) or when {@link #hasRoot(String)}, {@link
+ * #hasSpanNamed(String)}, {@link #hasSpansNamed(String, int)}, {@link #hasStructure(ExpectedSpan)}
+ * or {@link #hasStructureInOrder(ExpectedSpan)} pass naming it. Checks that name no span (counts,
+ * depth, lint, semantic conventions) touch nothing.
+ *
  * @param <SELF> the concrete trace assert type, returned by every assertion so that calls chain
  * @param <SPAN> the span assert type that navigation returns
  */
@@ -35,6 +42,7 @@ public abstract class AbstractTraceAssert<
         SELF extends AbstractTraceAssert<SELF, SPAN>, SPAN extends AbstractSpanAssert<SPAN, SELF>>
     extends AbstractAssert<SELF, Trace> {
 
+  private final AssertedSpans asserted = AssertedSpans.ofCurrentSession();
   private SoftGate gate = SoftGate.HARD;
   private List<String> shownAttributes = Layout.KEY_ATTRIBUTES;
 
@@ -88,7 +96,7 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasRoot(String name) {
     requireNonNull(name, "hasRoot(String name)", "name");
-    return check(trace -> TraceShapeChecks.hasRoot(trace, name));
+    return check(trace -> TraceShapeChecks.hasRoot(trace, name), Trace::roots);
   }
 
   /**
@@ -130,7 +138,9 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasSpansNamed(String name, int expected) {
     requireNonNull(name, "hasSpansNamed(String name, int expected)", "name");
-    return check(trace -> TraceShapeChecks.hasSpansNamed(trace, name, expected));
+    return check(
+        trace -> TraceShapeChecks.hasSpansNamed(trace, name, expected),
+        trace -> trace.spansNamed(name));
   }
 
   /**
@@ -142,7 +152,8 @@ public abstract class AbstractTraceAssert<
    */
   public SELF hasSpanNamed(String name) {
     requireNonNull(name, "hasSpanNamed(String name)", "name");
-    return check(trace -> TraceShapeChecks.hasSpanNamed(trace, name));
+    return check(
+        trace -> TraceShapeChecks.hasSpanNamed(trace, name), trace -> trace.spansNamed(name));
   }
 
   /**
@@ -194,7 +205,8 @@ public abstract class AbstractTraceAssert<
     requireNonNull(
         expected, "hasStructure(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
     return check(
-        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.unordered()));
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.unordered()),
+        Trace::spans);
   }
 
   /**
@@ -209,7 +221,8 @@ public abstract class AbstractTraceAssert<
     requireNonNull(
         expected, "hasStructureInOrder(ExpectedSpan expected)", "expected", Layout.STRUCTURE_HINT);
     return check(
-        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()));
+        trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()),
+        Trace::spans);
   }
 
   /**
@@ -395,6 +408,15 @@ public abstract class AbstractTraceAssert<
 
   /** Runs {@code check} on the trace unless the gate skips it; throws what it finds wrong. */
   private SELF check(Function<Trace, Optional<Failure>> check) {
+    return check(check, trace -> List.of());
+  }
+
+  /**
+   * Runs {@code check} like {@link #check(Function)}; when it passes, the spans it {@code named}
+   * count as touched for strict assertion mode.
+   */
+  private SELF check(
+      Function<Trace, Optional<Failure>> check, Function<Trace, List<SpanNode>> named) {
     if (gate.skipsChecks()) {
       return myself;
     }
@@ -403,6 +425,7 @@ public abstract class AbstractTraceAssert<
     if (failure.isPresent()) {
       throw failure(failure.get());
     }
+    asserted.touch(named.apply(actual));
     return myself;
   }
 

@@ -107,6 +107,7 @@ public class TracesAssert extends AbstractAssert<TracesAssert, List<Trace>> {
     isNotNull();
     Lookup<Trace> found = TraceSetChecks.traceWithRoot(actual, source, rootName);
     if (found.isFound()) {
+      AssertedSpans.ofCurrentSession().touch(found.found().roots());
       return AssertFactory.traceAssert(found.found(), gate);
     }
     return gate.navigationFailed(

@@ -11,6 +11,8 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,7 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   private final String name;
   private final SpanBucket bucket;
   private final SamplingLog samplingLog;
+  private final Set<String> assertedSpans = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   CaptureSession(TracingHarness harness, String name, int maxSpans) {
@@ -183,12 +186,45 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   }
 
   /**
-   * Forgets every span captured and every sampling decision recorded so far; the session stays
-   * open.
+   * Records that an assertion touched {@code span}: it selected the span, by name or by navigating
+   * to it, or checked it. spanproof's assertions mark every span they touch in the session current
+   * when the assert was created; other assertion code may mark spans too. Marking a span the
+   * session does not hold is harmless.
+   *
+   * @param span the span an assertion touched
+   * @throws IllegalArgumentException if {@code span} is null
+   */
+  public void markAsserted(SpanData span) {
+    if (span == null) {
+      throw new IllegalArgumentException("span must not be null");
+    }
+    assertedSpans.add(key(span));
+  }
+
+  /**
+   * The session's ended spans that no assertion {@linkplain #markAsserted(SpanData) touched}, in
+   * start order: spans the test produced and never looked at. The JUnit extension's strict
+   * assertion mode reports them after each test.
+   *
+   * @throws SpanLimitExceededException if the session started more spans than its limit
+   */
+  public List<SpanData> unassertedSpans() {
+    return finishedSpans().stream().filter(span -> !assertedSpans.contains(key(span))).toList();
+  }
+
+  /** Span ids are unique only within a trace. */
+  private static String key(SpanData span) {
+    return span.getTraceId() + span.getSpanId();
+  }
+
+  /**
+   * Forgets every span captured, every sampling decision recorded and every span marked as asserted
+   * so far; the session stays open.
    */
   public void reset() {
     bucket.clear();
     samplingLog.clear();
+    assertedSpans.clear();
   }
 
   /** Whether {@link #close()} was called. */

@@ -14,6 +14,7 @@ import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_DATABASE_PROPER
 import static dev.spanproof.junit.SpanproofConfiguration.SEMCONV_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
+import static dev.spanproof.junit.SpanproofConfiguration.UNASSERTED_SPANS_PROPERTY_NAME;
 
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.LintRule;
@@ -56,6 +57,7 @@ final class ExtensionSettings {
   private final Optional<HtmlReports> htmlReports;
   private final Optional<Path> htmlReportDirectory;
   private final ScopePolicies scopePolicies;
+  private final Optional<SpanPolicy> unassertedSpans;
 
   ExtensionSettings(
       List<Consumer<TracingHarness.Builder>> harnessRecipe,
@@ -73,7 +75,8 @@ final class ExtensionSettings {
       Optional<DatabaseConventionMode> databaseConventions,
       Optional<HtmlReports> htmlReports,
       Optional<Path> htmlReportDirectory,
-      ScopePolicies scopePolicies) {
+      ScopePolicies scopePolicies,
+      Optional<SpanPolicy> unassertedSpans) {
     this.harnessRecipe = List.copyOf(harnessRecipe);
     this.installGlobal = installGlobal;
     this.otlpReceiver = otlpReceiver;
@@ -90,6 +93,7 @@ final class ExtensionSettings {
     this.htmlReports = htmlReports;
     this.htmlReportDirectory = htmlReportDirectory;
     this.scopePolicies = scopePolicies;
+    this.unassertedSpans = unassertedSpans;
   }
 
   /**
@@ -123,14 +127,24 @@ final class ExtensionSettings {
         context, scopePolicies.contextsLeftCurrent(), CONTEXTS_LEFT_CURRENT_PROPERTY_NAME);
   }
 
+  /** Strict assertion mode: the builder's, else the parameter, else off. */
+  SpanPolicy unassertedSpans(ExtensionContext context) {
+    return policy(context, unassertedSpans, UNASSERTED_SPANS_PROPERTY_NAME, SpanPolicy.IGNORE);
+  }
+
   private static SpanPolicy policy(
       ExtensionContext context, Optional<SpanPolicy> builder, String parameter) {
+    return policy(context, builder, parameter, SpanPolicy.FAIL);
+  }
+
+  private static SpanPolicy policy(
+      ExtensionContext context, Optional<SpanPolicy> builder, String parameter, SpanPolicy absent) {
     return builder.orElseGet(
         () ->
             context
                 .getConfigurationParameter(parameter)
                 .map(value -> policyParameter(parameter, value))
-                .orElse(SpanPolicy.FAIL));
+                .orElse(absent));
   }
 
   /** Whether each harness runs an OTLP receiver, whose endpoint tests can then have injected. */

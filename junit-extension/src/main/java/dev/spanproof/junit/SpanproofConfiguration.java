@@ -125,5 +125,14 @@ public final class SpanproofConfiguration {
   public static final String CONTEXTS_LEFT_CURRENT_PROPERTY_NAME =
       "spanproof.strict.contextsLeftCurrent";
 
+  /**
+   * Strict assertion mode: what to do when a test that passed produced spans no assertion touched:
+   * {@code fail}, {@code warn} or {@code ignore} (default: off). A span is touched when an
+   * assertion selects it (by name or by navigating to it) or a trace check names it ({@code
+   * hasRoot}, {@code hasSpanNamed}, {@code hasStructure}). The builder option is {@link
+   * TracingExtension.Builder#unassertedSpans(SpanPolicy)}; see docs/strict-mode.md.
+   */
+  public static final String UNASSERTED_SPANS_PROPERTY_NAME = "spanproof.strict.unassertedSpans";
+
   private SpanproofConfiguration() {}
 }

@@ -69,8 +69,9 @@ import org.opentest4j.AssertionFailedError;
  * stack where they started: by default the test fails. So does a test that leaves a scope open,
  * closes one on another thread or out of order, or leaves its context current on a thread
  * (configurable per check, e.g. {@link Builder#openScopes(SpanPolicy)}; see docs/strict-mode.md).
- * When asked ({@link Builder#lintAfterEachTest(SpanPolicy)}, {@link
- * Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
+ * In strict assertion mode ({@link Builder#unassertedSpans(SpanPolicy)}), so does a test that
+ * produced spans no assertion touched. When asked ({@link Builder#lintAfterEachTest(SpanPolicy)},
+ * {@link Builder#semanticConventionsAfterEachTest(SpanPolicy)}), it also runs trace lint and the
  * semantic-convention check on the test's traces.
  *
  * <p>Injects {@link OpenTelemetry}, {@link Tracer} (scope {@value
@@ -105,6 +106,7 @@ public class TracingExtension
   private final WaterfallReportWriter waterfallReportWriter;
   private final AfterTestChecks afterTestChecks;
   private final ScopeRules scopeRules;
+  private final UnassertedSpanRule unassertedSpanRule;
 
   static {
     // Before any test of a class that uses the extension opens a scope; see docs/strict-mode.md.
@@ -125,6 +127,7 @@ public class TracingExtension
     this.waterfallReportWriter = new WaterfallReportWriter(settings);
     this.afterTestChecks = new AfterTestChecks(settings);
     this.scopeRules = new ScopeRules(settings);
+    this.unassertedSpanRule = new UnassertedSpanRule(settings);
   }
 
   /** Configures an extension for {@code @RegisterExtension}. */
@@ -299,6 +302,7 @@ public class TracingExtension
     try {
       session.requireWithinLimit();
       failures.addAll(afterTestChecks.check(context, session));
+      unassertedSpanRule.check(context, session).ifPresent(failures::add);
       traceReportWriter.report(context, session);
       waterfallReportWriter.write(context, session, failures).ifPresent(failures::add);
     } catch (SpanLimitExceededException e) {
@@ -378,6 +382,7 @@ public class TracingExtension
     private SpanPolicy scopesClosedOnAnotherThread;
     private SpanPolicy scopesClosedOutOfOrder;
     private SpanPolicy contextsLeftCurrent;
+    private SpanPolicy unassertedSpans;
 
     private Builder() {}
 
@@ -634,6 +639,21 @@ public class TracingExtension
       return this;
     }
 
+    /**
+     * Strict assertion mode: what to do when a test that passed produced spans that no assertion
+     * touched, listed and marked on the drawn traces, so that a test asserting {@code processOrder}
+     * and {@code processPayment} notices the third span it never expected. A span is touched when
+     * an assertion selects it, by name or by navigating to it ({@code span}, {@code root}, {@code
+     * child}, {@code parent}), or when {@code hasRoot}, {@code hasSpanNamed}, {@code hasSpansNamed}
+     * or {@code hasStructure} pass naming it; see docs/strict-mode.md. Overrides the {@value
+     * SpanproofConfiguration#UNASSERTED_SPANS_PROPERTY_NAME} configuration parameter. Default:
+     * {@link SpanPolicy#IGNORE}, off.
+     */
+    public Builder unassertedSpans(SpanPolicy policy) {
+      this.unassertedSpans = requireArgument(policy, "policy");
+      return this;
+    }
+
     private Builder harnessStep(Consumer<TracingHarness.Builder> step) {
       step.accept(validator);
       harnessRecipe.add(step);
@@ -666,7 +686,8 @@ public class TracingExtension
               Optional.ofNullable(openScopes),
               Optional.ofNullable(scopesClosedOnAnotherThread),
               Optional.ofNullable(scopesClosedOutOfOrder),
-              Optional.ofNullable(contextsLeftCurrent)));
+              Optional.ofNullable(contextsLeftCurrent)),
+          Optional.ofNullable(unassertedSpans));
     }
 
     private static <T> T requireArgument(T value, String name) {
