@@ -19,20 +19,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.spanproof.examples.Order;
 import dev.spanproof.examples.PaymentDeclinedException;
+import dev.spanproof.junit.SpanPolicy;
 import dev.spanproof.junit.TracingExtension;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.resources.Resource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The order service of OpenTelemetry's guides calling real HTTP services: inventory and payment
  * stubbed by WireMock, which join the trace as SERVER spans of their own services.
  */
-@ExtendWith(TracingExtension.class)
 class CheckoutServiceTest {
+
+  /** The service's own name on its spans; lint and semantic conventions checked after each test. */
+  @RegisterExtension
+  static final TracingExtension tracing =
+      TracingExtension.builder()
+          .resource(Resource.builder().put("service.name", "checkout").build())
+          .lintAfterEachTest(SpanPolicy.FAIL)
+          .semanticConventionsAfterEachTest(SpanPolicy.FAIL)
+          .build();
 
   @RegisterExtension static final WireMockExtension INVENTORY = StubbedService.named("inventory");
 
