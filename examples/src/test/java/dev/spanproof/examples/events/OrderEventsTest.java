@@ -62,10 +62,7 @@ class OrderEventsTest {
         .conformsToSemanticConventions();
     assertThatTraces()
         .traceWithRoot("process orders")
-        .hasStructure(
-            dev.spanproof.assertions.TraceAssertions.span(
-                "process orders",
-                dev.spanproof.assertions.TraceAssertions.span("sendConfirmation")))
+        .hasStructure(span("process orders", span("sendConfirmation")))
         .span("process orders")
         .isRoot()
         .hasKind(CONSUMER)
