@@ -19,14 +19,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.spanproof.examples.Order;
+import dev.spanproof.junit.SpanPolicy;
 import dev.spanproof.junit.TracingExtension;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.resources.Resource;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,8 +35,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stopped waiting. The trace shows the timed-out call and the retry; a retry without an idempotency
  * key charges the card twice, one with the key lets the payment service charge once.
  */
-@ExtendWith(TracingExtension.class)
 class PaymentTimeoutTest {
+
+  @RegisterExtension
+  static final TracingExtension tracing =
+      TracingExtension.builder()
+          .resource(Resource.builder().put("service.name", "checkout").build())
+          .lintAfterEachTest(SpanPolicy.FAIL)
+          .semanticConventionsAfterEachTest(SpanPolicy.FAIL)
+          .build();
 
   /** The checkout waits this long per attempt; the slow payment takes twice as long. */
   private static final Duration TIMEOUT = Duration.ofMillis(300);
