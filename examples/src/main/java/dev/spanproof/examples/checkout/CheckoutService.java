@@ -16,8 +16,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.UUID;
 import okhttp3.Call;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -30,8 +30,9 @@ import okhttp3.Response;
  * OkHttp instrumentation, which also sends the trace context downstream.
  *
  * <p>The inventory service answers {@code GET /inventory/{sku}} with the number of items in stock
- * as plain text; the payment service answers {@code POST /payments} with 201 when it charged the
- * card and 402, the reason as the body, when the card was declined.
+ * as plain text; the payment service answers {@code POST /payments} (a form with the {@code order}
+ * and the {@code card}) with 201 when it charged the card and 402, the reason as the body, when the
+ * card was declined.
  */
 public final class CheckoutService {
 
@@ -42,8 +43,6 @@ public final class CheckoutService {
   static final AttributeKey<Long> AVAILABLE = AttributeKey.longKey("inventory.available");
   static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("payment.attempts");
   static final AttributeKey<String> PAYMENT_KEY = AttributeKey.stringKey("payment.idempotency_key");
-
-  private static final MediaType JSON = MediaType.get("application/json");
 
   private final Tracer tracer;
   private final Call.Factory inventoryHttp;
@@ -148,8 +147,7 @@ public final class CheckoutService {
   /** One POST per attempt; each attempt is a CLIENT span of its own under processPayment. */
   private void charge(Order order, String idempotencyKey, Span paymentSpan) {
     RequestBody body =
-        RequestBody.create(
-            "{\"order\":\"" + order.id() + "\",\"card\":\"" + order.card() + "\"}", JSON);
+        new FormBody.Builder().add("order", order.id()).add("card", order.card()).build();
     Request.Builder request =
         new Request.Builder()
             .url(payments.newBuilder().addPathSegment("payments").build())

@@ -2,6 +2,7 @@ package dev.spanproof.examples.checkout;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.created;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -101,7 +102,9 @@ class CheckoutServiceTest {
   void a_declined_card_is_an_exception_and_an_error(OpenTelemetry otel) {
     INVENTORY.stubFor(get("/inventory/sku-1").willReturn(ok("10")));
     PAYMENTS.stubFor(
-        post("/payments").willReturn(aResponse().withStatus(402).withBody("card declined")));
+        post("/payments")
+            .withFormParam("card", equalTo("0000"))
+            .willReturn(aResponse().withStatus(402).withBody("card declined")));
     CheckoutService checkout = checkout(otel);
 
     assertThatThrownBy(() -> checkout.processOrder(new Order("o-43", "sku-1", 1, "0000")))
