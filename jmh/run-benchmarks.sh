@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Full measurement of the spanproof JMH suites. Expected run time: about 33 minutes
-# (73 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
+# Full measurement of the spanproof JMH suites. Expected run time: about 34 minutes
+# (79 benchmark/parameter combinations, 2 forks each, 1 s iterations; see docs/benchmarks.md).
 #
 # Run on a quiet machine: nothing else busy, laptop on mains power. Needs the shaded jar:
 #   mvn -B -q -pl jmh -am package -DskipTests      (or mvn -B verify at the root)
@@ -32,7 +32,7 @@ run lifecycle-root 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=ROOT -p sess
 run lifecycle-child 'SpanLifecycleBenchmark\.startAndEnd$' -p parent=CHILD -p attributes=FOUR -p sessions=SHARED -prof gc
 # Two threads sharing one harness and exporter; one shared session, or one session each (~4.2 min).
 run lifecycle-2threads 'SpanLifecycleBenchmark\.startAndEndTwoThreads$' -p parent=ROOT -p attributes=FOUR -prof gc
-# Start stacks at JMH depth and 100 frames deeper, and the stack capture alone (~3.2 min).
+# Start stacks at JMH depth and 60 frames deeper against NOOP and Simple + InMemory, and the stack capture alone (~5.8 min).
 run start-stacks 'StartStackBenchmark|StackCaptureBenchmark' -prof gc
 # Trees and assertion chains over 10 / 1,000 / 100,000 spans (~3.6 min).
 run trees 'TraceTreeBenchmark' -prof gc

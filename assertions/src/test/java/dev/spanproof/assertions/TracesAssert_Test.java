@@ -2,7 +2,9 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.TracingHarness;
@@ -142,6 +144,44 @@ class TracesAssert_Test {
               awaitTrace().untilComplete().""")
           .hasMessageNotContaining("(no traces)");
     }
+  }
+
+  @Test
+  void should_list_a_later_unended_span_of_a_name_with_the_start_stack_of_the_first() {
+    // GIVEN the default recording, one stack per span name, and two spans of one name left open
+    try (TracingHarness harness =
+            TracingHarness.builder()
+                .idGenerator(new TestTraces.SequentialIds())
+                .recordStartStacks(true)
+                .build();
+        CaptureSession session = harness.openSession("test [checkout]");
+        Scope ignored = session.makeCurrent()) {
+      startSendEmail(harness);
+      startSendEmail(harness);
+      // WHEN
+      Throwable failure = catchThrowable(() -> assertThatTraces().hasNoUnendedSpans());
+      // THEN
+      assertThat(failure.getMessage().replaceAll("\\.java:\\d+\\)", ".java:N)"))
+          .startsWith(
+              """
+              Expecting test [checkout] to have ended every span it started, but 2 spans are still running:
+                span [sendEmail] (trace 00000000000000000000000000000001, span 0000000000000001) was started but \
+              never ended, started at:
+                  at dev.spanproof.assertions.TracesAssert_Test.startSendEmail(TracesAssert_Test.java:N)
+                  at dev.spanproof.assertions.TracesAssert_Test.\
+              should_list_a_later_unended_span_of_a_name_with_the_start_stack_of_the_first(TracesAssert_Test.java:N)
+                span [sendEmail] (trace 00000000000000000000000000000002, span 0000000000000002) was started but \
+              never ended; its own start stack was not recorded, the first [sendEmail] span (span 0000000000000001) \
+              started at:
+                  at dev.spanproof.assertions.TracesAssert_Test.startSendEmail(TracesAssert_Test.java:N)
+                  at dev.spanproof.assertions.TracesAssert_Test.\
+              should_list_a_later_unended_span_of_a_name_with_the_start_stack_of_the_first(TracesAssert_Test.java:N)
+              End every span""");
+    }
+  }
+
+  private static void startSendEmail(TracingHarness harness) {
+    harness.tracer().spanBuilder("sendEmail").startSpan();
   }
 
   @Test

@@ -5,11 +5,12 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 
 /**
  * A span as the capture processor saw it start: the live span (converted to {@code SpanData} only
- * when asked for), the baggage of its parent context (null when empty), where it started if start
- * stacks are recorded, and, for a span with no session, why not.
+ * when asked for), the baggage of its parent context (null when empty), its start stack (its own,
+ * or that of the first span of its name; null when not recorded), and, for a span with no session,
+ * why not.
  */
 record CapturedSpan(
-    ReadableSpan span, Baggage baggage, Throwable startStack, UnownedStart unownedStart) {
+    ReadableSpan span, Baggage baggage, StartStack startStack, UnownedStart unownedStart) {
 
   /**
    * How a span with no session started: why it has none, the closed session it carried (null if

@@ -25,23 +25,22 @@ final class CapturingSpanProcessor implements SpanProcessor {
   private final Set<CaptureSession> openSessions;
   // Bound once: a method reference written in onStart would be a new object for every span.
   private final Function<String, CaptureSession> traceOwnerLookup = this::ownerOfTrace;
-  private final boolean recordStartStacks;
+  private final StartStackRecording startStacks;
   private final ThreadSessions threadSessions;
 
   CapturingSpanProcessor(
       SpanBucket unowned,
       Set<CaptureSession> openSessions,
-      boolean recordStartStacks,
+      StartStackRecording startStacks,
       ThreadSessions threadSessions) {
     this.unowned = unowned;
     this.openSessions = openSessions;
-    this.recordStartStacks = recordStartStacks;
+    this.startStacks = startStacks;
     this.threadSessions = threadSessions;
   }
 
   @Override
   public void onStart(Context parentContext, ReadWriteSpan span) {
-    Throwable startStack = recordStartStacks ? new Throwable("span started here") : null;
     Baggage baggage = Baggage.fromContextOrNull(parentContext);
     if (baggage != null && baggage.isEmpty()) {
       baggage = null;
@@ -49,17 +48,37 @@ final class CapturingSpanProcessor implements SpanProcessor {
     CaptureSession owner = CaptureSession.attribute(parentContext, traceOwnerLookup);
     if (owner == null) {
       unowned.add(
-          span, baggage, startStack, unownedStart("started outside any capture session", null));
+          span,
+          baggage,
+          unownedStartStack(span),
+          unownedStart("started outside any capture session", null));
     } else if (owner.isClosed()) {
       unowned.add(
           span,
           baggage,
-          startStack,
+          unownedStartStack(span),
           unownedStart("started after [" + owner.name() + "] was closed", owner.name()));
     } else {
       threadSessions.workingFor(owner);
-      owner.bucket().add(span, baggage, startStack, null);
+      SpanBucket bucket = owner.bucket();
+      bucket.add(span, baggage, startStack(span, bucket), null);
     }
+  }
+
+  private StartStack startStack(ReadableSpan span, SpanBucket bucket) {
+    return switch (startStacks) {
+      case OFF -> null;
+      case FIRST_OF_EACH_NAME -> bucket.firstStartStackOfName(span);
+      case EVERY_SPAN -> new StartStack(span);
+    };
+  }
+
+  /**
+   * A span with no session records its own stack whenever stacks are on: such spans are few, and
+   * where each started is what shows how its context was lost.
+   */
+  private StartStack unownedStartStack(ReadableSpan span) {
+    return startStacks == StartStackRecording.OFF ? null : new StartStack(span);
   }
 
   private CapturedSpan.UnownedStart unownedStart(String reason, String closedSession) {

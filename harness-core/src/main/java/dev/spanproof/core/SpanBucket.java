@@ -7,7 +7,9 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -27,6 +29,9 @@ final class SpanBucket {
   private final LongAdder accepted = new LongAdder();
   private final LongAdder rejected = new LongAdder();
 
+  /** The start stack of the first span of each name, for {@link #firstStartStackOfName}. */
+  private final ConcurrentMap<String, StartStack> firstStartStacks = new ConcurrentHashMap<>();
+
   SpanBucket(String ownerDescription, int maxSpans) {
     this.ownerDescription = ownerDescription;
     this.maxSpans = maxSpans;
@@ -44,7 +49,7 @@ final class SpanBucket {
   boolean add(
       ReadableSpan span,
       Baggage baggage,
-      Throwable startStack,
+      StartStack startStack,
       CapturedSpan.UnownedStart unownedStart) {
     if (accepted.sum() >= maxSpans) {
       rejected.increment();
@@ -55,6 +60,22 @@ final class SpanBucket {
         .get((int) Thread.currentThread().getId() & (STRIPES - 1))
         .add(new CapturedSpan(span, baggage, startStack, unownedStart));
     return true;
+  }
+
+  /**
+   * The start stack of the first span named as {@code span} is, taken now if {@code span} is that
+   * first one. After the first, a span of the name costs a map lookup instead of a stack walk.
+   */
+  StartStack firstStartStackOfName(ReadableSpan span) {
+    String name = span.getName();
+    StartStack first = firstStartStacks.get(name);
+    if (first != null) {
+      return first;
+    }
+    // Not computeIfAbsent: the stack would hold the map's bin lock while it is walked.
+    StartStack own = new StartStack(span);
+    first = firstStartStacks.putIfAbsent(name, own);
+    return first == null ? own : first;
   }
 
   /** Who this bucket holds spans for, as messages name it. */
@@ -133,6 +154,7 @@ final class SpanBucket {
 
   void clear() {
     stripes.forEach(ConcurrentLinkedQueue::clear);
+    firstStartStacks.clear();
     accepted.reset();
     rejected.reset();
   }

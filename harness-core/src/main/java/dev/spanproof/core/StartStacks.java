@@ -17,6 +17,7 @@ final class StartStacks {
           "io.opentelemetry.api.",
           "io.opentelemetry.context.",
           CapturingSpanProcessor.class.getName(),
+          SpanBucket.class.getName(),
           RoutingTracerProvider.class.getName());
 
   /**

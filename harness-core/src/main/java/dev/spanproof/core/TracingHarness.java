@@ -59,7 +59,7 @@ public final class TracingHarness implements AutoCloseable {
   private final SpanBucket unowned;
   private final SamplingLog unownedDecisions;
   private final int maxSpans;
-  private final boolean recordStartStacks;
+  private final StartStackRecording startStacks;
   private final String samplerDescription;
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
   private final ThreadSessions threadSessions = new ThreadSessions();
@@ -72,11 +72,10 @@ public final class TracingHarness implements AutoCloseable {
 
   private TracingHarness(Builder builder) {
     this.maxSpans = builder.maxSpans;
-    this.recordStartStacks = builder.recordStartStacks;
+    this.startStacks = builder.startStacks;
     this.unowned = new SpanBucket("spans outside any capture session", builder.maxSpans);
     this.capture =
-        new CapturingSpanProcessor(
-            unowned, openSessions, builder.recordStartStacks, threadSessions);
+        new CapturingSpanProcessor(unowned, openSessions, builder.startStacks, threadSessions);
     this.unownedDecisions = new SamplingLog("spans outside any capture session", builder.maxSpans);
     this.samplerDescription = builder.sampler.getDescription();
     this.tracerProviders =
@@ -366,11 +365,19 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   /**
-   * Whether the harness records where each span starts ({@link
-   * Builder#recordStartStacks(boolean)}); reports about context handling follow it.
+   * Whether the harness records where spans start ({@link Builder#recordStartStacks(boolean)}), for
+   * every span or the first of each name; reports about context handling follow it.
    */
   public boolean recordsStartStacks() {
-    return recordStartStacks;
+    return startStacks != StartStackRecording.OFF;
+  }
+
+  /**
+   * Which spans the harness records the start stack of ({@link
+   * Builder#recordStartStacks(StartStackRecording)}).
+   */
+  public StartStackRecording startStackRecording() {
+    return startStacks;
   }
 
   /** Unended spans that belong to no session. */
@@ -502,7 +509,7 @@ public final class TracingHarness implements AutoCloseable {
             TextMapPropagator.composite(
                 Propagation.W3C_TRACE_CONTEXT.propagator(), Propagation.W3C_BAGGAGE.propagator()));
     private int maxSpans = 100_000;
-    private boolean recordStartStacks;
+    private StartStackRecording startStacks = StartStackRecording.OFF;
     private boolean otlpReceiver;
     private final List<SpanProcessor> extraProcessors = new ArrayList<>();
 
@@ -579,11 +586,22 @@ public final class TracingHarness implements AutoCloseable {
     }
 
     /**
-     * Whether to record where each span starts, so that unended spans can be reported with their
-     * stack. Costs a stack walk per span. Default: off.
+     * Whether to record where spans start, so that unended spans can be reported with their stack:
+     * {@code true} is {@link StartStackRecording#FIRST_OF_EACH_NAME}, one stack per span name and
+     * session, {@code false} is {@link StartStackRecording#OFF}. Default: off.
      */
     public Builder recordStartStacks(boolean recordStartStacks) {
-      this.recordStartStacks = recordStartStacks;
+      return recordStartStacks(
+          recordStartStacks ? StartStackRecording.FIRST_OF_EACH_NAME : StartStackRecording.OFF);
+    }
+
+    /**
+     * Which spans record where they start: none, the first of each name per session, or every span,
+     * which costs a stack walk per span (a few microseconds in a deep test). Default: {@link
+     * StartStackRecording#OFF}.
+     */
+    public Builder recordStartStacks(StartStackRecording recording) {
+      this.startStacks = requireArgument(recording, "recording");
       return this;
     }
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * A span that was started but not ended, with the stack where it started when the harness records
- * start stacks. Unended spans are never exported by a real SDK, so they are lost from production
- * traces: a test should know.
+ * start stacks: its own, or, when stacks are recorded once per span name ({@link
+ * StartStackRecording#FIRST_OF_EACH_NAME}), that of the first span of its name. Unended spans are
+ * never exported by a real SDK, so they are lost from production traces: a test should know.
  */
 public final class UnendedSpan {
 
@@ -16,9 +17,9 @@ public final class UnendedSpan {
   private static final int DESCRIBED_FRAMES = 12;
 
   private final ReadableSpan span;
-  private final Throwable startStack;
+  private final StartStack startStack;
 
-  UnendedSpan(ReadableSpan span, Throwable startStack) {
+  UnendedSpan(ReadableSpan span, StartStack startStack) {
     this.span = span;
     this.startStack = startStack;
   }
@@ -41,16 +42,35 @@ public final class UnendedSpan {
   /**
    * Where the span was started: the user's frames, from the first below the OpenTelemetry SDK and
    * spanproof down to the last above the test runner, reflection or thread pool that ran them;
-   * empty unless the harness records start stacks.
+   * empty unless the harness recorded this span's own start stack.
    */
   public Optional<List<StackTraceElement>> startStack() {
-    return Optional.ofNullable(startStack).map(StartStacks::userFrames);
+    return ownStack().map(StartStacks::userFrames);
+  }
+
+  /**
+   * Where the first span of the same name in this span's session started, trimmed as {@link
+   * #startStack()} is, when the harness records one stack per span name ({@link
+   * StartStackRecording#FIRST_OF_EACH_NAME}) and this span is not that first one: most likely where
+   * this span started too, unless the code starts spans of this name in several places. Empty when
+   * {@link #startStack()} is present or no stacks were recorded.
+   */
+  public Optional<List<StackTraceElement>> sameNameStartStack() {
+    return sameNameStack().map(StartStacks::userFrames);
+  }
+
+  private Optional<StartStack> ownStack() {
+    return Optional.ofNullable(startStack).filter(stack -> stack.isOf(span));
+  }
+
+  private Optional<StartStack> sameNameStack() {
+    return Optional.ofNullable(startStack).filter(stack -> !stack.isOf(span));
   }
 
   /**
    * One paragraph for a report, the one every spanproof message about an unended span uses: name,
-   * ids and, when known, the first frames of {@link #startStack()}, each on a line starting with a
-   * tab.
+   * ids and, when known, the first frames of {@link #startStack()} or else of {@link
+   * #sameNameStartStack()} (saying so), each on a line starting with a tab.
    */
   public String describe() {
     StringBuilder out =
@@ -65,7 +85,15 @@ public final class UnendedSpan {
       out.append("; enable start stacks to see where it started");
       return out.toString();
     }
-    out.append(", started at:");
+    if (startStack.isOf(span)) {
+      out.append(", started at:");
+    } else {
+      out.append("; its own start stack was not recorded, the first [")
+          .append(name())
+          .append("] span (span ")
+          .append(startStack.spanId())
+          .append(") started at:");
+    }
     List<StackTraceElement> frames = StartStacks.userFrames(startStack);
     for (StackTraceElement frame : frames.subList(0, Math.min(frames.size(), DESCRIBED_FRAMES))) {
       out.append("\n\tat ").append(frame);

@@ -1,6 +1,7 @@
 package dev.spanproof.jmh;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.StartStackRecording;
 import dev.spanproof.core.TracingHarness;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -39,13 +40,25 @@ public enum Capture {
   },
 
   /**
-   * As {@link #SPANPROOF}, recording each span's start stack, as the JUnit extension does by
-   * default.
+   * As {@link #SPANPROOF}, recording start stacks as the JUnit extension does by default: the first
+   * span of each name in a session records its stack ({@code recordStartStacks(true)}).
    */
   SPANPROOF_START_STACKS {
     @Override
     Pipeline open() {
       return Pipeline.ofHarness(TracingHarness.builder().recordStartStacks(true).build());
+    }
+  },
+
+  /**
+   * As {@link #SPANPROOF}, recording every span's own start stack ({@code
+   * StartStackRecording.EVERY_SPAN}, {@code spanproof.startStacks=every}).
+   */
+  SPANPROOF_EVERY_START_STACK {
+    @Override
+    Pipeline open() {
+      return Pipeline.ofHarness(
+          TracingHarness.builder().recordStartStacks(StartStackRecording.EVERY_SPAN).build());
     }
   },
 

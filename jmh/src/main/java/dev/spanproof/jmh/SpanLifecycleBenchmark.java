@@ -62,7 +62,8 @@ public class SpanLifecycleBenchmark {
   /** The capture pipeline, shared by all benchmark threads so that two threads contend on it. */
   @State(org.openjdk.jmh.annotations.Scope.Benchmark)
   public static class SharedPipeline {
-    @Param public Capture capture;
+    @Param({"NOOP", "SPANPROOF", "SPANPROOF_START_STACKS", "SIMPLE_IN_MEMORY", "BATCH_IN_MEMORY"})
+    public Capture capture;
 
     @Param public SpanAttributes attributes;
 

@@ -16,7 +16,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The stack capture alone, at the JMH depth and 100 frames deeper: a {@code Throwable} (what the
- * capture processor records per span today: every frame) versus a {@code StackWalker} that stops
+ * capture processor records, every frame, for the first span of each name in a session, or for
+ * every span with {@code StartStackRecording.EVERY_SPAN}) versus a {@code StackWalker} that stops
  * after the frames a report can show. Evidence for choosing a fix, not a spanproof API.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -1,5 +1,6 @@
 package dev.spanproof.jmh;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -19,14 +20,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * How the cost of recording start stacks grows with the depth of the calling stack. A JMH benchmark
- * method sits about 15 frames deep; a JUnit 5 test method run by the Launcher from a {@code main}
- * sits 77 frames deep (measured), and Surefire and the code under test add more, so {@link
- * SpanLifecycleBenchmark} understates what {@code recordStartStacks(true)} costs in real tests.
- * Each benchmark first descends {@code extraFrames} frames; compare a variant with the same depth
- * of {@code SPANPROOF} to remove the descent's own cost.
+ * What start stacks cost where tests start spans: deep in the stack. A JMH benchmark method sits
+ * about 15 frames deep; a JUnit 5 test method run by the Launcher from a {@code main} sits 77
+ * frames deep (measured), and Surefire and the code under test add more. Each benchmark first
+ * descends {@code extraFrames} frames, then starts a span named in turn from {@value #NAME_COUNT}
+ * names, with four attributes, in an open session (for spanproof). Compare every capture with
+ * {@code NOOP} at the same depth (the SDK's own work plus the descent) and with {@code
+ * SIMPLE_IN_MEMORY}, what tests use today.
  *
- * <p>{@link StackCaptureBenchmark} measures the stack capture alone.
+ * <p>Captured spans are reset every {@value SpanLifecycleBenchmark#RESET_EVERY} spans, as a suite
+ * resets between tests: with {@code SPANPROOF_START_STACKS} each such "test" takes one stack per
+ * name, and that cost is part of the measured time. {@link StackCaptureBenchmark} measures the
+ * stack capture alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,21 +43,35 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 public class StartStackBenchmark {
 
-  @Param({"SPANPROOF", "SPANPROOF_START_STACKS"})
+  /** How many span names the benchmark starts in turn. */
+  static final int NAME_COUNT = 20;
+
+  @Param({
+    "NOOP",
+    "SIMPLE_IN_MEMORY",
+    "SPANPROOF",
+    "SPANPROOF_START_STACKS",
+    "SPANPROOF_EVERY_START_STACK"
+  })
   public Capture capture;
 
-  @Param({"0", "100"})
+  @Param({"0", "60"})
   public int extraFrames;
 
   Capture.Pipeline pipeline;
   Tracer tracer;
-  String spanName = "processOrder";
+  Attributes attributes = SpanAttributes.FOUR.attributes();
+  String[] spanNames = new String[NAME_COUNT];
+  int nextName;
   int startedSinceReset;
   private Scope scope;
 
   @Setup(Level.Trial)
   @SuppressWarnings("MustBeClosedChecker") // the scope is closed in the trial's @TearDown
   public void open() {
+    for (int i = 0; i < NAME_COUNT; i++) {
+      spanNames[i] = "operation-" + i;
+    }
     pipeline = capture.open();
     tracer = pipeline.tracer();
     scope = pipeline.context().makeCurrent();
@@ -65,9 +84,11 @@ public class StartStackBenchmark {
   }
 
   /**
-   * Measured: descending {@code extraFrames} frames, then start and end one root span with the
-   * session current (plus 1/4096 of a reset). Isolated: the span is sunk; the descent costs the
-   * same for both captures.
+   * Measured: descending {@code extraFrames} frames, then {@code
+   * spanBuilder(name).setAllAttributes(four).startSpan()} and {@code end()} of one root span with
+   * the context (spanproof: the open session) current, plus 1/{@value
+   * SpanLifecycleBenchmark#RESET_EVERY} of a reset. Isolated: names and attributes are built in
+   * set-up; the span is sunk; the descent costs the same for every capture.
    */
   @Benchmark
   public void startAndEndDeep(Blackhole blackhole) {
@@ -78,7 +99,9 @@ public class StartStackBenchmark {
     if (frames > 0) {
       return descendThenSpan(frames - 1);
     }
-    Span span = tracer.spanBuilder(spanName).startSpan();
+    String name = spanNames[nextName];
+    nextName = nextName == NAME_COUNT - 1 ? 0 : nextName + 1;
+    Span span = tracer.spanBuilder(name).setAllAttributes(attributes).startSpan();
     span.end();
     if (++startedSinceReset == SpanLifecycleBenchmark.RESET_EVERY) {
       startedSinceReset = 0;

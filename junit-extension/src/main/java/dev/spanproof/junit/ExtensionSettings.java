@@ -16,6 +16,7 @@ import static dev.spanproof.junit.SpanproofConfiguration.START_STACKS_PROPERTY_N
 import static dev.spanproof.junit.SpanproofConfiguration.TRACES_DIRECTORY_PROPERTY_NAME;
 import static dev.spanproof.junit.SpanproofConfiguration.UNASSERTED_SPANS_PROPERTY_NAME;
 
+import dev.spanproof.core.StartStackRecording;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.LintRule;
 import dev.spanproof.core.lint.TraceLint;
@@ -171,8 +172,7 @@ final class ExtensionSettings {
   /** A harness from the recipe; the recipe's own recordStartStacks, if any, wins. */
   TracingHarness newHarness(ExtensionContext context) {
     TracingHarness.Builder harness =
-        TracingHarness.builder()
-            .recordStartStacks(booleanParameter(context, START_STACKS_PROPERTY_NAME, true));
+        TracingHarness.builder().recordStartStacks(startStacksParameter(context));
     harnessRecipe.forEach(step -> step.accept(harness));
     if (otlpReceiver) {
       harness.otlpReceiver();
@@ -322,6 +322,26 @@ final class ExtensionSettings {
           "configuration parameter " + name + " must be fail, warn or ignore, but was " + value,
           unknown);
     }
+  }
+
+  /** {@code true} (one stack per span name, the default), {@code every} or {@code false}. */
+  private static StartStackRecording startStacksParameter(ExtensionContext context) {
+    Optional<String> value =
+        context.getConfigurationParameter(START_STACKS_PROPERTY_NAME).map(String::strip);
+    if (value.isEmpty()) {
+      return StartStackRecording.FIRST_OF_EACH_NAME;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> StartStackRecording.FIRST_OF_EACH_NAME;
+      case "every" -> StartStackRecording.EVERY_SPAN;
+      case "false" -> StartStackRecording.OFF;
+      default ->
+          throw new ExtensionConfigurationException(
+              "configuration parameter "
+                  + START_STACKS_PROPERTY_NAME
+                  + " must be true, every or false, but was "
+                  + value.get());
+    };
   }
 
   /** Strict, unlike Boolean.parseBoolean: a typo such as "ture" must not silently mean false. */

@@ -35,10 +35,12 @@ public final class SpanproofConfiguration {
   public static final String TRACES_DIRECTORY_PROPERTY_NAME = "spanproof.traces.directory";
 
   /**
-   * Records the stack where each span starts, so that an unended span is reported with it: {@code
-   * true} or {@code false} (default {@code true}). Costs about a microsecond per span (see
-   * docs/benchmarks.md); turn it off only for suites that start very many spans. The builder option
-   * is {@link TracingExtension.Builder#recordStartStacks(boolean)}.
+   * Records the stack where spans start, so that an unended span is reported with it: {@code true}
+   * (default) records the first span of each name in each test, and reports a later span of that
+   * name with the first one's stack; {@code every} records every span's own, at a few microseconds
+   * per span (see docs/benchmarks.md); {@code false} records none. The builder options are {@link
+   * TracingExtension.Builder#recordStartStacks(boolean)} and {@link
+   * TracingExtension.Builder#recordStartStacks(dev.spanproof.core.StartStackRecording)}.
    */
   public static final String START_STACKS_PROPERTY_NAME = "spanproof.startStacks";
 

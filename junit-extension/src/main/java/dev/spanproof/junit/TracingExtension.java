@@ -3,6 +3,7 @@ package dev.spanproof.junit;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SpanLimitExceededException;
+import dev.spanproof.core.StartStackRecording;
 import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.lint.TraceLint;
 import dev.spanproof.core.semconv.DatabaseConventionMode;
@@ -489,12 +490,26 @@ public class TracingExtension
     }
 
     /**
-     * Whether to record where each span starts, to report unended spans with their stack. Default:
-     * on, or the {@value SpanproofConfiguration#START_STACKS_PROPERTY_NAME} configuration
-     * parameter. Turn off only for tests that start very many spans.
+     * Whether to record where spans start, to report unended spans with their stack: {@code true}
+     * records the first span of each name in each test ({@link
+     * StartStackRecording#FIRST_OF_EACH_NAME}), and a later span of that name is reported with the
+     * first one's stack. Default: on, or the {@value
+     * SpanproofConfiguration#START_STACKS_PROPERTY_NAME} configuration parameter.
      */
     public Builder recordStartStacks(boolean record) {
       return harnessStep(harness -> harness.recordStartStacks(record));
+    }
+
+    /**
+     * Which spans record where they start: {@link StartStackRecording#EVERY_SPAN} gives every
+     * unended span its own stack, for code that starts spans of one name in several places, at a
+     * few microseconds per span. Default: {@link StartStackRecording#FIRST_OF_EACH_NAME}, or the
+     * {@value SpanproofConfiguration#START_STACKS_PROPERTY_NAME} configuration parameter.
+     *
+     * @throws IllegalArgumentException if {@code recording} is null
+     */
+    public Builder recordStartStacks(StartStackRecording recording) {
+      return harnessStep(harness -> harness.recordStartStacks(recording));
     }
 
     /**

@@ -67,13 +67,18 @@ final class UnendedSpanRule {
             .append(one ? "it" : "them")
             .append(" to end):");
     boolean stacksOff = false;
+    boolean sameNameStacks = false;
     for (UnendedSpan span : unended) {
       report.append("\n  ").append(span.describe().replace("\n", "\n  "));
-      stacksOff |= span.startStack().isEmpty();
+      sameNameStacks |= span.sameNameStartStack().isPresent();
+      stacksOff |= span.startStack().isEmpty() && span.sameNameStartStack().isEmpty();
     }
     report.append(
         "\nEvery started span must be ended, typically with span.end() in a finally block:"
             + " an unended span is never exported.");
+    if (sameNameStacks) {
+      report.append("\n").append(StartStackFrames.ONE_STACK_PER_NAME);
+    }
     if (stacksOff) {
       report.append("\n").append(StartStackFrames.STACKS_OFF);
     }

@@ -4,7 +4,9 @@ import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.StartStackRecording;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import java.time.Duration;
@@ -28,6 +30,14 @@ class UnendedSpansTest {
 
     void charge() {
       tracer.spanBuilder("processPayment").startSpan();
+    }
+
+    /** Ends the span only when the card is accepted: the bug is on the declined path. */
+    void chargeCard(boolean accepted) {
+      Span span = tracer.spanBuilder("authorizeCard").startSpan();
+      if (accepted) {
+        span.end();
+      }
     }
   }
 
@@ -68,6 +78,121 @@ class UnendedSpansTest {
                             + ".forgetsToEnd(UnendedSpansTest.java:N)\n"
                             + "Every started span must be ended, typically with span.end() in a"
                             + " finally block: an unended span is never exported."));
+  }
+
+  static class LeavesSecondSpanOfANameOpen {
+    @RegisterExtension
+    static final TracingExtension tracing =
+        TracingExtension.builder()
+            .harness(harness -> harness.idGenerator(new FixedIds()))
+            .gracePeriod(Duration.ZERO)
+            .build();
+
+    @Test
+    void declinedCardLeavesSpanOpen(Tracer tracer) {
+      PaymentClient client = new PaymentClient(tracer);
+      client.chargeCard(true);
+      client.chargeCard(false);
+    }
+  }
+
+  @Test
+  void should_show_a_later_span_with_the_start_stack_of_the_first_span_of_its_name() {
+    EngineExecutionResults results = run(LeavesSecondSpanOfANameOpen.class);
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .isEqualTo(
+                        "test [LeavesSecondSpanOfANameOpen.declinedCardLeavesSpanOpen(Tracer)] left"
+                            + " 1 span started but not ended (waited 0 ms for it to end):\n"
+                            + "  span [authorizeCard] (trace 00000000000000000000000000000002,"
+                            + " span 0000000000000002) was started but never ended; its own start"
+                            + " stack was not recorded, the first [authorizeCard] span (span"
+                            + " 0000000000000001) started at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".chargeCard(UnendedSpansTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesSecondSpanOfANameOpen.class.getName()
+                            + ".declinedCardLeavesSpanOpen(UnendedSpansTest.java:N)\n"
+                            + "Every started span must be ended, typically with span.end() in a"
+                            + " finally block: an unended span is never exported.\n"
+                            + "Start stacks are recorded for the first span of each name in a"
+                            + " test; spanproof.startStacks=every or"
+                            + " recordStartStacks(StartStackRecording.EVERY_SPAN) records every"
+                            + " span's own."));
+  }
+
+  @Test
+  void should_show_every_spans_own_start_stack_when_the_parameter_asks_for_every() {
+    EngineExecutionResults results =
+        run(
+            LeavesSecondSpanOfANameOpen.class,
+            Map.of(SpanproofConfiguration.START_STACKS_PROPERTY_NAME, "every"));
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .isEqualTo(
+                        "test [LeavesSecondSpanOfANameOpen.declinedCardLeavesSpanOpen(Tracer)] left"
+                            + " 1 span started but not ended (waited 0 ms for it to end):\n"
+                            + "  span [authorizeCard] (trace 00000000000000000000000000000002,"
+                            + " span 0000000000000002) was started but never ended, started"
+                            + " at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".chargeCard(UnendedSpansTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesSecondSpanOfANameOpen.class.getName()
+                            + ".declinedCardLeavesSpanOpen(UnendedSpansTest.java:N)\n"
+                            + "Every started span must be ended, typically with span.end() in a"
+                            + " finally block: an unended span is never exported."));
+  }
+
+  static class RecordsEveryStartStack {
+    @RegisterExtension
+    static final TracingExtension tracing =
+        TracingExtension.builder()
+            .recordStartStacks(StartStackRecording.EVERY_SPAN)
+            .gracePeriod(Duration.ZERO)
+            .build();
+
+    @Test
+    void declinedCardLeavesSpanOpen(Tracer tracer) {
+      PaymentClient client = new PaymentClient(tracer);
+      client.chargeCard(true);
+      client.chargeCard(false);
+    }
+  }
+
+  @Test
+  void
+      should_record_every_spans_own_start_stack_when_the_builder_asks_whatever_the_parameter_says() {
+    EngineExecutionResults results =
+        run(
+            RecordsEveryStartStack.class,
+            Map.of(SpanproofConfiguration.START_STACKS_PROPERTY_NAME, "true"));
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .contains(") was started but never ended, started at:\n  \tat ")
+        .doesNotContain("its own start stack was not recorded");
+  }
+
+  @Test
+  void should_refuse_a_null_start_stack_recording_naming_the_parameter() {
+    assertThatThrownBy(
+            () -> TracingExtension.builder().recordStartStacks((StartStackRecording) null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("recording must not be null");
   }
 
   @Test
