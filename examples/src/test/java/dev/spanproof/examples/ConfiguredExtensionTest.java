@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spanproof.core.Propagation;
 import dev.spanproof.core.SeededIdGenerator;
+import dev.spanproof.core.StartStackRecording;
 import dev.spanproof.junit.HtmlReports;
 import dev.spanproof.junit.SpanPolicy;
 import dev.spanproof.junit.TracingExtension;
@@ -38,7 +39,7 @@ class ConfiguredExtensionTest {
           .unownedSpans(SpanPolicy.WARN)
           .gracePeriod(Duration.ofMillis(500))
           .maxSpansPerTest(100_000)
-          .recordStartStacks(true)
+          .recordStartStacks(StartStackRecording.FIRST_OF_EACH_NAME)
           .printTraces()
           .writeTracesTo(Path.of("target/spanproof-traces"))
           .reportAttributes("order.id")
@@ -50,6 +51,7 @@ class ConfiguredExtensionTest {
           .scopesClosedOnAnotherThread(SpanPolicy.FAIL)
           .scopesClosedOutOfOrder(SpanPolicy.FAIL)
           .contextsLeftCurrent(SpanPolicy.FAIL)
+          .unassertedSpans(SpanPolicy.IGNORE)
           .build();
 
   @Test
