@@ -10,7 +10,7 @@ class OtlpDependenciesTest {
 
   @Test
   void the_receivers_libraries_are_on_this_build_s_test_classpath() {
-    assertThatCode(() -> OtlpDependencies.require(OtlpDependencies.RECEIVER))
+    assertThatCode(() -> OtlpDependencies.require(OtlpDependencies.OTLP_PROTOBUF))
         .doesNotThrowAnyException();
   }
 
