@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,19 +82,31 @@ final class GoldenChecks {
 
   /** Writes {@code trees} with a header that says what the file holds and how to rewrite it. */
   private static void write(Path file, List<GoldenTree> trees, GoldenTraceOptions options) {
+    List<String> words = new ArrayList<>();
+    List<String> keys = options.attributes();
+    for (int i = 0; i < keys.size(); i++) {
+      words.add(keys.get(i) + (i < keys.size() - 1 ? "," : ")."));
+    }
+    if (keys.isEmpty()) {
+      words.add("none).");
+    }
     StringBuilder text =
-        new StringBuilder()
-            .append("# spanproof golden trace: span names, [kind, status], the tree, and the\n")
-            .append("# attributes under each span (")
-            .append(
-                options.attributes().isEmpty() ? "none" : String.join(", ", options.attributes()))
-            .append(").\n")
-            .append("# Not compared: ids, timestamps, durations")
-            .append(options.siblingsInStartOrder() ? "" : ", the order of siblings")
-            .append(".\n")
-            .append("# Rewrite it by running the test with ")
-            .append(UPDATE_HINT)
-            .append('\n');
+        new StringBuilder("# spanproof golden trace: span names, [kind, status], the tree, and\n");
+    // the attribute list wrapped into comment lines of at most 100 characters
+    StringBuilder comment = new StringBuilder("# the attributes under each span (");
+    for (String word : words) {
+      if (comment.length() + 1 + word.length() > 100) {
+        text.append(comment).append('\n');
+        comment = new StringBuilder("#  ");
+      }
+      comment.append(comment.charAt(comment.length() - 1) == '(' ? "" : " ").append(word);
+    }
+    text.append(comment)
+        .append("\n# Not compared: ids, timestamps, durations")
+        .append(options.siblingsInStartOrder() ? "" : ", the order of siblings")
+        .append(".\n# Rewrite it by running the test with ")
+        .append(UPDATE_HINT)
+        .append('\n');
     for (String line : GoldenTree.lines(trees)) {
       text.append(line).append('\n');
     }

@@ -28,10 +28,10 @@ class TraceAssert_matchesGoldenFile_Test {
 
   private static final String HEADER =
       """
-      # spanproof golden trace: span names, [kind, status], the tree, and the
-      # attributes under each span (db.operation.name, db.system, db.system.name, error.type, \
-      http.request.method, http.response.status_code, http.route, messaging.destination.name, \
-      messaging.operation.type, rpc.method).
+      # spanproof golden trace: span names, [kind, status], the tree, and
+      # the attributes under each span (db.operation.name, db.system, db.system.name, error.type,
+      #   http.request.method, http.response.status_code, http.route, messaging.destination.name,
+      #   messaging.operation.type, rpc.method).
       # Not compared: ids, timestamps, durations, the order of siblings.
       # Rewrite it by running the test with -Dspanproof.golden.update=true
       """;
