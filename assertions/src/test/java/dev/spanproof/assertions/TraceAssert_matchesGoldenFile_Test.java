@@ -312,6 +312,26 @@ class TraceAssert_matchesGoldenFile_Test {
   }
 
   @Test
+  void should_collect_a_mismatch_under_soft_assertions_and_go_on() {
+    // GIVEN
+    List<SpanData> spans = traces.orderTrace();
+    SoftTraceAssertions softly = new SoftTraceAssertions();
+    // WHEN
+    softly
+        .assertThatTrace(spans)
+        .matchesGoldenFile(directory.resolve("missing.trace"))
+        .hasSpanCount(4);
+    // THEN
+    assertThat(softly.errorsCollected())
+        .extracting(error -> error.getMessage().lines().filter(line -> !line.isEmpty()).findFirst())
+        .map(line -> line.orElseThrow().replace(directory.toString(), "<dir>"))
+        .containsExactly(
+            "Expecting trace 00000000000000000000000000000001 to match the golden file"
+                + " <dir>/missing.trace",
+            "Expecting trace 00000000000000000000000000000001 to have this many spans:");
+  }
+
+  @Test
   void should_name_null_arguments() {
     List<SpanData> spans = traces.orderTrace();
     assertThatThrownBy(() -> assertThatTrace(spans).matchesGoldenFile(null))
