@@ -22,7 +22,7 @@ final class GoldenChecks {
 
   static Optional<Failure> matchesGoldenFile(Trace trace, Path file, GoldenTraceOptions options) {
     boolean ordered = options.siblingsInStartOrder();
-    List<GoldenTree> actual = GoldenTree.of(trace, options.attributes());
+    List<GoldenTree> actual = GoldenTree.of(trace, options);
     String expecting = "Expecting " + Layout.trace(trace) + " to match the golden file " + file;
     boolean update =
         "true".equalsIgnoreCase(System.getProperty(GoldenTraceOptions.UPDATE_PROPERTY));
@@ -91,7 +91,9 @@ final class GoldenChecks {
       words.add("none).");
     }
     StringBuilder text =
-        new StringBuilder("# spanproof golden trace: span names, [kind, status], the tree, and\n");
+        new StringBuilder("# spanproof golden trace: span names, [kind, status], the tree")
+            .append(options.eventNames() ? ", event names" : "")
+            .append(", and\n");
     // the attribute list wrapped into comment lines of at most 100 characters
     StringBuilder comment = new StringBuilder("# the attributes under each span (");
     for (String word : words) {
@@ -103,6 +105,7 @@ final class GoldenChecks {
     }
     text.append(comment)
         .append("\n# Not compared: ids, timestamps, durations")
+        .append(options.eventNames() ? "" : ", events")
         .append(options.siblingsInStartOrder() ? "" : ", the order of siblings")
         .append(".\n# Rewrite it by running the test with ")
         .append(UPDATE_HINT)

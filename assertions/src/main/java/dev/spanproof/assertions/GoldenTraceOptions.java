@@ -7,8 +7,8 @@ import java.util.TreeSet;
 
 /**
  * What {@code matchesGoldenFile} compares besides span names, kinds, statuses and the tree: which
- * attributes, and whether siblings must keep their order. Immutable; each method returns a changed
- * copy:
+ * attributes, whether siblings must keep their order, and whether event names count. Immutable;
+ * each method returns a changed copy:
  *
  * <pre>{@code
  * assertThatTrace()
@@ -30,14 +30,17 @@ public final class GoldenTraceOptions {
   public static final String UPDATE_PROPERTY = "spanproof.golden.update";
 
   private static final GoldenTraceOptions DEFAULTS =
-      new GoldenTraceOptions(List.copyOf(new TreeSet<>(Layout.KEY_ATTRIBUTES)), false);
+      new GoldenTraceOptions(List.copyOf(new TreeSet<>(Layout.KEY_ATTRIBUTES)), false, false);
 
   private final List<String> attributes;
   private final boolean siblingsInStartOrder;
+  private final boolean eventNames;
 
-  private GoldenTraceOptions(List<String> attributes, boolean siblingsInStartOrder) {
+  private GoldenTraceOptions(
+      List<String> attributes, boolean siblingsInStartOrder, boolean eventNames) {
     this.attributes = attributes;
     this.siblingsInStartOrder = siblingsInStartOrder;
+    this.eventNames = eventNames;
   }
 
   /**
@@ -64,7 +67,7 @@ public final class GoldenTraceOptions {
     Arguments.requireNoNulls(keys, "withAttributes(String... keys)", "keys");
     TreeSet<String> all = new TreeSet<>(attributes);
     all.addAll(Arrays.asList(keys));
-    return new GoldenTraceOptions(List.copyOf(all), siblingsInStartOrder);
+    return new GoldenTraceOptions(List.copyOf(all), siblingsInStartOrder, eventNames);
   }
 
   /**
@@ -77,7 +80,7 @@ public final class GoldenTraceOptions {
   public GoldenTraceOptions withOnlyAttributes(String... keys) {
     Arguments.requireNoNulls(keys, "withOnlyAttributes(String... keys)", "keys");
     return new GoldenTraceOptions(
-        List.copyOf(new TreeSet<>(Arrays.asList(keys))), siblingsInStartOrder);
+        List.copyOf(new TreeSet<>(Arrays.asList(keys))), siblingsInStartOrder, eventNames);
   }
 
   /**
@@ -88,7 +91,17 @@ public final class GoldenTraceOptions {
    * @return a copy that compares the order of siblings
    */
   public GoldenTraceOptions withSiblingsInStartOrder() {
-    return new GoldenTraceOptions(attributes, true);
+    return new GoldenTraceOptions(attributes, true, eventNames);
+  }
+
+  /**
+   * Also compares the names of each span's events, in the order they were added, e.g. the {@code
+   * exception} event of {@code recordException}; their times and attributes are not compared.
+   *
+   * @return a copy that compares event names
+   */
+  public GoldenTraceOptions withEventNames() {
+    return new GoldenTraceOptions(attributes, siblingsInStartOrder, true);
   }
 
   /** The compared attribute keys, sorted. */
@@ -100,16 +113,21 @@ public final class GoldenTraceOptions {
     return siblingsInStartOrder;
   }
 
+  boolean eventNames() {
+    return eventNames;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof GoldenTraceOptions options
         && attributes.equals(options.attributes)
-        && siblingsInStartOrder == options.siblingsInStartOrder;
+        && siblingsInStartOrder == options.siblingsInStartOrder
+        && eventNames == options.eventNames;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(attributes, siblingsInStartOrder);
+    return Objects.hash(attributes, siblingsInStartOrder, eventNames);
   }
 
   /** The options in words, for messages and debuggers. */
@@ -119,6 +137,7 @@ public final class GoldenTraceOptions {
         + attributes
         + ", siblings "
         + (siblingsInStartOrder ? "in start order" : "in any order")
+        + (eventNames ? ", event names" : "")
         + "]";
   }
 }

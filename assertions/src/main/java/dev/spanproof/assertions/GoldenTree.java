@@ -26,8 +26,9 @@ import java.util.Objects;
  *
  * <p>A span line is the name, then {@code [KIND, STATUS]} (with the {@code service.name} between
  * them when the trace spans several services), then {@code (orphan)} or {@code (remote parent)}
- * when the span has no parent in the trace. Text is escaped as in Java strings where it would break
- * the layout. Lines starting with {@code #} are comments, blank lines are skipped.
+ * when the span has no parent in the trace, then {@code events: a, b} when event names are
+ * compared. Text is escaped as in Java strings where it would break the layout. Lines starting with
+ * {@code #} are comments, blank lines are skipped.
  *
  * @param line the span's line, without indentation
  * @param attributes its attribute lines, without indentation, sorted
@@ -40,13 +41,13 @@ record GoldenTree(String line, List<String> attributes, List<GoldenTree> childre
     children = List.copyOf(children);
   }
 
-  /** The trace's roots, their children in start order, showing {@code attributeKeys}. */
-  static List<GoldenTree> of(Trace trace, List<String> attributeKeys) {
+  /** The trace's roots, their children in start order, showing what {@code options} compare. */
+  static List<GoldenTree> of(Trace trace, GoldenTraceOptions options) {
     boolean services = hasSeveralServices(trace);
-    return trace.roots().stream().map(root -> of(root, attributeKeys, services)).toList();
+    return trace.roots().stream().map(root -> of(root, options, services)).toList();
   }
 
-  private static GoldenTree of(SpanNode node, List<String> attributeKeys, boolean services) {
+  private static GoldenTree of(SpanNode node, GoldenTraceOptions options, boolean services) {
     SpanData span = node.span();
     StringBuilder line = new StringBuilder(escapeName(span.getName()));
     line.append(" [").append(span.getKind()).append(", ");
@@ -59,16 +60,22 @@ record GoldenTree(String line, List<String> attributes, List<GoldenTree> childre
     } else if (node.hasRemoteParent()) {
       line.append(" (remote parent)");
     }
+    if (options.eventNames() && !span.getEvents().isEmpty()) {
+      line.append(" events: ");
+      for (int i = 0; i < span.getEvents().size(); i++) {
+        line.append(i == 0 ? "" : ", ").append(escape(span.getEvents().get(i).getName()));
+      }
+    }
     List<String> attributes = new ArrayList<>();
     span.getAttributes()
         .forEach(
             (key, value) -> {
-              if (attributeKeys.contains(key.getKey())) {
+              if (options.attributes().contains(key.getKey())) {
                 attributes.add("| " + escape(key.getKey()) + " = " + value(value));
               }
             });
     List<GoldenTree> children =
-        node.children().stream().map(child -> of(child, attributeKeys, services)).toList();
+        node.children().stream().map(child -> of(child, options, services)).toList();
     return new GoldenTree(line.toString(), attributes, children);
   }
 

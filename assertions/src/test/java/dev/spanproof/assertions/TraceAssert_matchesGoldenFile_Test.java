@@ -32,7 +32,7 @@ class TraceAssert_matchesGoldenFile_Test {
       # the attributes under each span (db.operation.name, db.system, db.system.name, error.type,
       #   http.request.method, http.response.status_code, http.route, messaging.destination.name,
       #   messaging.operation.type, rpc.method).
-      # Not compared: ids, timestamps, durations, the order of siblings.
+      # Not compared: ids, timestamps, durations, events, the order of siblings.
       # Rewrite it by running the test with -Dspanproof.golden.update=true
       """;
 
@@ -283,6 +283,45 @@ class TraceAssert_matchesGoldenFile_Test {
   }
 
   @Test
+  void should_compare_event_names_when_asked() throws IOException {
+    // GIVEN a file written with event names
+    Path golden = directory.resolve("events.trace");
+    GoldenTraceOptions options =
+        GoldenTraceOptions.defaults().withOnlyAttributes().withEventNames();
+    System.setProperty(GoldenTraceOptions.UPDATE_PROPERTY, "true");
+    assertThatTrace(traces.orderTrace()).matchesGoldenFile(golden, options);
+    System.clearProperty(GoldenTraceOptions.UPDATE_PROPERTY);
+    // WHEN a trace whose payment recorded no exception is compared
+    List<SpanData> withoutException =
+        traces.record(
+            TestTraces.span(
+                    "processOrder",
+                    0,
+                    10,
+                    TestTraces.span("validateInventory", 1, 3),
+                    TestTraces.span("processPayment", 4, 9)
+                        .kind(SpanKind.CLIENT)
+                        .status(StatusCode.ERROR, "card declined"))
+                .kind(SpanKind.SERVER));
+    // THEN
+    assertThat(Files.readString(golden))
+        .startsWith(
+            "# spanproof golden trace: span names, [kind, status], the tree, event names, and\n")
+        .endsWith(
+            """
+            processOrder [SERVER, UNSET]
+              validateInventory [INTERNAL, UNSET]
+              processPayment [CLIENT, ERROR "card declined"] events: exception
+            """);
+    assertThatThrownBy(() -> assertThatTrace(withoutException).matchesGoldenFile(golden, options))
+        .hasMessageContaining(
+            """
+              -   processPayment [CLIENT, ERROR "card declined"] events: exception
+              +   processPayment [CLIENT, ERROR "card declined"]
+            """);
+  }
+
+  @Test
   void should_mark_orphans_remote_parents_and_escape_awkward_names() throws IOException {
     // GIVEN
     Path golden = directory.resolve("awkward.trace");
@@ -357,6 +396,9 @@ class TraceAssert_matchesGoldenFile_Test {
         .isEqualTo(GoldenTraceOptions.defaults().withOnlyAttributes("c", "b", "a"));
     assertThat(GoldenTraceOptions.defaults().withSiblingsInStartOrder())
         .isNotEqualTo(GoldenTraceOptions.defaults());
+    assertThat(GoldenTraceOptions.defaults().withOnlyAttributes().withEventNames())
+        .hasToString("GoldenTraceOptions[attributes [], siblings in any order, event names]")
+        .isNotEqualTo(GoldenTraceOptions.defaults().withOnlyAttributes());
   }
 
   private Path write(String content) throws IOException {
