@@ -8,6 +8,7 @@ import dev.spanproof.core.sampling.TailSampling;
 import dev.spanproof.core.trace.SpanNode;
 import dev.spanproof.core.trace.Trace;
 import io.opentelemetry.api.common.AttributeKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -223,6 +224,45 @@ public abstract class AbstractTraceAssert<
     return check(
         trace -> TraceShapeChecks.hasStructure(trace, expected, StructureMatcher.ordered()),
         Trace::spans);
+  }
+
+  /**
+   * Verifies the trace has the shape stored in a golden file: the same span names, kinds, statuses,
+   * parent/child tree and {@linkplain GoldenTraceOptions#defaults() key attributes}, whatever the
+   * ids, timestamps and durations, and with siblings in any order. On a mismatch the message shows
+   * a diff of the two trees. A missing file fails, saying how to create it: run the tests with
+   * {@code -Dspanproof.golden.update=true}, which writes (or rewrites) the file from the actual
+   * trace instead of comparing.
+   *
+   * <pre>{@code
+   * assertThatTrace().matchesGoldenFile(Path.of("src/test/resources/golden/checkout.trace"));
+   * }</pre>
+   *
+   * @param goldenFile the golden file; a relative path resolves against the working directory (the
+   *     module's directory under Maven)
+   * @return this assertion object
+   * @throws java.io.UncheckedIOException if the file exists but cannot be read, or cannot be
+   *     written in update mode
+   */
+  public SELF matchesGoldenFile(Path goldenFile) {
+    return matchesGoldenFile(goldenFile, GoldenTraceOptions.defaults());
+  }
+
+  /**
+   * Like {@link #matchesGoldenFile(Path)}, comparing the attributes and sibling order {@code
+   * options} name, e.g. {@code GoldenTraceOptions.defaults().withAttributes("order.id")}.
+   *
+   * @param goldenFile the golden file
+   * @param options what to compare besides names, kinds, statuses and the tree
+   * @return this assertion object
+   * @throws java.io.UncheckedIOException if the file exists but cannot be read, or cannot be
+   *     written in update mode
+   */
+  public SELF matchesGoldenFile(Path goldenFile, GoldenTraceOptions options) {
+    String method = "matchesGoldenFile(Path goldenFile, GoldenTraceOptions options)";
+    requireNonNull(goldenFile, method, "goldenFile");
+    requireNonNull(options, method, "options");
+    return check(trace -> GoldenChecks.matchesGoldenFile(trace, goldenFile, options));
   }
 
   /**

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.Base64;
@@ -22,7 +23,9 @@ import java.util.List;
  */
 final class OtlpJson {
 
-  private static final List<String> ID_FIELDS = List.of("traceId", "spanId", "parentSpanId");
+  /** The fields of spans and links that hold ids. */
+  static final List<String> ID_FIELDS = List.of("traceId", "spanId", "parentSpanId");
+
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
   private OtlpJson() {}
@@ -43,7 +46,21 @@ final class OtlpJson {
       throw new MalformedOtlpException(
           "the body must be a JSON object (an ExportTraceServiceRequest), but is " + kindOf(root));
     }
-    for (JsonElement resourceSpans : arrayAt(root.getAsJsonObject(), "resourceSpans")) {
+    ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
+    merge(
+        root.getAsJsonObject(), request, "the body is not an OTLP/JSON ExportTraceServiceRequest");
+    return request.build();
+  }
+
+  /**
+   * Reads the OTLP/JSON object {@code json} into {@code message}, a {@code TracesData} or an {@code
+   * ExportTraceServiceRequest} (they share their fields); changes {@code json}'s ids to base64.
+   *
+   * @throws MalformedOtlpException starting with {@code notMessage} when the protobuf JSON mapping
+   *     rejects it, or naming an id that is not hex
+   */
+  static void merge(JsonObject json, Message.Builder message, String notMessage) {
+    for (JsonElement resourceSpans : arrayAt(json, "resourceSpans")) {
       for (JsonElement scopeSpans : arrayAt(resourceSpans, "scopeSpans")) {
         for (JsonElement span : arrayAt(scopeSpans, "spans")) {
           hexIdsToBase64(span);
@@ -53,14 +70,11 @@ final class OtlpJson {
         }
       }
     }
-    ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
     try {
-      PARSER.merge(root.toString(), request);
+      PARSER.merge(json.toString(), message);
     } catch (InvalidProtocolBufferException e) {
-      throw new MalformedOtlpException(
-          "the body is not an OTLP/JSON ExportTraceServiceRequest: " + e.getMessage());
+      throw new MalformedOtlpException(notMessage + ": " + e.getMessage());
     }
-    return request.build();
   }
 
   private static void hexIdsToBase64(JsonElement message) {
@@ -86,7 +100,7 @@ final class OtlpJson {
   }
 
   /** The array under {@code field} of a JSON object; empty when absent or of another shape. */
-  private static Iterable<JsonElement> arrayAt(JsonElement message, String field) {
+  static Iterable<JsonElement> arrayAt(JsonElement message, String field) {
     if (message.isJsonObject()) {
       JsonElement value = message.getAsJsonObject().get(field);
       if (value != null && value.isJsonArray()) {
@@ -96,14 +110,14 @@ final class OtlpJson {
     return new JsonArray();
   }
 
-  private static String kindOf(JsonElement element) {
+  static String kindOf(JsonElement element) {
     if (element.isJsonArray()) {
       return "an array";
     }
     return element.isJsonNull() ? "null" : "a single value";
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -51,9 +51,14 @@ final class OtlpSpans {
   record Decoded(List<ReceivedSpan> spans, List<String> rejections) {}
 
   static Decoded decode(ExportTraceServiceRequest request) {
+    return decode(request.getResourceSpansList());
+  }
+
+  /** The spans of a request's or a {@code TracesData}'s resource spans. */
+  static Decoded decode(List<ResourceSpans> resourceSpansList) {
     List<ReceivedSpan> spans = new ArrayList<>();
     List<String> rejections = new ArrayList<>();
-    for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+    for (ResourceSpans resourceSpans : resourceSpansList) {
       Resource resource =
           Resource.create(
               attributes(resourceSpans.getResource().getAttributesList()),
@@ -110,10 +115,14 @@ final class OtlpSpans {
       Resource resource) {
     String traceId = HEX.formatHex(span.getTraceId().toByteArray());
     // The low 8 bits of flags are the W3C trace flags; exporters older than the field send 0, and
-    // an exported span was sampled, so 0 reads as sampled.
-    int traceFlagBits = span.getFlags() & SpanFlags.SPAN_FLAGS_TRACE_FLAGS_MASK_VALUE;
+    // an exported span was sampled, so 0 reads as sampled, unless the exporter sets bit 8 too and
+    // so shows that it knows the field (the SDK's does, and spanproof's OTLP JSON export).
+    int bits = span.getFlags();
+    int traceFlagBits = bits & SpanFlags.SPAN_FLAGS_TRACE_FLAGS_MASK_VALUE;
     TraceFlags flags =
-        traceFlagBits == 0 ? TraceFlags.getSampled() : TraceFlags.fromByte((byte) traceFlagBits);
+        traceFlagBits == 0 && (bits & SpanFlags.SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK_VALUE) == 0
+            ? TraceFlags.getSampled()
+            : TraceFlags.fromByte((byte) traceFlagBits);
     TraceState traceState = traceState(span.getTraceState());
     SpanContext context =
         SpanContext.create(
@@ -149,13 +158,15 @@ final class OtlpSpans {
       return SpanContext.getInvalid();
     }
     String parentId = HEX.formatHex(span.getParentSpanId().toByteArray());
-    int bits = span.getFlags();
-    boolean remote =
-        (bits & SpanFlags.SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK_VALUE) != 0
-            && (bits & SpanFlags.SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK_VALUE) != 0;
-    return remote
+    return isRemote(span.getFlags())
         ? SpanContext.createFromRemoteParent(traceId, parentId, flags, traceState)
         : SpanContext.create(traceId, parentId, flags, traceState);
+  }
+
+  /** Whether bits 8 and 9 of a span's or link's flags say the context is remote. */
+  private static boolean isRemote(int flags) {
+    return (flags & SpanFlags.SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE_MASK_VALUE) != 0
+        && (flags & SpanFlags.SPAN_FLAGS_CONTEXT_IS_REMOTE_MASK_VALUE) != 0;
   }
 
   /**
@@ -217,12 +228,14 @@ final class OtlpSpans {
     for (io.opentelemetry.proto.trace.v1.Span.Link link : span.getLinksList()) {
       int traceFlagBits = link.getFlags() & SpanFlags.SPAN_FLAGS_TRACE_FLAGS_MASK_VALUE;
       // A link with unusable ids keeps its place as a link to the invalid context.
+      String traceId = HEX.formatHex(link.getTraceId().toByteArray());
+      String spanId = HEX.formatHex(link.getSpanId().toByteArray());
+      TraceFlags flags = TraceFlags.fromByte((byte) traceFlagBits);
+      TraceState traceState = traceState(link.getTraceState());
       SpanContext linked =
-          SpanContext.create(
-              HEX.formatHex(link.getTraceId().toByteArray()),
-              HEX.formatHex(link.getSpanId().toByteArray()),
-              TraceFlags.fromByte((byte) traceFlagBits),
-              traceState(link.getTraceState()));
+          isRemote(link.getFlags())
+              ? SpanContext.createFromRemoteParent(traceId, spanId, flags, traceState)
+              : SpanContext.create(traceId, spanId, flags, traceState);
       links.add(
           LinkData.create(
               linked,

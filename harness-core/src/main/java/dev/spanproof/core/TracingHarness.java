@@ -624,7 +624,7 @@ public final class TracingHarness implements AutoCloseable {
      * @throws IllegalStateException if they are missing, naming what to add
      */
     public Builder otlpReceiver() {
-      OtlpDependencies.require(OtlpDependencies.RECEIVER);
+      OtlpDependencies.require(OtlpDependencies.OTLP_PROTOBUF);
       this.otlpReceiver = true;
       return this;
     }
