@@ -32,6 +32,8 @@ class DocsSnippetsTest {
         "docs/guide.md",
         "docs/configuration.md",
         "docs/strict-mode.md",
+        "docs/otlp-json.md",
+        "docs/golden-traces.md",
         "docs/benchmarks.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
