@@ -20,19 +20,17 @@ final class Arguments {
    * @param parameter the parameter's name, e.g. {@code "name"}
    * @throws NullPointerException "hasParent(String name): name must not be null"
    */
-  static <T> T requireNonNull(T argument, String method, String parameter) {
+  static void requireNonNull(Object argument, String method, String parameter) {
     if (argument == null) {
       throw new NullPointerException(method + ": " + parameter + " must not be null");
     }
-    return argument;
   }
 
   /** Like {@link #requireNonNull(Object, String, String)}, ending the message with a hint. */
-  static <T> T requireNonNull(T argument, String method, String parameter, String hint) {
+  static void requireNonNull(Object argument, String method, String parameter, String hint) {
     if (argument == null) {
       throw new NullPointerException(method + ": " + parameter + " must not be null; " + hint);
     }
-    return argument;
   }
 
   /**
@@ -41,7 +39,7 @@ final class Arguments {
    * @throws NullPointerException "hasChildren(String... names): names must not contain null, but
    *     got [a, null]"
    */
-  static <T> T[] requireNoNulls(T[] arguments, String method, String parameter) {
+  static void requireNoNulls(Object[] arguments, String method, String parameter) {
     requireNonNull(arguments, method, parameter);
     if (Arrays.asList(arguments).contains(null)) {
       throw new NullPointerException(
@@ -51,7 +49,6 @@ final class Arguments {
               + " must not contain null, but got "
               + Arrays.toString(arguments));
     }
-    return arguments;
   }
 
   /**
@@ -59,11 +56,10 @@ final class Arguments {
    *
    * @throws IllegalArgumentException "link(int index): index must not be negative, but got -1"
    */
-  static int requireIndex(int index, String method, String parameter) {
+  static void requireIndex(int index, String method, String parameter) {
     if (index < 0) {
       throw new IllegalArgumentException(
           method + ": " + parameter + " must not be negative, but got " + index);
     }
-    return index;
   }
 }
