@@ -46,6 +46,6 @@ class ParallelPencilOrdersTest {
         .hasSpanCount(5)
         .span("OrderService#process")
         .child("http get")
-        .hasAttribute("http.url", inventory.baseUrl() + "/stock/pencil");
+        .hasAttribute("http.url", "http://127.0.0.1:" + inventory.port() + "/stock/pencil");
   }
 }

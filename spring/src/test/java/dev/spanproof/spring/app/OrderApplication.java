@@ -24,6 +24,6 @@ public class OrderApplication {
 
   @Bean
   RestClient inventoryClient(RestClient.Builder builder, WireMockServer inventoryService) {
-    return builder.baseUrl(inventoryService.baseUrl()).build();
+    return builder.baseUrl("http://127.0.0.1:" + inventoryService.port()).build();
   }
 }
