@@ -113,6 +113,22 @@ class ExternalSdkCaptureTest {
   }
 
   @Test
+  void should_report_where_a_span_of_no_session_started_from_the_caller_down() {
+    try (TracingHarness harness = TracingHarness.builder().recordStartStacks(true).build()) {
+      // WHEN
+      tracer.spanBuilder("scheduled cleanup").startSpan().end();
+      // THEN the stack opens at this test, not in the SDK or spanproof's capture
+      assertThat(harness.unownedSpanReports())
+          .singleElement()
+          .satisfies(
+              span ->
+                  assertThat(span.startStack().orElseThrow().get(0).getMethodName())
+                      .isEqualTo(
+                          "should_report_where_a_span_of_no_session_started_from_the_caller_down"));
+    }
+  }
+
+  @Test
   void should_record_what_the_application_sampler_dropped_in_the_session() {
     SdkTracerProvider droppingSdk =
         SdkTracerProvider.builder()
