@@ -27,7 +27,12 @@ final class RecordingSampler implements Sampler {
   private final String description;
   private final Function<String, CaptureSession> ownerOfTrace;
   private final SamplingLog unowned;
-  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * One order for every sampler of this kind in the JVM, so that the decisions of a session stay in
+   * order when two samplers (a harness's own and an {@link ExternalSdkCapture}) record into it.
+   */
+  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   RecordingSampler(
       Sampler delegate, Function<String, CaptureSession> ownerOfTrace, SamplingLog unowned) {
@@ -56,14 +61,18 @@ final class RecordingSampler implements Sampler {
             Span.fromContext(parentContext).getSpanContext(),
             result,
             description);
-    long order = sequence.getAndIncrement();
-    CaptureSession owner = CaptureSession.attribute(parentContext, ownerOfTrace);
+    log(record, CaptureSession.attribute(parentContext, ownerOfTrace), unowned);
+    return result;
+  }
+
+  /** Records a decision in the log of {@code owner}, or in {@code unowned} if it has none. */
+  static void log(SamplingRecord record, CaptureSession owner, SamplingLog unowned) {
+    long order = SEQUENCE.getAndIncrement();
     if (owner == null || owner.isClosed()) {
       unowned.add(order, record);
     } else {
       owner.samplingLog().add(order, record);
     }
-    return result;
   }
 
   @Override

@@ -482,6 +482,16 @@ public final class TracingHarness implements AutoCloseable {
     return threadSessions;
   }
 
+  /** The processor that files each started span with its session, or with the unowned spans. */
+  SpanProcessor capture() {
+    return capture;
+  }
+
+  /** Where decisions for spans outside any session are recorded. */
+  SamplingLog unownedDecisions() {
+    return unownedDecisions;
+  }
+
   SdkTracerProvider tracerProvider() {
     return tracerProviders.main();
   }

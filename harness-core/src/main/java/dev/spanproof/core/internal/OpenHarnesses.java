@@ -2,9 +2,11 @@ package dev.spanproof.core.internal;
 
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.TracingHarness;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,9 @@ public final class OpenHarnesses {
   private static final Map<TracingHarness, Function<String, CaptureSession>> TRACE_OWNERS =
       new ConcurrentHashMap<>();
 
+  /** The open harnesses in the order they were built. */
+  private static final List<TracingHarness> IN_ORDER = new CopyOnWriteArrayList<>();
+
   private OpenHarnesses() {}
 
   /**
@@ -29,6 +34,7 @@ public final class OpenHarnesses {
   public static void register(
       TracingHarness harness, Function<String, CaptureSession> ownerOfTrace) {
     TRACE_OWNERS.put(harness, ownerOfTrace);
+    IN_ORDER.add(harness);
   }
 
   /**
@@ -38,6 +44,23 @@ public final class OpenHarnesses {
    */
   public static void unregister(TracingHarness harness) {
     TRACE_OWNERS.remove(harness);
+    IN_ORDER.remove(harness);
+  }
+
+  /**
+   * The open harness built first: the one that keeps, and reports, spans that no open session of
+   * any harness owns.
+   *
+   * @return that harness, or empty if none is open
+   */
+  public static Optional<TracingHarness> earliest() {
+    // Iterating the copy-on-write list reads one snapshot, so no removal can race the check.
+    for (TracingHarness harness : IN_ORDER) {
+      if (!harness.isClosed()) {
+        return Optional.of(harness);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

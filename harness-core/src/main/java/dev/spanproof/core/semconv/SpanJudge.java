@@ -89,6 +89,8 @@ final class SpanJudge {
         checkStatus(span, rules, findings);
         checkAttributes(span, rules, findings);
       }
+    } else {
+      MicrometerKeys.check(span).ifPresent(findings::add);
     }
     checkDeprecated(span, judging, findings);
     return findings;
