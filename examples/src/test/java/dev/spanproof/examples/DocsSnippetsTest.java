@@ -34,7 +34,10 @@ class DocsSnippetsTest {
         "docs/strict-mode.md",
         "docs/otlp-json.md",
         "docs/golden-traces.md",
-        "docs/benchmarks.md"
+        "docs/benchmarks.md",
+        "docs/sampling.md",
+        "docs/migrating-from-sdk-testing.md",
+        "docs/reports.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
