@@ -37,7 +37,8 @@ class DocsSnippetsTest {
         "docs/benchmarks.md",
         "docs/sampling.md",
         "docs/migrating-from-sdk-testing.md",
-        "docs/reports.md"
+        "docs/reports.md",
+        "docs/semantic-conventions.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
