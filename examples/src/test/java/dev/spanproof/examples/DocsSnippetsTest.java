@@ -38,7 +38,8 @@ class DocsSnippetsTest {
         "docs/sampling.md",
         "docs/migrating-from-sdk-testing.md",
         "docs/reports.md",
-        "docs/semantic-conventions.md"
+        "docs/semantic-conventions.md",
+        "docs/tail-sampling.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
