@@ -39,7 +39,8 @@ class DocsSnippetsTest {
         "docs/migrating-from-sdk-testing.md",
         "docs/reports.md",
         "docs/semantic-conventions.md",
-        "docs/tail-sampling.md"
+        "docs/tail-sampling.md",
+        "docs/lint.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
