@@ -40,7 +40,8 @@ class DocsSnippetsTest {
         "docs/reports.md",
         "docs/semantic-conventions.md",
         "docs/tail-sampling.md",
-        "docs/lint.md"
+        "docs/lint.md",
+        "docs/wiremock.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
