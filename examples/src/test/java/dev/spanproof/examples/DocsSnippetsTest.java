@@ -42,7 +42,8 @@ class DocsSnippetsTest {
         "docs/tail-sampling.md",
         "docs/lint.md",
         "docs/wiremock.md",
-        "docs/assertions.md"
+        "docs/assertions.md",
+        "docs/otlp-receiver.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));
