@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,18 @@ class ReadmeExamples_Test {
         .span("SELECT order_line")
         .hasAttribute("line", "a");
     // end::structure[]
+  }
+
+  @Test
+  void readme_await(OpenTelemetry otel) {
+    new OrderService(otel).processOrder(List.of("a"));
+
+    awaitTrace()
+        .atMost(Duration.ofSeconds(30))
+        .untilSpan("sendEmail")
+        .span("sendEmail")
+        .hasParent("processOrder");
+    awaitTrace().untilComplete().hasSpanCount(5); // no span still running, count stable
   }
 
   @Test

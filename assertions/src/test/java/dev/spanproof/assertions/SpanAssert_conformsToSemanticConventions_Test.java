@@ -4,6 +4,7 @@ import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.spanproof.core.lint.FindingLevel;
 import dev.spanproof.core.semconv.SemanticConvention;
@@ -168,6 +169,37 @@ class SpanAssert_conformsToSemanticConventions_Test {
             trace 00000000000000000000000000000001 (1 span, 2.00 ms)
             └─ publish orders [PRODUCER, UNSET, 2.00 ms] messaging.operation.type=send \
             messaging.destination.name=orders  <-- missing_attribute""");
+  }
+
+  @Test
+  void should_fail_a_trace_on_improvements_when_asked_to() {
+    List<SpanData> spans =
+        traces.record(
+            span("publish orders", 0, 2)
+                .kind(SpanKind.PRODUCER)
+                .with(s -> s.setAttribute("messaging.system", "kafka"))
+                .with(s -> s.setAttribute("messaging.operation.name", "publish"))
+                .with(s -> s.setAttribute("messaging.operation.type", "send"))
+                .with(s -> s.setAttribute("messaging.destination.name", "orders")));
+
+    assertThatTrace(spans).conformsToSemanticConventions();
+    Throwable failure =
+        catchThrowable(
+            () -> {
+              assertThatTrace(spans)
+                  .conformsToSemanticConventions(
+                      SemanticConventionOptions.defaults()
+                          .failingOn(FindingLevel.VIOLATION, FindingLevel.IMPROVEMENT));
+            });
+
+    assertThat(failure)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(
+            """
+            but found 3 findings:
+              - improvement missing_attribute [publish orders]: messaging.client.id is recommended \
+            for messaging send spans (Development status) but missing
+            """);
   }
 
   private static final TextMapGetter<Map<String, String>> GETTER =

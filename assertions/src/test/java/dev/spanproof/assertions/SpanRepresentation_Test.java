@@ -5,8 +5,10 @@ import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.spanproof.core.trace.Trace;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -43,6 +45,24 @@ class SpanRepresentation_Test {
     assertThatThrownBy(() -> assertThat(spans).isEmpty())
         .hasMessageNotContaining(SPAN_LINE)
         .hasMessageContaining("SpanData{");
+  }
+
+  @Test
+  void should_show_an_exporters_spans_one_line_each_in_an_assertion_that_opts_in() {
+    // GIVEN
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    assertThat(exporter.export(traces.record(span("GET /orders", 0, 2))).isSuccess()).isTrue();
+    // WHEN
+    Throwable failure =
+        catchThrowable(
+            () -> {
+              // one assertion
+              assertThat(exporter.getFinishedSpanItems())
+                  .withRepresentation(SpanRepresentation.SPAN_REPRESENTATION)
+                  .isEmpty();
+            });
+    // THEN
+    assertThat(failure).hasMessageContaining(SPAN_LINE).hasMessageNotContaining("SpanData{");
   }
 
   @Test

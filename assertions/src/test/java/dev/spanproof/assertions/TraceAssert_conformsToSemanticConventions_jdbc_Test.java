@@ -35,6 +35,23 @@ class TraceAssert_conformsToSemanticConventions_jdbc_Test {
   }
 
   @Test
+  void should_pass_the_old_names_in_the_mode_the_instrumentation_reads(
+      OpenTelemetry openTelemetry, Tracer tracer) throws SQLException {
+    JdbcSpans.loadOrder(openTelemetry, tracer);
+
+    assertThatTrace()
+        .conformsToSemanticConventions(
+            SemanticConventionOptions.defaults().databaseConventions(DatabaseConventionMode.OLD));
+    // or read it as the instrumentation does:
+    assertThatTrace()
+        .conformsToSemanticConventions(
+            SemanticConventionOptions.defaults()
+                .databaseConventions(
+                    DatabaseConventionMode.fromOptIn(
+                        System.getProperty("otel.semconv-stability.opt-in"))));
+  }
+
+  @Test
   void should_fail_the_default_old_names_by_the_stable_conventions_saying_so(
       OpenTelemetry openTelemetry, Tracer tracer) throws SQLException {
     JdbcSpans.loadOrder(openTelemetry, tracer);

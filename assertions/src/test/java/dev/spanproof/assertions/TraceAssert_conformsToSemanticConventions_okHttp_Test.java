@@ -81,6 +81,16 @@ class TraceAssert_conformsToSemanticConventions_okHttp_Test {
   }
 
   @Test
+  void should_check_every_span_one_span_or_the_type_stated(OpenTelemetry openTelemetry)
+      throws IOException {
+    call(openTelemetry, inventory.url("/inventory/200"));
+
+    assertThatTrace().conformsToSemanticConventions(); // every span of the trace
+    assertThatTrace().span("GET").conformsToSemanticConventions(); // one span
+    assertThatTrace().root().conformsTo(SemanticConvention.HTTP_CLIENT); // the type stated
+  }
+
+  @Test
   void should_pass_a_refused_connection_with_its_error_type(OpenTelemetry openTelemetry)
       throws IOException {
     String refused = "http://127.0.0.1:" + freePort() + "/inventory";

@@ -2,6 +2,8 @@ package dev.spanproof.assertions;
 
 import static dev.spanproof.assertions.TestTraces.span;
 import static dev.spanproof.assertions.TraceAssertions.assertThatTrace;
+import static dev.spanproof.assertions.TraceAssertions.assertThatTraces;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spanproof.core.CaptureSession;
@@ -46,6 +48,24 @@ class TraceAssertions_assertThatTrace_Test {
           .span("SELECT orders")
           .hasParent("GET /orders");
     }
+  }
+
+  @Test
+  void should_check_an_exporters_spans_as_one_trace_or_as_several() {
+    // GIVEN spans in OpenTelemetry's InMemorySpanExporter
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    List<SpanData> order =
+        traces.record(
+            span("GET /orders/{id}", 0, 10, span("SELECT orders", 1, 3), span("GET /stock", 4, 8)));
+    assertThat(exporter.export(order).isSuccess()).isTrue();
+    // WHEN/THEN
+    assertThatTrace(exporter.getFinishedSpanItems()).hasRoot("GET /orders/{id}").hasSpanCount(3);
+
+    assertThat(exporter.export(traces.record(span("GET /b", 11, 12))).isSuccess()).isTrue();
+    assertThatTraces(exporter.getFinishedSpanItems())
+        .hasTraceCount(2)
+        .traceWithRoot("GET /b")
+        .hasSpanCount(1);
   }
 
   @Test

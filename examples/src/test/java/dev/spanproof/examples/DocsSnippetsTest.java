@@ -34,7 +34,16 @@ class DocsSnippetsTest {
         "docs/strict-mode.md",
         "docs/otlp-json.md",
         "docs/golden-traces.md",
-        "docs/benchmarks.md"
+        "docs/benchmarks.md",
+        "docs/sampling.md",
+        "docs/migrating-from-sdk-testing.md",
+        "docs/reports.md",
+        "docs/semantic-conventions.md",
+        "docs/tail-sampling.md",
+        "docs/lint.md",
+        "docs/wiremock.md",
+        "docs/assertions.md",
+        "docs/otlp-receiver.md"
       })
   void every_java_snippet_occurs_in_a_test_source(String page) throws IOException {
     List<Snippet> snippets = DocSnippets.javaBlocks(Files.readString(REPOSITORY.resolve(page)));

@@ -24,8 +24,17 @@ class MigratingFromSdkTestingTest {
     new OrderService(otelTesting.getOpenTelemetry())
         .processOrder(new Order("o-47", "sku-1", 1, "4111-1111"));
 
-    // before: otelTesting.assertTraces().hasTracesSatisfyingExactly(trace ->
-    // trace.hasSpansSatisfyingExactly(...))
+    // before
+    otelTesting
+        .assertTraces()
+        .hasTracesSatisfyingExactly(
+            trace ->
+                trace.hasSpansSatisfyingExactly(
+                    span -> span.hasName("processOrder"),
+                    span -> span.hasName("validateInventory").hasParent(trace.getSpan(0)),
+                    span -> span.hasName("processPayment").hasParent(trace.getSpan(0))));
+
+    // after
     assertThatTrace(otelTesting.getSpans())
         .hasStructureInOrder(
             span("processOrder", span("validateInventory"), span("processPayment")));

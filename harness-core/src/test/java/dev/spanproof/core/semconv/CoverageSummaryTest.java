@@ -9,6 +9,7 @@ import static io.opentelemetry.api.trace.StatusCode.UNSET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.lint.Finding;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,12 @@ class CoverageSummaryTest {
                 "SELECT t"),
             span("publish orders", PRODUCER, UNSET, "messaging.system", "kafka"));
 
-    CoverageSummary summary =
-        SemanticConventions.bundled().coverage(spans, DatabaseConventionMode.STABLE);
+    SemanticConventions rules = SemanticConventions.bundled();
+    List<Finding> findings = rules.check(spans, DatabaseConventionMode.STABLE);
+    System.out.println(rules.coverage(spans, DatabaseConventionMode.STABLE));
+
+    CoverageSummary summary = rules.coverage(spans, DatabaseConventionMode.STABLE);
+    assertThat(findings).extracting(Finding::ruleId).contains("ambiguous_type");
 
     assertThat(summary.spanCounts())
         .containsExactly(
