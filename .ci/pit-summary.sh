@@ -7,7 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 printf '%-22s %9s %7s %11s %6s %9s\n' module mutations killed no-coverage score strength
-for module in harness-core assertions junit-extension wiremock-propagation; do
+# The modules to report: those given, else all four.
+modules=("$@")
+if [ ${#modules[@]} -eq 0 ]; then
+  modules=(harness-core assertions junit-extension wiremock-propagation)
+fi
+for module in "${modules[@]}"; do
   report="$module/target/pit-reports/mutations.xml"
   if [ ! -f "$report" ]; then
     printf '%-22s no report at %s\n' "$module" "$report"
