@@ -29,6 +29,7 @@ class DocsSnippetsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "README.md",
         "docs/guide.md",
         "docs/configuration.md",
         "docs/strict-mode.md",
