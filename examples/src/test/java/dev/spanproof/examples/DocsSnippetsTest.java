@@ -31,6 +31,7 @@ class DocsSnippetsTest {
       strings = {
         "README.md",
         "docs/guide.md",
+        "docs/spring-boot.md",
         "docs/configuration.md",
         "docs/strict-mode.md",
         "docs/otlp-json.md",
