@@ -1,24 +1,10 @@
 package dev.spanproof.jmh;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-
 import dev.spanproof.jmh.fixtures.OpenTelemetrySmallTestsFixture;
 import dev.spanproof.jmh.fixtures.PlainSmallTestsFixture;
 import dev.spanproof.jmh.fixtures.SmallTestsFixture;
 import dev.spanproof.jmh.fixtures.SpanproofSmallTestsFixture;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,77 +56,19 @@ public class ExtensionOverheadBenchmark {
   @Param({"1", "20"})
   public int tests;
 
-  Launcher launcher;
-  LauncherDiscoveryRequest request;
-  OutcomeCounter outcomes;
+  LauncherRun run;
 
   @Setup(Level.Trial)
   public void prepare() {
-    launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    List<DiscoverySelector> selectors = new ArrayList<>();
-    if (tests == SmallTestsFixture.TEST_COUNT) {
-      selectors.add(selectClass(extension.fixture));
-    } else {
-      for (int i = 1; i <= tests; i++) {
-        selectors.add(selectMethod(extension.fixture, String.format("test%02d", i)));
-      }
-    }
-    request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectors)
-            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-            .build();
-    outcomes = new OutcomeCounter();
-    launcher.execute(request, outcomes);
-    if (outcomes.succeeded != tests || outcomes.failed != 0) {
-      throw new IllegalStateException(
-          extension
-              + " fixture: expected "
-              + tests
-              + " passing tests, got "
-              + outcomes.succeeded
-              + " passed and "
-              + outcomes.failed
-              + " failed: "
-              + outcomes.firstFailure);
-    }
+    run = LauncherRun.prepared(extension.fixture, tests, extension + " fixture");
   }
 
   /**
    * Measured: {@code launcher.execute} of the fixture selection, from discovery to the last
-   * tear-down, single-threaded. Isolated: the launcher (engine lookup) and the discovery request
-   * are built in set-up; the outcome counter is sunk, and any failing test stops the run.
+   * tear-down, single-threaded (see {@link LauncherRun}).
    */
   @Benchmark
   public void runFixture(Blackhole blackhole) {
-    OutcomeCounter counter = outcomes;
-    counter.failed = 0;
-    launcher.execute(request, counter);
-    if (counter.failed != 0) {
-      throw new IllegalStateException(extension + " fixture failed: " + counter.firstFailure);
-    }
-    blackhole.consume(counter);
-  }
-
-  /** Counts finished tests (containers are not tests). */
-  static final class OutcomeCounter implements TestExecutionListener {
-    int succeeded;
-    int failed;
-    Throwable firstFailure;
-
-    @Override
-    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-        failed++;
-        if (firstFailure == null) {
-          firstFailure = result.getThrowable().orElse(null);
-        }
-      } else if (identifier.isTest()) {
-        succeeded++;
-      }
-    }
+    run.execute(blackhole);
   }
 }

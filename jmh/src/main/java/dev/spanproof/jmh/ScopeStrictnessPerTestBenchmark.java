@@ -1,22 +1,9 @@
 package dev.spanproof.jmh;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
-
 import dev.spanproof.core.internal.ScopeTracking;
-import dev.spanproof.jmh.ExtensionOverheadBenchmark.OutcomeCounter;
-import dev.spanproof.jmh.fixtures.SmallTestsFixture;
 import dev.spanproof.jmh.fixtures.SpanproofSmallTestsFixture;
 import io.opentelemetry.context.ContextStorage;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,9 +52,7 @@ public class ScopeStrictnessPerTestBenchmark {
   @Param({"1", "20"})
   public int tests;
 
-  Launcher launcher;
-  LauncherDiscoveryRequest request;
-  OutcomeCounter outcomes;
+  LauncherRun run;
 
   @Setup(Level.Trial)
   public void prepare() {
@@ -81,52 +66,15 @@ public class ScopeStrictnessPerTestBenchmark {
     if (ScopeTracking.install() != expected) {
       throw new IllegalStateException(strictness + ": the context storage is not " + expected);
     }
-    launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-    List<DiscoverySelector> selectors = new ArrayList<>();
-    if (tests == SmallTestsFixture.TEST_COUNT) {
-      selectors.add(selectClass(SpanproofSmallTestsFixture.class));
-    } else {
-      for (int i = 1; i <= tests; i++) {
-        selectors.add(selectMethod(SpanproofSmallTestsFixture.class, String.format("test%02d", i)));
-      }
-    }
-    request =
-        LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectors)
-            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-            .build();
-    outcomes = new OutcomeCounter();
-    launcher.execute(request, outcomes);
-    if (outcomes.succeeded != tests || outcomes.failed != 0) {
-      throw new IllegalStateException(
-          strictness
-              + ": expected "
-              + tests
-              + " passing tests, got "
-              + outcomes.succeeded
-              + " passed and "
-              + outcomes.failed
-              + " failed: "
-              + outcomes.firstFailure);
-    }
+    run = LauncherRun.prepared(SpanproofSmallTestsFixture.class, tests, strictness + " fixture");
   }
 
   /**
    * Measured: {@code launcher.execute} of the fixture selection, from discovery to the last
-   * tear-down, single-threaded. Isolated: the launcher and the discovery request are built in
-   * set-up; the outcome counter is sunk, and any failing test stops the run.
+   * tear-down, single-threaded (see {@link LauncherRun}).
    */
   @Benchmark
   public void runFixture(Blackhole blackhole) {
-    OutcomeCounter counter = outcomes;
-    counter.failed = 0;
-    launcher.execute(request, counter);
-    if (counter.failed != 0) {
-      throw new IllegalStateException(strictness + " fixture failed: " + counter.firstFailure);
-    }
-    blackhole.consume(counter);
+    run.execute(blackhole);
   }
 }

@@ -1,0 +1,110 @@
+package dev.spanproof.jmh;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.spanproof.jmh.fixtures.SmallTestsFixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The first tests of a {@link SmallTestsFixture} run through the JUnit Platform Launcher, as the
+ * per-test benchmarks measure them: the launcher (engine lookup) and the discovery request are
+ * built once, in set-up, so that a measured run is {@code launcher.execute} alone, from discovery
+ * to the last tear-down, single-threaded.
+ */
+final class LauncherRun {
+
+  private final String label;
+  private final Launcher launcher;
+  private final LauncherDiscoveryRequest request;
+  private final OutcomeCounter outcomes = new OutcomeCounter();
+
+  private LauncherRun(String label, Launcher launcher, LauncherDiscoveryRequest request) {
+    this.label = label;
+    this.launcher = launcher;
+    this.request = request;
+  }
+
+  /**
+   * Prepares a run of the fixture's first {@code tests} tests (the whole class when that is all of
+   * them) and runs it once, failing unless every test passes; {@code label} names the variant in
+   * that failure.
+   */
+  static LauncherRun prepared(Class<? extends SmallTestsFixture> fixture, int tests, String label) {
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    if (tests == SmallTestsFixture.TEST_COUNT) {
+      selectors.add(selectClass(fixture));
+    } else {
+      for (int i = 1; i <= tests; i++) {
+        selectors.add(selectMethod(fixture, String.format("test%02d", i)));
+      }
+    }
+    LauncherRun run =
+        new LauncherRun(
+            label,
+            LauncherFactory.create(
+                LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .build()),
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .build());
+    run.launcher.execute(run.request, run.outcomes);
+    if (run.outcomes.succeeded != tests || run.outcomes.failed != 0) {
+      throw new IllegalStateException(
+          label
+              + ": expected "
+              + tests
+              + " passing tests, got "
+              + run.outcomes.succeeded
+              + " passed and "
+              + run.outcomes.failed
+              + " failed: "
+              + run.outcomes.firstFailure);
+    }
+    return run;
+  }
+
+  /** The measured run: the outcome counter is sunk, and any failing test stops the run. */
+  void execute(Blackhole blackhole) {
+    OutcomeCounter counter = outcomes;
+    counter.failed = 0;
+    launcher.execute(request, counter);
+    if (counter.failed != 0) {
+      throw new IllegalStateException(label + " failed: " + counter.firstFailure);
+    }
+    blackhole.consume(counter);
+  }
+
+  /** Counts finished tests (containers are not tests). */
+  private static final class OutcomeCounter implements TestExecutionListener {
+    int succeeded;
+    int failed;
+    Throwable firstFailure;
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+      if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+        failed++;
+        if (firstFailure == null) {
+          firstFailure = result.getThrowable().orElse(null);
+        }
+      } else if (identifier.isTest()) {
+        succeeded++;
+      }
+    }
+  }
+}
