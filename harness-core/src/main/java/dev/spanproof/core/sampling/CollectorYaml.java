@@ -28,6 +28,12 @@ final class CollectorYaml {
 
   private static final String PROCESSOR = "tail_sampling";
 
+  /**
+   * The values of {@code sampling_strategy} (contrib PR #46762). Both decide a trace given whole
+   * alike; they differ in when the Collector decides, which the simulator does not model.
+   */
+  private static final List<String> SAMPLING_STRATEGIES = List.of("trace-complete", "span-ingest");
+
   private CollectorYaml() {}
 
   static TailSampling read(String yaml, String processorName) {
@@ -54,6 +60,18 @@ final class CollectorYaml {
     processor.bool("block_on_overflow");
     processor.bool("drop_pending_traces_on_shutdown");
     processor.string("decision_wait_after_root_received");
+    processor
+        .string("sampling_strategy")
+        .filter(strategy -> !SAMPLING_STRATEGIES.contains(strategy))
+        .ifPresent(
+            strategy -> {
+              throw processor.problem(
+                  processor.requiredNode("sampling_strategy"),
+                  "sampling_strategy must be one of "
+                      + SAMPLING_STRATEGIES
+                      + ", but is "
+                      + Texts.quote(strategy));
+            });
     if (processor.bool("sample_on_first_match").orElse(false)) {
       builder.sampleOnFirstMatch();
     }

@@ -301,6 +301,27 @@ class CollectorYamlTest {
   }
 
   @Test
+  void sampling_strategy_is_read_and_checked() {
+    String yaml = "sampling_strategy: %s\npolicies: [{name: all, type: always_sample}]\n";
+
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.formatted("span-ingest"))
+                .decide(List.of(TestSpan.named("a").build()))
+                .isSampled())
+        .isTrue();
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.formatted("trace-complete"))
+                .decide(List.of(TestSpan.named("a").build()))
+                .isSampled())
+        .isTrue();
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml(yaml.formatted("eager")))
+        .isInstanceOf(TailSamplingConfigException.class)
+        .hasMessage(
+            "tail_sampling (line 1): sampling_strategy must be one of [trace-complete,"
+                + " span-ingest], but is \"eager\"");
+  }
+
+  @Test
   void decision_wait_is_read_as_go_durations() {
     assertThat(YamlDuration.parse("1m30s")).contains(java.time.Duration.ofSeconds(90));
     assertThat(YamlDuration.parse("1.5s")).contains(java.time.Duration.ofMillis(1500));
