@@ -2,6 +2,7 @@ package dev.spanproof.core.sampling;
 
 import io.opentelemetry.api.trace.StatusCode;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,25 +42,14 @@ final class CollectorYaml {
     String where = processorName == null ? PROCESSOR : processorName;
     YamlBlock processor = YamlBlock.of(where, processorBlock(root, processorName), "processor");
     TailSampling.Builder builder = TailSampling.builder();
-    processor
-        .string("decision_wait")
-        .ifPresent(
-            text ->
-                builder.decisionWait(
-                    YamlDuration.parse(text)
-                        .orElseThrow(
-                            () ->
-                                processor.problem(
-                                    processor.requiredNode("decision_wait"),
-                                    "decision_wait must be a duration such as \"10s\", but is "
-                                        + Texts.quote(text)))));
+    duration(processor, "decision_wait").ifPresent(builder::decisionWait);
     processor.block("decision_cache", "decision_cache").ifPresent(CollectorYaml::readCacheSizes);
     processor.integer("num_traces");
     processor.integer("expected_new_traces_per_sec");
     processor.integer("maximum_trace_size_bytes");
     processor.bool("block_on_overflow");
     processor.bool("drop_pending_traces_on_shutdown");
-    processor.string("decision_wait_after_root_received");
+    duration(processor, "decision_wait_after_root_received");
     processor
         .string("sampling_strategy")
         .filter(strategy -> !SAMPLING_STRATEGIES.contains(strategy))
@@ -91,6 +81,22 @@ final class CollectorYaml {
       builder.policy(policy);
     }
     return builder.build();
+  }
+
+  /** A Go duration field of the processor, such as {@code decision_wait: 10s}. */
+  private static Optional<Duration> duration(YamlBlock processor, String field) {
+    return processor
+        .string(field)
+        .map(
+            text ->
+                YamlDuration.parse(text)
+                    .orElseThrow(
+                        () ->
+                            processor.problem(
+                                processor.requiredNode(field),
+                                field
+                                    + " must be a duration such as \"10s\", but is "
+                                    + Texts.quote(text))));
   }
 
   private static void readCacheSizes(YamlBlock cache) {

@@ -298,6 +298,16 @@ class CollectorYamlTest {
         .hasMessage(
             "tail_sampling (line 1): decision_wait must be a duration such as \"10s\", but is"
                 + " \"soon\"");
+    assertThatThrownBy(
+            () ->
+                TailSampling.fromCollectorYaml(
+                    """
+                    decision_wait_after_root_received: later
+                    policies: [{name: a, type: always_sample}]
+                    """))
+        .hasMessage(
+            "tail_sampling (line 1): decision_wait_after_root_received must be a duration such as"
+                + " \"10s\", but is \"later\"");
   }
 
   @Test
