@@ -50,18 +50,16 @@ final class CollectorYaml {
     processor.bool("block_on_overflow");
     processor.bool("drop_pending_traces_on_shutdown");
     duration(processor, "decision_wait_after_root_received");
-    processor
-        .string("sampling_strategy")
-        .filter(strategy -> !SAMPLING_STRATEGIES.contains(strategy))
-        .ifPresent(
-            strategy -> {
-              throw processor.problem(
-                  processor.requiredNode("sampling_strategy"),
-                  "sampling_strategy must be one of "
-                      + SAMPLING_STRATEGIES
-                      + ", but is "
-                      + Texts.quote(strategy));
-            });
+    Optional<String> strategy = processor.string("sampling_strategy");
+    if (strategy.isPresent() && !SAMPLING_STRATEGIES.contains(strategy.get())) {
+      throw processor.problem(
+          processor.requiredNode("sampling_strategy"),
+          "sampling_strategy must be one of "
+              + SAMPLING_STRATEGIES
+              + ", but is "
+              + Texts.quote(strategy.get()));
+    }
+    boolean spanIngest = strategy.filter("span-ingest"::equals).isPresent();
     if (processor.bool("sample_on_first_match").orElse(false)) {
       builder.sampleOnFirstMatch();
     }
@@ -77,6 +75,15 @@ final class CollectorYaml {
             "the name is already used by the policy on line "
                 + (previous.getStartMark().getLine() + 1)
                 + "; the Collector requires unique names");
+      }
+      if (spanIngest && policy.isStateful()) {
+        // The Collector refuses to start so: under span-ingest each batch is decided on arrival.
+        throw YamlBlock.problem(
+            where + " policy \"" + policy.name() + "\"",
+            policies.get(i),
+            "sampling_strategy \"span-ingest\" requires all policies to be stateless, but this "
+                + policy.type()
+                + " policy is stateful (it remembers earlier traces)");
       }
       builder.policy(policy);
     }

@@ -332,6 +332,34 @@ class CollectorYamlTest {
   }
 
   @Test
+  void span_ingest_refuses_stateful_policies_as_the_collector_does() {
+    String yaml =
+        """
+        sampling_strategy: span-ingest
+        policies:
+          - {name: errors, type: status_code, status_code: {status_codes: [ERROR]}}
+          - name: slow-but-few
+            type: and
+            and:
+              and_sub_policy:
+                - {name: slow, type: latency, latency: {threshold_ms: 1000}}
+                - {name: few, type: rate_limiting, rate_limiting: {spans_per_second: 10}}
+        """;
+
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml(yaml))
+        .isInstanceOf(TailSamplingConfigException.class)
+        .hasMessage(
+            "tail_sampling policy \"slow-but-few\" (line 4): sampling_strategy \"span-ingest\""
+                + " requires all policies to be stateless, but this and policy is stateful (it"
+                + " remembers earlier traces)");
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.replace("span-ingest", "trace-complete"))
+                .decide(List.of(TestSpan.named("a").status(StatusCode.ERROR).build()))
+                .isSampled())
+        .isTrue();
+  }
+
+  @Test
   void decision_wait_is_read_as_go_durations() {
     assertThat(YamlDuration.parse("1m30s")).contains(java.time.Duration.ofSeconds(90));
     assertThat(YamlDuration.parse("1.5s")).contains(java.time.Duration.ofMillis(1500));
