@@ -3,7 +3,6 @@ package dev.spanproof.core;
 import io.opentelemetry.sdk.common.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,9 +26,15 @@ public final class ManualClock implements Clock {
     this.epochNanos = new AtomicLong(epochNanos);
   }
 
-  /** A clock showing {@code start}. */
+  /**
+   * A clock showing {@code start}.
+   *
+   * @throws IllegalArgumentException if {@code start} is null
+   */
   public static ManualClock startingAt(Instant start) {
-    Objects.requireNonNull(start, "start");
+    if (start == null) {
+      throw new IllegalArgumentException("start must not be null");
+    }
     return new ManualClock(TimeUnit.SECONDS.toNanos(start.getEpochSecond()) + start.getNano());
   }
 

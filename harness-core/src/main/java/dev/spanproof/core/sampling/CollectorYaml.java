@@ -2,6 +2,7 @@ package dev.spanproof.core.sampling;
 
 import io.opentelemetry.api.trace.StatusCode;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,12 @@ final class CollectorYaml {
 
   private static final String PROCESSOR = "tail_sampling";
 
+  /**
+   * The values of {@code sampling_strategy} (contrib PR #46762). Both decide a trace given whole
+   * alike; they differ in when the Collector decides, which the simulator does not model.
+   */
+  private static final List<String> SAMPLING_STRATEGIES = List.of("trace-complete", "span-ingest");
+
   private CollectorYaml() {}
 
   static TailSampling read(String yaml, String processorName) {
@@ -35,25 +42,24 @@ final class CollectorYaml {
     String where = processorName == null ? PROCESSOR : processorName;
     YamlBlock processor = YamlBlock.of(where, processorBlock(root, processorName), "processor");
     TailSampling.Builder builder = TailSampling.builder();
-    processor
-        .string("decision_wait")
-        .ifPresent(
-            text ->
-                builder.decisionWait(
-                    YamlDuration.parse(text)
-                        .orElseThrow(
-                            () ->
-                                processor.problem(
-                                    processor.requiredNode("decision_wait"),
-                                    "decision_wait must be a duration such as \"10s\", but is "
-                                        + Texts.quote(text)))));
+    duration(processor, "decision_wait").ifPresent(builder::decisionWait);
     processor.block("decision_cache", "decision_cache").ifPresent(CollectorYaml::readCacheSizes);
     processor.integer("num_traces");
     processor.integer("expected_new_traces_per_sec");
     processor.integer("maximum_trace_size_bytes");
     processor.bool("block_on_overflow");
     processor.bool("drop_pending_traces_on_shutdown");
-    processor.string("decision_wait_after_root_received");
+    duration(processor, "decision_wait_after_root_received");
+    Optional<String> strategy = processor.string("sampling_strategy");
+    if (strategy.isPresent() && !SAMPLING_STRATEGIES.contains(strategy.get())) {
+      throw processor.problem(
+          processor.requiredNode("sampling_strategy"),
+          "sampling_strategy must be one of "
+              + SAMPLING_STRATEGIES
+              + ", but is "
+              + Texts.quote(strategy.get()));
+    }
+    boolean spanIngest = strategy.filter("span-ingest"::equals).isPresent();
     if (processor.bool("sample_on_first_match").orElse(false)) {
       builder.sampleOnFirstMatch();
     }
@@ -70,9 +76,34 @@ final class CollectorYaml {
                 + (previous.getStartMark().getLine() + 1)
                 + "; the Collector requires unique names");
       }
+      if (spanIngest && policy.isStateful()) {
+        // The Collector refuses to start so: under span-ingest each batch is decided on arrival.
+        throw YamlBlock.problem(
+            where + " policy \"" + policy.name() + "\"",
+            policies.get(i),
+            "sampling_strategy \"span-ingest\" requires all policies to be stateless, but this "
+                + policy.type()
+                + " policy is stateful (it remembers earlier traces)");
+      }
       builder.policy(policy);
     }
     return builder.build();
+  }
+
+  /** A Go duration field of the processor, such as {@code decision_wait: 10s}. */
+  private static Optional<Duration> duration(YamlBlock processor, String field) {
+    return processor
+        .string(field)
+        .map(
+            text ->
+                YamlDuration.parse(text)
+                    .orElseThrow(
+                        () ->
+                            processor.problem(
+                                processor.requiredNode(field),
+                                field
+                                    + " must be a duration such as \"10s\", but is "
+                                    + Texts.quote(text))));
   }
 
   private static void readCacheSizes(YamlBlock cache) {

@@ -28,35 +28,51 @@ public final class TailSamplingPolicy {
   /** Types that only stand at the top level: the Collector cannot nest them in another policy. */
   private static final Set<String> TOP_LEVEL_ONLY = Set.of("and", "not", "drop", "composite");
 
+  /** Types that keep state from one trace to the next, as the Collector's {@code IsStateful}. */
+  private static final Set<String> STATEFUL =
+      Set.of("rate_limiting", "bytes_limiting", "composite");
+
   private final String name;
   private final String type;
   private final Function<Boolean, PolicyEvaluator> evaluators;
   private final boolean invertible;
   private final boolean inverted;
+  private final List<TailSamplingPolicy> subPolicies;
 
   private TailSamplingPolicy(
       String name,
       String type,
       Function<Boolean, PolicyEvaluator> evaluators,
       boolean invertible,
-      boolean inverted) {
+      boolean inverted,
+      List<TailSamplingPolicy> subPolicies) {
     this.name = name;
     this.type = type;
     this.evaluators = evaluators;
     this.invertible = invertible;
     this.inverted = inverted;
+    this.subPolicies = subPolicies;
   }
 
   private static TailSamplingPolicy of(
       String name, String type, Function<String, PolicyEvaluator> evaluator) {
+    return of(name, type, evaluator, List.of());
+  }
+
+  private static TailSamplingPolicy of(
+      String name,
+      String type,
+      Function<String, PolicyEvaluator> evaluator,
+      List<TailSamplingPolicy> subPolicies) {
     requireName(name);
-    return new TailSamplingPolicy(name, type, invert -> evaluator.apply(name), false, false);
+    return new TailSamplingPolicy(
+        name, type, invert -> evaluator.apply(name), false, false, subPolicies);
   }
 
   private static TailSamplingPolicy invertible(
       String name, String type, Function<Boolean, PolicyEvaluator> evaluator) {
     requireName(name);
-    return new TailSamplingPolicy(name, type, evaluator, true, false);
+    return new TailSamplingPolicy(name, type, evaluator, true, false, List.of());
   }
 
   /** {@code always_sample}: samples every trace. */
@@ -372,7 +388,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy and(String name, TailSamplingPolicy... subPolicies) {
     List<TailSamplingPolicy> list = requireNestable("and", subPolicies, Set.of());
-    return of(name, "and", policy -> AndEvaluator.and(policy, evaluators(list)));
+    return of(name, "and", policy -> AndEvaluator.and(policy, evaluators(list)), list);
   }
 
   /**
@@ -382,7 +398,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy drop(String name, TailSamplingPolicy... subPolicies) {
     List<TailSamplingPolicy> list = requireNestable("drop", subPolicies, Set.of());
-    return of(name, "drop", policy -> AndEvaluator.drop(policy, evaluators(list)));
+    return of(name, "drop", policy -> AndEvaluator.drop(policy, evaluators(list)), list);
   }
 
   /**
@@ -393,7 +409,7 @@ public final class TailSamplingPolicy {
   public static TailSamplingPolicy not(String name, TailSamplingPolicy subPolicy) {
     List<TailSamplingPolicy> list =
         requireNestable("not", new TailSamplingPolicy[] {subPolicy}, Set.of());
-    return of(name, "not", policy -> new NotEvaluator(policy, list.get(0).newEvaluator()));
+    return of(name, "not", policy -> new NotEvaluator(policy, list.get(0).newEvaluator()), list);
   }
 
   /**
@@ -414,7 +430,7 @@ public final class TailSamplingPolicy {
               + type
               + " policy");
     }
-    return new TailSamplingPolicy(name, type, evaluators, true, true);
+    return new TailSamplingPolicy(name, type, evaluators, true, true, subPolicies);
   }
 
   /** The policy's name, unique in a {@link TailSampling}. */
@@ -431,6 +447,14 @@ public final class TailSamplingPolicy {
   @Override
   public String toString() {
     return "[" + name + "] " + type + (inverted ? " (invert_match)" : "");
+  }
+
+  /**
+   * Whether the policy remembers earlier traces (a rate limit or {@code composite}, or holds one),
+   * which the Collector refuses under {@code sampling_strategy: span-ingest}.
+   */
+  boolean isStateful() {
+    return STATEFUL.contains(type) || subPolicies.stream().anyMatch(TailSamplingPolicy::isStateful);
   }
 
   /** A fresh evaluator, with its own rate-limit state. */

@@ -298,6 +298,65 @@ class CollectorYamlTest {
         .hasMessage(
             "tail_sampling (line 1): decision_wait must be a duration such as \"10s\", but is"
                 + " \"soon\"");
+    assertThatThrownBy(
+            () ->
+                TailSampling.fromCollectorYaml(
+                    """
+                    decision_wait_after_root_received: later
+                    policies: [{name: a, type: always_sample}]
+                    """))
+        .hasMessage(
+            "tail_sampling (line 1): decision_wait_after_root_received must be a duration such as"
+                + " \"10s\", but is \"later\"");
+  }
+
+  @Test
+  void sampling_strategy_is_read_and_checked() {
+    String yaml = "sampling_strategy: %s\npolicies: [{name: all, type: always_sample}]\n";
+
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.formatted("span-ingest"))
+                .decide(List.of(TestSpan.named("a").build()))
+                .isSampled())
+        .isTrue();
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.formatted("trace-complete"))
+                .decide(List.of(TestSpan.named("a").build()))
+                .isSampled())
+        .isTrue();
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml(yaml.formatted("eager")))
+        .isInstanceOf(TailSamplingConfigException.class)
+        .hasMessage(
+            "tail_sampling (line 1): sampling_strategy must be one of [trace-complete,"
+                + " span-ingest], but is \"eager\"");
+  }
+
+  @Test
+  void span_ingest_refuses_stateful_policies_as_the_collector_does() {
+    String yaml =
+        """
+        sampling_strategy: span-ingest
+        policies:
+          - {name: errors, type: status_code, status_code: {status_codes: [ERROR]}}
+          - name: slow-but-few
+            type: and
+            and:
+              and_sub_policy:
+                - {name: slow, type: latency, latency: {threshold_ms: 1000}}
+                - {name: few, type: rate_limiting, rate_limiting: {spans_per_second: 10}}
+        """;
+
+    assertThatThrownBy(() -> TailSampling.fromCollectorYaml(yaml))
+        .isInstanceOf(TailSamplingConfigException.class)
+        .hasMessage(
+            "tail_sampling policy \"slow-but-few\" (line 4): sampling_strategy \"span-ingest\""
+                + " requires all policies to be stateless, but this and policy is stateful (it"
+                + " remembers earlier traces)");
+    assertThat(
+            TailSampling.fromCollectorYaml(yaml.replace("span-ingest", "trace-complete"))
+                .decide(List.of(TestSpan.named("a").status(StatusCode.ERROR).build()))
+                .isSampled())
+        .isTrue();
   }
 
   @Test

@@ -194,6 +194,28 @@ class PolicyTypesTest {
   }
 
   @Test
+  void numeric_attribute_invert_match_samples_when_no_value_is_in_range() {
+    TailSamplingPolicy notServerErrors =
+        TailSamplingPolicy.numericAttribute("not-5xx", "http.response.status_code", 500, 599)
+            .invertMatch();
+
+    assertThat(
+            verdict(
+                notServerErrors,
+                TestSpan.named("a").attribute("http.response.status_code", 200L).build()))
+        .isEqualTo(
+            "[not-5xx] numeric_attribute: invert_match: no resource or span has"
+                + " http.response.status_code in [min_value 500, max_value 599] → sampled");
+    assertThat(
+            verdict(
+                notServerErrors,
+                TestSpan.named("a").attribute("http.response.status_code", 503L).build()))
+        .isEqualTo(
+            "[not-5xx] numeric_attribute: invert_match: span [a] has http.response.status_code ="
+                + " 503, in [min_value 500, max_value 599] → not sampled");
+  }
+
+  @Test
   void boolean_attribute() {
     TailSamplingPolicy debug = TailSamplingPolicy.booleanAttribute("debug", "app.debug", true);
 
@@ -203,6 +225,21 @@ class PolicyTypesTest {
     assertThat(verdict(debug, TestSpan.named("a").attribute("app.debug", false).build()))
         .isEqualTo(
             "[debug] boolean_attribute: no resource or span has app.debug = true → not sampled");
+  }
+
+  @Test
+  void boolean_attribute_invert_match_samples_when_no_value_equals() {
+    TailSamplingPolicy notDebug =
+        TailSamplingPolicy.booleanAttribute("not-debug", "app.debug", true).invertMatch();
+
+    assertThat(verdict(notDebug, TestSpan.named("a").attribute("app.debug", false).build()))
+        .isEqualTo(
+            "[not-debug] boolean_attribute: invert_match: no resource or span has app.debug ="
+                + " true → sampled");
+    assertThat(verdict(notDebug, TestSpan.named("a").resource("app.debug", true).build()))
+        .isEqualTo(
+            "[not-debug] boolean_attribute: invert_match: the resource of span [a] has app.debug"
+                + " = true → not sampled");
   }
 
   @Test
@@ -348,5 +385,43 @@ class PolicyTypesTest {
                 [budget] composite: [errors] sampled, within budget: 1 spans this second against its share of 5 and max_total_spans_per_second 10 → sampled
                     [errors] status_code: span [a] has status ERROR → sampled
                     [rest] always_sample: [errors] already decided → not evaluated""");
+  }
+
+  @Test
+  void composite_does_not_sample_when_no_sub_policy_does() {
+    TailSamplingPolicy composite =
+        TailSamplingPolicy.composite(
+            "budget",
+            10,
+            List.of(
+                TailSamplingPolicy.statusCode("errors", StatusCode.ERROR),
+                TailSamplingPolicy.latency("slow", 1000)),
+            Map.of("errors", 50, "slow", 50));
+
+    assertThat(verdict(composite, TestSpan.named("a").took(10).build()))
+        .isEqualTo(
+            """
+                [budget] composite: no sub-policy sampled → not sampled
+                    [errors] status_code: no span has status ERROR → not sampled
+                    [slow] latency: trace took 10 ms, not > threshold_ms 1000 → not sampled""");
+  }
+
+  @Test
+  void composite_gives_an_allocation_of_zero_percent_an_equal_share() {
+    // As the Collector's composite_helper.go: percent 0 is max_total_spans_per_second divided by
+    // the number of sub-policies (here 9 / 2, truncated to 4).
+    TailSamplingPolicy composite =
+        TailSamplingPolicy.composite(
+            "budget",
+            9,
+            List.of(
+                TailSamplingPolicy.statusCode("errors", StatusCode.ERROR),
+                TailSamplingPolicy.alwaysSample("rest")),
+            Map.of("rest", 0));
+
+    assertThat(verdict(composite, TestSpan.named("a").build()))
+        .startsWith(
+            "[budget] composite: [rest] sampled, within budget: 1 spans this second against its"
+                + " share of 4 and max_total_spans_per_second 9 → sampled");
   }
 }

@@ -70,6 +70,36 @@ class TailSamplingTest {
   }
 
   @Test
+  void an_inverted_match_that_does_not_sample_overrides_no_other_policy() {
+    // Since contrib PR #48976 invert_match only flips its own policy: its "not sampled" is an
+    // ordinary one, and another policy's "sampled" still keeps the trace.
+    TailSampling sampling =
+        TailSampling.builder()
+            .policy(
+                TailSamplingPolicy.stringAttribute("not-health", "http.route", "/health")
+                    .invertMatch())
+            .policy(ERRORS)
+            .build();
+
+    TailSamplingDecision decision =
+        sampling.decide(
+            List.of(
+                TestSpan.named("GET /health")
+                    .attribute("http.route", "/health")
+                    .status(StatusCode.ERROR)
+                    .build()));
+
+    assertThat(decision.isSampled()).isTrue();
+    assertThat(decision.explanation())
+        .isEqualTo(
+            """
+            trace 4bf92f3577b34da6a3ce929d0e0e4736 → sampled
+              [not-health] string_attribute: invert_match: span [GET /health] has http.route = "/health", one of ["/health"] → not sampled
+              [errors] status_code: span [GET /health] has status ERROR → sampled
+              final: no drop policy matched, [errors] sampled → sampled""");
+  }
+
+  @Test
   void without_a_sampling_policy_the_trace_is_not_sampled() {
     TailSampling sampling = TailSampling.builder().policy(ERRORS).policy(SLOW).build();
 
