@@ -12,9 +12,12 @@ import static io.opentelemetry.api.trace.StatusCode.ERROR;
 import static io.opentelemetry.api.trace.StatusCode.UNSET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The RPC, gRPC and messaging rules, each with a passing and a violating span. */
 class RpcAndMessagingConventionsTest {
@@ -163,6 +166,45 @@ class RpcAndMessagingConventionsTest {
         .containsExactly(
             "violation span_kind [process orders]: span kind is CLIENT but messaging process spans"
                 + " (Development status) are CONSUMER");
+  }
+
+  @ParameterizedTest(name = "{0}: {1} passes, {2} fails")
+  @CsvSource({
+    "create,  PRODUCER, CLIENT,   PRODUCER",
+    "send,    CLIENT,   CONSUMER, PRODUCER or CLIENT",
+    "receive, CLIENT,   CONSUMER, CLIENT",
+    "process, CONSUMER, PRODUCER, CONSUMER",
+    "settle,  CLIENT,   PRODUCER, CLIENT"
+  })
+  void should_give_each_messaging_operation_its_kinds(
+      String operation, SpanKind right, SpanKind wrong, String allowed) {
+    Object[] attributes =
+        replaced(
+            replaced(PUBLISH, "messaging.operation.type", operation),
+            "messaging.operation.name",
+            operation);
+    String name = operation + " orders";
+
+    assertThat(check(span(name, right, UNSET, attributes))).isEmpty();
+    assertThat(check(span(name, wrong, UNSET, attributes)))
+        .containsExactly(
+            "violation span_kind ["
+                + name
+                + "]: span kind is "
+                + wrong
+                + " but messaging "
+                + operation
+                + " spans (Development status) are "
+                + allowed);
+  }
+
+  @Test
+  void should_name_messaging_spans_by_their_operation_first() {
+    assertThat(check(span("orders", PRODUCER, UNSET, PUBLISH)))
+        .containsExactly(
+            "violation span_name [orders]: span name is \"orders\" but messaging send spans"
+                + " (Development status) are named {messaging.operation.name}"
+                + " {messaging.destination.name}: \"publish orders\"");
   }
 
   @Test
