@@ -226,6 +226,16 @@ class RpcAndMessagingConventionsTest {
   }
 
   @Test
+  void should_name_the_pre_registry_messaging_destination_deprecated() {
+    Object[] old = with(PUBLISH, "messaging.destination", "orders");
+
+    assertThat(check(span("publish orders", PRODUCER, UNSET, old)))
+        .containsExactly(
+            "violation deprecated [publish orders]: messaging.destination is deprecated: use"
+                + " messaging.destination.name");
+  }
+
+  @Test
   void should_name_the_old_messaging_operation_deprecated() {
     Object[] old = with(PUBLISH, "messaging.operation", "publish");
 
