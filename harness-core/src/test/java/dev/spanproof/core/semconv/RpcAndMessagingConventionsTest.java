@@ -226,6 +226,28 @@ class RpcAndMessagingConventionsTest {
   }
 
   @Test
+  void should_not_leave_a_span_with_an_operation_type_no_convention_names_unjudged() {
+    Object[] publish = replaced(PUBLISH, "messaging.operation.type", "publish");
+    Object[] deliver =
+        replaced(
+            replaced(PUBLISH, "messaging.operation.type", "deliver"),
+            "messaging.operation.name",
+            "process");
+
+    assertThat(check(span("publish orders", PRODUCER, UNSET, publish)))
+        .containsExactly(
+            "violation ambiguous_type [publish orders]: cannot tell which convention this span"
+                + " follows: it could be messaging create (PRODUCER) or messaging send (PRODUCER or"
+                + " CLIENT) (its messaging.operation.type \"publish\" names none of them); state it"
+                + " with conformsTo(SemanticConvention)");
+    assertThat(check(span("process orders", CONSUMER, UNSET, deliver)))
+        .containsExactly(
+            "information undefined_enum_value [process orders]: messaging.operation.type"
+                + " \"deliver\" is none of the values listed for messaging process spans"
+                + " (Development status): create, process, receive, send, settle");
+  }
+
+  @Test
   void should_name_the_pre_registry_messaging_destination_deprecated() {
     Object[] old = with(PUBLISH, "messaging.destination", "orders");
 
