@@ -86,7 +86,7 @@ class SemanticConventionsFileTest {
 
   /** The registries whose deprecated span attributes the rules must all name. */
   private static final List<String> COVERED_REGISTRIES =
-      List.of("http.", "net.", "network.", "db.", "rpc.", "messaging.", "error.");
+      List.of("http.", "net.", "network.", "db.", "rpc.", "messaging.", "error.", "peer.");
 
   /**
    * Deprecated attributes of those registries that never sit on a span: connection-pool metrics'
