@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.spanproof.core.CaptureSession;
 import dev.spanproof.core.semconv.DatabaseConventionMode;
 import dev.spanproof.core.semconv.SemanticConvention;
@@ -17,10 +18,14 @@ import dev.spanproof.junit.TracingExtension;
 import dev.spanproof.wiremock.TracingStubListener;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.instrumentation.okhttp.v3_0.OkHttpTelemetry;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.semconv.ErrorAttributes;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.util.List;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,6 +62,11 @@ class TraceAssert_conformsToSemanticConventions_okHttp_Test {
                   TracingStubListener.NAME, TracingStubListener.service("inventory"))
               .willReturn(aResponse().withStatus(status)));
     }
+    inventory.stubFor(
+        get(urlPathEqualTo("/inventory/fault"))
+            .withServeEventListener(
+                TracingStubListener.NAME, TracingStubListener.service("inventory"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
   }
 
   @AfterEach
@@ -101,6 +111,26 @@ class TraceAssert_conformsToSemanticConventions_okHttp_Test {
         .conformsToSemanticConventions()
         .root()
         .hasAttribute("error.type", "java.net.ConnectException");
+  }
+
+  @Test
+  void should_pass_the_stubs_server_span_of_a_fault(
+      OpenTelemetry openTelemetry, CaptureSession session) {
+    assertThatThrownBy(() -> call(openTelemetry, inventory.url("/inventory/fault")))
+        .isInstanceOf(IOException.class);
+
+    // OkHttp retries a request whose connection was reset, so the stub may serve it twice.
+    List<SpanData> servers =
+        session.finishedSpans().stream().filter(span -> span.getKind() == SpanKind.SERVER).toList();
+    assertThat(servers)
+        .isNotEmpty()
+        .allSatisfy(
+            server -> {
+              assertThat(server.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+              assertThat(server.getAttributes().get(ErrorAttributes.ERROR_TYPE))
+                  .isEqualTo("CONNECTION_RESET_BY_PEER");
+            });
+    assertThatTrace().conformsToSemanticConventions();
   }
 
   @Test

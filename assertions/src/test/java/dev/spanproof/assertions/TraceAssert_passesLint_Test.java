@@ -210,6 +210,28 @@ class TraceAssert_passesLint_Test {
   }
 
   @Test
+  void should_fail_on_an_exception_recorded_on_a_span_set_to_ok() {
+    List<SpanData> spans =
+        traces.record(
+            span("processPayment", 0, 5)
+                .with(s -> s.recordException(stackless(new IllegalStateException("retrying"))))
+                .with(s -> s.setStatus(StatusCode.OK)));
+
+    assertThatThrownBy(() -> assertThatTrace(spans).passesLint())
+        .hasMessage(
+            """
+            Expecting trace 00000000000000000000000000000001 to pass lint
+            but found 1 finding:
+              - violation exception_without_error [processPayment]: recorded an exception \
+            (java.lang.IllegalStateException) but its status is OK: set the status to ERROR when \
+            the exception ends the operation, or do not record an exception that was handled
+
+            trace 00000000000000000000000000000001 (1 span, 5.00 ms)
+            └─ processPayment [INTERNAL, OK, 5.00 ms] events: exception  <-- \
+            exception_without_error""");
+  }
+
+  @Test
   void should_fail_on_an_id_in_a_span_name() {
     List<SpanData> named = traces.record(span("GET /orders/{id}", 0, 4).kind(SpanKind.SERVER));
     List<SpanData> spans = traces.record(span("GET /orders/42", 0, 4).kind(SpanKind.SERVER));

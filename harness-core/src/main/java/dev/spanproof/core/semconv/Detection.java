@@ -23,17 +23,26 @@ record Detection(
   }
 
   boolean matches(Attributes spanAttributes) {
-    boolean found = false;
+    if (!matchesIgnoringType(spanAttributes)) {
+      return false;
+    }
+    String type = typeOf(spanAttributes);
+    return type == null || type.equals(typeValue);
+  }
+
+  /** Whether the span has the attributes, whatever its {@code typeAttribute} says. */
+  boolean matchesIgnoringType(Attributes spanAttributes) {
     for (String attribute : attributes) {
       Object value = spanAttributes.get(AttributeKey.stringKey(attribute));
       if (value != null && (values.isEmpty() || values.contains(value.toString()))) {
-        found = true;
+        return true;
       }
     }
-    if (!found || typeAttribute == null) {
-      return found;
-    }
-    String type = spanAttributes.get(AttributeKey.stringKey(typeAttribute));
-    return type == null || type.equals(typeValue);
+    return false;
+  }
+
+  /** The span's {@code typeAttribute} value, or null if it has none or there is none. */
+  String typeOf(Attributes spanAttributes) {
+    return typeAttribute == null ? null : spanAttributes.get(AttributeKey.stringKey(typeAttribute));
   }
 }

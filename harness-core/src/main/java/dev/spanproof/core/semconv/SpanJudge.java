@@ -39,6 +39,17 @@ final class SpanJudge {
         matching.add(convention.convention());
       }
     }
+    // A type no convention names (messaging's pre-1.27 "publish") must not leave the span unjudged:
+    // the kind decides among the conventions its other attributes fit, or the finding says why not.
+    String unknownType = null;
+    if (matching.isEmpty()) {
+      for (ConventionRules convention : rules.conventions()) {
+        if (convention.detection().matchesIgnoringType(attributes)) {
+          matching.add(convention.convention());
+          unknownType = convention.detection().typeAttribute();
+        }
+      }
+    }
     for (ConventionRules convention : rules.conventions()) {
       if (matching.contains(convention.convention()) && convention.detection().refines() != null) {
         matching.remove(convention.detection().refines());
@@ -62,11 +73,20 @@ final class SpanJudge {
         candidates.stream()
             .map(c -> c.title() + " (" + kinds(rulesFor(c).get(0).spanKinds()) + ")")
             .collect(Collectors.joining(" or "));
+    String unnamed =
+        unknownType == null
+            ? ""
+            : " (its "
+                + unknownType
+                + " "
+                + quote(String.valueOf(value(attributes, unknownType)))
+                + " names none of them)";
     String message =
         byKind.isEmpty()
-            ? "span kind is " + span.getKind() + " but its attributes make it " + choices
+            ? "span kind is " + span.getKind() + " but its attributes make it " + choices + unnamed
             : "cannot tell which convention this span follows: it could be "
                 + choices
+                + unnamed
                 + "; state it with conformsTo(SemanticConvention)";
     return new Typing(
         null,

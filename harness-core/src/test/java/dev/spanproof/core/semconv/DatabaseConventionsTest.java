@@ -81,6 +81,18 @@ class DatabaseConventionsTest {
   }
 
   @Test
+  void should_name_spans_by_their_query_summary_in_the_stable_mode() {
+    assertThat(check(span("testdb", CLIENT, UNSET, STABLE_NAMES), DatabaseConventionMode.STABLE))
+        .containsExactly(
+            "improvement span_name [testdb]: span name is \"testdb\" but database client spans"
+                + " (stable conventions) are better named {db.query.summary}: \"SELECT t\"");
+    assertThat(check(span("query", CLIENT, UNSET, STABLE_NAMES), DatabaseConventionMode.STABLE))
+        .containsExactly(
+            "violation span_name [query]: span name is \"query\" but database client spans"
+                + " (stable conventions) are named {db.query.summary}: \"SELECT t\"");
+  }
+
+  @Test
   void should_pass_the_old_names_in_the_old_mode() {
     assertThat(check(span("SELECT testdb.t", CLIENT, UNSET, OLD_NAMES), DatabaseConventionMode.OLD))
         .isEmpty();

@@ -12,9 +12,12 @@ import static io.opentelemetry.api.trace.StatusCode.ERROR;
 import static io.opentelemetry.api.trace.StatusCode.UNSET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The RPC, gRPC and messaging rules, each with a passing and a violating span. */
 class RpcAndMessagingConventionsTest {
@@ -165,6 +168,45 @@ class RpcAndMessagingConventionsTest {
                 + " (Development status) are CONSUMER");
   }
 
+  @ParameterizedTest(name = "{0}: {1} passes, {2} fails")
+  @CsvSource({
+    "create,  PRODUCER, CLIENT,   PRODUCER",
+    "send,    CLIENT,   CONSUMER, PRODUCER or CLIENT",
+    "receive, CLIENT,   CONSUMER, CLIENT",
+    "process, CONSUMER, PRODUCER, CONSUMER",
+    "settle,  CLIENT,   PRODUCER, CLIENT"
+  })
+  void should_give_each_messaging_operation_its_kinds(
+      String operation, SpanKind right, SpanKind wrong, String allowed) {
+    Object[] attributes =
+        replaced(
+            replaced(PUBLISH, "messaging.operation.type", operation),
+            "messaging.operation.name",
+            operation);
+    String name = operation + " orders";
+
+    assertThat(check(span(name, right, UNSET, attributes))).isEmpty();
+    assertThat(check(span(name, wrong, UNSET, attributes)))
+        .containsExactly(
+            "violation span_kind ["
+                + name
+                + "]: span kind is "
+                + wrong
+                + " but messaging "
+                + operation
+                + " spans (Development status) are "
+                + allowed);
+  }
+
+  @Test
+  void should_name_messaging_spans_by_their_operation_first() {
+    assertThat(check(span("orders", PRODUCER, UNSET, PUBLISH)))
+        .containsExactly(
+            "violation span_name [orders]: span name is \"orders\" but messaging send spans"
+                + " (Development status) are named {messaging.operation.name}"
+                + " {messaging.destination.name}: \"publish orders\"");
+  }
+
   @Test
   void should_not_guess_the_operation_of_a_producer_without_operation_type() {
     Object[] untyped = HttpConventionsTest.without(PUBLISH, "messaging.operation.type");
@@ -181,6 +223,38 @@ class RpcAndMessagingConventionsTest {
                     SemanticConvention.MESSAGING_SEND,
                     DatabaseConventionMode.STABLE)))
         .isEmpty();
+  }
+
+  @Test
+  void should_not_leave_a_span_with_an_operation_type_no_convention_names_unjudged() {
+    Object[] publish = replaced(PUBLISH, "messaging.operation.type", "publish");
+    Object[] deliver =
+        replaced(
+            replaced(PUBLISH, "messaging.operation.type", "deliver"),
+            "messaging.operation.name",
+            "process");
+
+    assertThat(check(span("publish orders", PRODUCER, UNSET, publish)))
+        .containsExactly(
+            "violation ambiguous_type [publish orders]: cannot tell which convention this span"
+                + " follows: it could be messaging create (PRODUCER) or messaging send (PRODUCER or"
+                + " CLIENT) (its messaging.operation.type \"publish\" names none of them); state it"
+                + " with conformsTo(SemanticConvention)");
+    assertThat(check(span("process orders", CONSUMER, UNSET, deliver)))
+        .containsExactly(
+            "information undefined_enum_value [process orders]: messaging.operation.type"
+                + " \"deliver\" is none of the values listed for messaging process spans"
+                + " (Development status): create, process, receive, send, settle");
+  }
+
+  @Test
+  void should_name_the_pre_registry_messaging_destination_deprecated() {
+    Object[] old = with(PUBLISH, "messaging.destination", "orders");
+
+    assertThat(check(span("publish orders", PRODUCER, UNSET, old)))
+        .containsExactly(
+            "violation deprecated [publish orders]: messaging.destination is deprecated: use"
+                + " messaging.destination.name");
   }
 
   @Test

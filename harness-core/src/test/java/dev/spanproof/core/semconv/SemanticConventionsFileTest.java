@@ -41,9 +41,59 @@ class SemanticConventionsFileTest {
 
   /**
    * Deprecated names the Java artifacts have no constant for: {@code messaging.client_id}'s would
-   * be {@code MESSAGING_CLIENT_ID}, the name of {@code messaging.client.id}'s.
+   * be {@code MESSAGING_CLIENT_ID}, the name of {@code messaging.client.id}'s; the others are span
+   * renames of schemas/1.43.0 older than the deprecated registries the constants come from.
    */
-  private static final Set<String> DEPRECATED_WITHOUT_CONSTANT = Set.of("messaging.client_id");
+  private static final Set<String> DEPRECATED_WITHOUT_CONSTANT =
+      Set.of(
+          "messaging.client_id",
+          "db.cassandra.keyspace",
+          "db.hbase.namespace",
+          "http.retry_count",
+          "http.resend_count",
+          "net.app.protocol.name",
+          "net.app.protocol.version",
+          "net.host.connection.type",
+          "net.host.connection.subtype",
+          "net.host.carrier.name",
+          "net.host.carrier.mcc",
+          "net.host.carrier.mnc",
+          "net.host.carrier.icc",
+          "messaging.destination",
+          "messaging.temp_destination",
+          "messaging.destination_kind",
+          "messaging.message_id",
+          "messaging.conversation_id",
+          "messaging.message_payload_size_bytes",
+          "messaging.message.payload_size_bytes",
+          "messaging.message_payload_compressed_size_bytes",
+          "messaging.protocol",
+          "messaging.protocol_version",
+          "messaging.consumer_id",
+          "messaging.kafka.client_id",
+          "messaging.rocketmq.client_id",
+          "messaging.kafka.consumer_group",
+          "messaging.kafka.partition",
+          "messaging.kafka.message_key",
+          "messaging.kafka.tombstone",
+          "messaging.rabbitmq.routing_key",
+          "messaging.rocketmq.message_type",
+          "messaging.rocketmq.message_tag",
+          "messaging.rocketmq.message_keys");
+
+  /** Attribute names with at least one constant that is not deprecated. */
+  private static final Set<String> LIVE = new HashSet<>();
+
+  /** The registries whose deprecated span attributes the rules must all name. */
+  private static final List<String> COVERED_REGISTRIES =
+      List.of("http.", "net.", "network.", "db.", "rpc.", "messaging.", "error.", "peer.");
+
+  /**
+   * Deprecated attributes of those registries that never sit on a span: connection-pool metrics'
+   * and RPC message events'.
+   */
+  private static final List<String> NOT_ON_SPANS =
+      List.of("db.client.connections.", "rpc.message.");
 
   private static RuleFile rules;
 
@@ -56,6 +106,9 @@ class SemanticConventionsFileTest {
             String name = attributeName(field.get(null));
             if (name != null) {
               CONSTANTS.putIfAbsent(name, field);
+              if (!field.isAnnotationPresent(Deprecated.class)) {
+                LIVE.add(name);
+              }
             }
           }
         }
@@ -65,11 +118,25 @@ class SemanticConventionsFileTest {
   }
 
   @Test
-  void should_follow_the_semantic_conventions_release_the_java_constants_were_generated_from() {
+  void should_follow_the_semantic_conventions_release_the_java_constants_were_generated_from()
+      throws Exception {
     assertThat(rules.version()).isEqualTo("1.43.0");
-    assertThat(HttpAttributes.class.getPackage().getImplementationVersion())
+    // Read from the jars, not from Package: a class loader may define the package without them.
+    assertThat(jarVersion(HttpAttributes.class))
         .as("opentelemetry-semconv on the test classpath")
-        .isIn(null, "1.43.0");
+        .isEqualTo(rules.version());
+    assertThat(jarVersion(HttpIncubatingAttributes.class))
+        .as("opentelemetry-semconv-incubating on the test classpath")
+        .isEqualTo(rules.version() + "-alpha");
+  }
+
+  /** The Implementation-Version in the manifest of the jar {@code type} was loaded from. */
+  private static String jarVersion(Class<?> type) throws IOException, URISyntaxException {
+    try (JarFile jar =
+        new JarFile(
+            Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile())) {
+      return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+    }
   }
 
   @Test
@@ -167,6 +234,76 @@ class SemanticConventionsFileTest {
   }
 
   @Test
+  void should_call_deprecated_every_span_attribute_the_constants_deprecate() {
+    assertThat(unlistedDeprecations(rules)).isEmpty();
+  }
+
+  @Test
+  void should_catch_a_deprecation_missing_from_the_list() {
+    String yaml = bundledYaml().replaceFirst("(?m)^  - \\{name: http.flavor, [^\\n]*\\n", "");
+
+    assertThat(unlistedDeprecations(RuleFile.parse(yaml))).containsExactly("http.flavor");
+  }
+
+  /**
+   * Attributes the constants deprecate everywhere (no live constant of the same name) in the
+   * registries the rules cover, that the rules' deprecated list leaves out: a new release's
+   * deprecations fail the build until the file names them.
+   */
+  private static List<String> unlistedDeprecations(RuleFile rules) {
+    Set<String> listed = new HashSet<>();
+    rules.deprecated().forEach(deprecated -> listed.add(deprecated.name()));
+    return CONSTANTS.keySet().stream()
+        .filter(name -> !LIVE.contains(name))
+        .filter(name -> COVERED_REGISTRIES.stream().anyMatch(name::startsWith))
+        .filter(name -> NOT_ON_SPANS.stream().noneMatch(name::startsWith))
+        .filter(name -> !listed.contains(name))
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void should_list_every_value_the_constants_list_for_an_enumerated_attribute() throws Exception {
+    assertThat(unlistedEnumValues(rules)).isEmpty();
+  }
+
+  @Test
+  void should_catch_an_enum_value_missing_from_the_rules() throws Exception {
+    String yaml = bundledYaml().replace("enum: [pipe, quic, tcp, udp, unix]", "enum: [pipe, tcp]");
+
+    assertThat(unlistedEnumValues(RuleFile.parse(yaml)))
+        .containsExactly(
+            "network.transport quic", "network.transport udp", "network.transport unix");
+  }
+
+  /**
+   * Values the constants list (and do not deprecate) for an attribute the rules give an enum, that
+   * no convention of the rules lists; one convention may narrow the list (gRPC's {@code
+   * rpc.system.name} is {@code grpc} only) as long as another lists the rest.
+   */
+  private static List<String> unlistedEnumValues(RuleFile rules) throws IllegalAccessException {
+    Map<String, Set<String>> listed = new HashMap<>();
+    for (ConventionRules convention : rules.conventions()) {
+      for (AttributeRule attribute : convention.attributes()) {
+        if (!attribute.enumValues().isEmpty()) {
+          listed
+              .computeIfAbsent(attribute.name(), name -> new HashSet<>())
+              .addAll(attribute.enumValues());
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> attribute : listed.entrySet()) {
+      for (String value : liveEnumValues(CONSTANTS.get(attribute.getKey()))) {
+        if (!attribute.getValue().contains(value)) {
+          problems.add(attribute.getKey() + " " + value);
+        }
+      }
+    }
+    return problems.stream().sorted().toList();
+  }
+
+  @Test
   void should_have_rules_for_every_span_type_and_both_database_modes() {
     Set<String> found = new HashSet<>();
     rules.conventions().forEach(c -> found.add(c.convention() + " " + c.databaseMode()));
@@ -255,6 +392,18 @@ class SemanticConventionsFileTest {
    * {@code HttpRequestMethodValues} (stable) or {@code HttpRequestMethodIncubatingValues}.
    */
   private static Set<String> enumValues(Field field) throws IllegalAccessException {
+    return enumValues(field, true);
+  }
+
+  /**
+   * The values of {@link #enumValues(Field)} that some {@code …Values} class does not deprecate.
+   */
+  private static Set<String> liveEnumValues(Field field) throws IllegalAccessException {
+    return enumValues(field, false);
+  }
+
+  private static Set<String> enumValues(Field field, boolean withDeprecated)
+      throws IllegalAccessException {
     StringBuilder camel = new StringBuilder();
     for (String part : List.of(field.getName().toLowerCase(Locale.ROOT).split("_", -1))) {
       camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
@@ -270,7 +419,8 @@ class SemanticConventionsFileTest {
         String simple = nested.getSimpleName();
         if (simple.equals(camel + "Values") || simple.equals(camel + "IncubatingValues")) {
           for (Field value : nested.getFields()) {
-            if (value.getType() == String.class) {
+            if (value.getType() == String.class
+                && (withDeprecated || !value.isAnnotationPresent(Deprecated.class))) {
               values.add((String) value.get(null));
             }
           }
