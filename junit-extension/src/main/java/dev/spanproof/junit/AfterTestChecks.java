@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The rule checks that run on each test's traces after the test, each a {@link FindingCheck} with
@@ -36,10 +35,14 @@ final class AfterTestChecks {
   }
 
   /** The reports of the checks whose policy makes them the test's failure. */
-  List<String> check(ExtensionContext context, CaptureSession session) {
+  List<String> check(CaptureSession session, TestPolicies policies) {
+    if (policies.lint() == SpanPolicy.IGNORE
+        && policies.semanticConventions() == SpanPolicy.IGNORE) {
+      return List.of();
+    }
     List<String> failures = new ArrayList<>();
     List<Trace> traces = null;
-    for (FindingCheck check : checksFor(context, session)) {
+    for (FindingCheck check : checksFor(session, policies)) {
       if (check.policy() == SpanPolicy.IGNORE) {
         continue;
       }
@@ -56,21 +59,21 @@ final class AfterTestChecks {
     return failures;
   }
 
-  private List<FindingCheck> checksFor(ExtensionContext context, CaptureSession session) {
-    TraceLint lint = settings.lint(context);
+  private static List<FindingCheck> checksFor(CaptureSession session, TestPolicies policies) {
+    TraceLint lint = policies.lintRules();
     Set<String> unended =
         session.unendedSpans().stream()
             .map(span -> span.spanContext().getSpanId())
             .collect(Collectors.toSet());
-    DatabaseConventionMode databaseMode = settings.databaseConventions(context);
+    DatabaseConventionMode databaseMode = policies.databaseConventions();
     return List.of(
         new FindingCheck(
             "trace lint",
-            settings.lintPolicy(context),
+            policies.lint(),
             traces -> withoutOrphansOfUnended(lint.check(traces), unended)),
         new FindingCheck(
             "semantic conventions " + SEMANTIC_CONVENTIONS.version(),
-            settings.semanticConventionsPolicy(context),
+            policies.semanticConventions(),
             traces -> SEMANTIC_CONVENTIONS.check(spansOf(traces), databaseMode)));
   }
 

@@ -107,30 +107,28 @@ final class ExtensionSettings {
       Optional<SpanPolicy> closedOutOfOrder,
       Optional<SpanPolicy> contextsLeftCurrent) {}
 
-  SpanPolicy openScopes(ExtensionContext context) {
-    return policy(context, scopePolicies.openScopes(), OPEN_SCOPES_PROPERTY_NAME);
-  }
-
-  SpanPolicy scopesClosedOnAnotherThread(ExtensionContext context) {
-    return policy(
-        context,
-        scopePolicies.closedOnAnotherThread(),
-        SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME);
-  }
-
-  SpanPolicy scopesClosedOutOfOrder(ExtensionContext context) {
-    return policy(
-        context, scopePolicies.closedOutOfOrder(), SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME);
-  }
-
-  SpanPolicy contextsLeftCurrent(ExtensionContext context) {
-    return policy(
-        context, scopePolicies.contextsLeftCurrent(), CONTEXTS_LEFT_CURRENT_PROPERTY_NAME);
-  }
-
-  /** Strict assertion mode: the builder's, else the parameter, else off. */
-  SpanPolicy unassertedSpans(ExtensionContext context) {
-    return policy(context, unassertedSpans, UNASSERTED_SPANS_PROPERTY_NAME, SpanPolicy.IGNORE);
+  /**
+   * Every option the after-test checks and reports read, with the configuration parameters of
+   * {@code context}'s run; a parameter that cannot be read fails here, naming it.
+   */
+  TestPolicies resolve(ExtensionContext context) {
+    return new TestPolicies(
+        policy(context, scopePolicies.openScopes(), OPEN_SCOPES_PROPERTY_NAME),
+        policy(
+            context,
+            scopePolicies.closedOnAnotherThread(),
+            SCOPES_CLOSED_ON_ANOTHER_THREAD_PROPERTY_NAME),
+        policy(context, scopePolicies.closedOutOfOrder(), SCOPES_CLOSED_OUT_OF_ORDER_PROPERTY_NAME),
+        policy(context, scopePolicies.contextsLeftCurrent(), CONTEXTS_LEFT_CURRENT_PROPERTY_NAME),
+        // Strict assertion mode: off unless asked.
+        policy(context, unassertedSpans, UNASSERTED_SPANS_PROPERTY_NAME, SpanPolicy.IGNORE),
+        lintPolicy(context),
+        lint(context),
+        semanticConventionsPolicy(context),
+        databaseConventions(context),
+        printsTraces(context),
+        traceDirectory(context),
+        htmlReports(context));
   }
 
   private static SpanPolicy policy(
@@ -188,11 +186,11 @@ final class ExtensionSettings {
             .orElse(false);
   }
 
-  boolean printsTraces(ExtensionContext context) {
+  private boolean printsTraces(ExtensionContext context) {
     return printTraces || booleanParameter(context, PRINT_TRACES_PROPERTY_NAME, false);
   }
 
-  Optional<Path> traceDirectory(ExtensionContext context) {
+  private Optional<Path> traceDirectory(ExtensionContext context) {
     return traceDirectory.or(
         () ->
             context
@@ -234,7 +232,7 @@ final class ExtensionSettings {
   }
 
   /** Whether and how to report trace lint after each test: the builder's, else the parameter. */
-  SpanPolicy lintPolicy(ExtensionContext context) {
+  private SpanPolicy lintPolicy(ExtensionContext context) {
     return lintPolicy.orElseGet(
         () ->
             context
@@ -244,7 +242,7 @@ final class ExtensionSettings {
   }
 
   /** The builder's lint configuration, else the defaults without the rules the parameter names. */
-  TraceLint lint(ExtensionContext context) {
+  private TraceLint lint(ExtensionContext context) {
     return lint.orElseGet(
         () ->
             context
@@ -257,7 +255,7 @@ final class ExtensionSettings {
    * Whether and how to report semantic-convention findings after each test: the builder's, else the
    * parameter.
    */
-  SpanPolicy semanticConventionsPolicy(ExtensionContext context) {
+  private SpanPolicy semanticConventionsPolicy(ExtensionContext context) {
     return semanticConventionsPolicy.orElseGet(
         () ->
             context
@@ -269,7 +267,7 @@ final class ExtensionSettings {
   /**
    * The database names the semantic-convention check expects: the builder's, else the parameter.
    */
-  DatabaseConventionMode databaseConventions(ExtensionContext context) {
+  private DatabaseConventionMode databaseConventions(ExtensionContext context) {
     return databaseConventions.orElseGet(
         () ->
             context

@@ -1,7 +1,5 @@
 package dev.spanproof.junit;
 
-import dev.spanproof.core.CaptureSession;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,28 +57,24 @@ final class ExtensionStore {
   /** The harness this context itself started, as opposed to one inherited from an outer class. */
   HarnessResource ownHarness(ExtensionContext context) {
     HarnessResource harness = findHarness(context);
-    Optional<ExtensionContext> parent = context.getParent();
-    if (harness == null || parent.isEmpty()) {
+    if (harness == null || context.getParent().isEmpty()) {
       return harness;
     }
-    return harness == findHarness(parent.get()) ? null : harness;
+    return harness == findHarness(context.getParent().get()) ? null : harness;
   }
 
-  void putSession(ExtensionContext context, CaptureSession session) {
-    context.getStore(NAMESPACE).put(SessionResource.class, new SessionResource(session));
+  void putTest(ExtensionContext context, RunningTest test) {
+    context.getStore(NAMESPACE).put(RunningTest.class, test);
   }
 
-  Optional<CaptureSession> findSession(ExtensionContext context) {
-    return Optional.ofNullable(
-            context.getStore(NAMESPACE).get(SessionResource.class, SessionResource.class))
-        .map(SessionResource::session);
+  /** The running test of this context or the test it belongs to; null outside a test. */
+  RunningTest findTest(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(RunningTest.class, RunningTest.class);
   }
 
-  /** Takes the session out of the store: from now on, closing it is the caller's job. */
-  Optional<CaptureSession> removeSession(ExtensionContext context) {
-    return Optional.ofNullable(
-            context.getStore(NAMESPACE).remove(SessionResource.class, SessionResource.class))
-        .map(SessionResource::session);
+  /** Takes the test out of the store: from now on, closing its session is the caller's job. */
+  RunningTest removeTest(ExtensionContext context) {
+    return context.getStore(NAMESPACE).remove(RunningTest.class, RunningTest.class);
   }
 
   private record ClassClaim(Class<?> testClass) {}
@@ -101,14 +95,6 @@ final class ExtensionStore {
     @Override
     public int hashCode() {
       return System.identityHashCode(owner);
-    }
-  }
-
-  /** Closed by JUnit with the test's context, should the extension not get to close it itself. */
-  private record SessionResource(CaptureSession session) implements AutoCloseable {
-    @Override
-    public void close() {
-      session.close();
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.spanproof.core.GlobalInstallation;
 import dev.spanproof.core.TracingHarness;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A harness in JUnit's store, closed by JUnit with the context that created it: the test class, or
@@ -15,6 +16,7 @@ final class HarnessResource implements AutoCloseable {
   private final TracingHarness harness;
   private final GlobalInstallation global;
   private final Set<String> reportedUnownedSpanIds = ConcurrentHashMap.newKeySet();
+  private volatile TestPolicies policies;
 
   /**
    * @param global the installation to undo on close, or null when the harness is not global
@@ -26,6 +28,20 @@ final class HarnessResource implements AutoCloseable {
 
   TracingHarness harness() {
     return harness;
+  }
+
+  /**
+   * The policies of this harness's tests, resolved by the first test that asks: from a test, so
+   * that a configuration parameter that cannot be read fails the tests, as it did when each test
+   * read it. Two tests racing here resolve the same values.
+   */
+  TestPolicies policies(ExtensionSettings settings, ExtensionContext context) {
+    TestPolicies resolved = policies;
+    if (resolved == null) {
+      resolved = settings.resolve(context);
+      policies = resolved;
+    }
+    return resolved;
   }
 
   /** True the first time for a span id: that span is reported now, and never again. */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Strict context handling: every scope a test opens is closed, on its own thread, innermost first,
@@ -53,31 +52,34 @@ final class ScopeRules {
   /**
    * Starts watching the session's scopes, whichever checks are on: after the test, the test thread
    * gets back the context it had before, also when the test left scopes open.
+   *
+   * @return the session's watched scopes, or null when scopes cannot be watched in this JVM
    */
-  void watch(ExtensionContext context, CaptureSession session) {
+  WatchedScopes watch(CaptureSession session, TestPolicies policies) {
     if (ScopeTracking.install() == ScopeTracking.Installation.STORAGE_USED_FIRST) {
-      if (anyOn(context) && WARNED.compareAndSet(false, true)) {
+      if (policies.anyScopeCheckOn() && WARNED.compareAndSet(false, true)) {
         LOGGER.log(Level.WARNING, STORAGE_USED_FIRST);
       }
-      return;
+      return null;
     }
-    ScopeTracking.watch(session, session.harness().recordsStartStacks());
+    return ScopeTracking.watch(session, session.harness().recordsStartStacks());
   }
 
   /**
-   * Stops watching the session and returns the reports whose policy makes them the test's failure.
+   * Stops watching the test's session and returns the reports whose policy makes them the test's
+   * failure.
    */
-  List<String> check(ExtensionContext context, CaptureSession session) {
-    Optional<WatchedScopes> watched = ScopeTracking.watched(session);
-    if (watched.isEmpty()) {
+  List<String> check(RunningTest test) {
+    WatchedScopes watched = test.scopes();
+    if (watched == null) {
       return List.of();
     }
     try {
-      return check(context, session.name(), watched.get());
+      return check(test.policies(), test.session().name(), watched);
     } finally {
       // The test thread runs the next test: it must not keep this one's context.
-      watched.get().restoreThisThread();
-      ScopeTracking.stopWatching(session);
+      watched.restoreThisThread();
+      ScopeTracking.stopWatching(test.session());
     }
   }
 
@@ -85,11 +87,11 @@ final class ScopeRules {
    * One mistake often causes the next: a scope left open makes the outer scope close out of order,
    * and leaves its context current. Only the first is reported, when its own check is on.
    */
-  private List<String> check(ExtensionContext context, String test, WatchedScopes scopes) {
-    SpanPolicy openPolicy = settings.openScopes(context);
-    SpanPolicy otherThreadPolicy = settings.scopesClosedOnAnotherThread(context);
-    SpanPolicy outOfOrderPolicy = settings.scopesClosedOutOfOrder(context);
-    SpanPolicy contextsLeftPolicy = settings.contextsLeftCurrent(context);
+  private List<String> check(TestPolicies policies, String test, WatchedScopes scopes) {
+    SpanPolicy openPolicy = policies.openScopes();
+    SpanPolicy otherThreadPolicy = policies.scopesClosedOnAnotherThread();
+    SpanPolicy outOfOrderPolicy = policies.scopesClosedOutOfOrder();
+    SpanPolicy contextsLeftPolicy = policies.contextsLeftCurrent();
     List<TrackedScope> open =
         openPolicy == SpanPolicy.IGNORE ? List.of() : awaitClosed(test, scopes);
     List<TrackedScope> otherThread =
@@ -138,18 +140,12 @@ final class ScopeRules {
     return inner.filter(scope -> !scope.isClosed() || reported.contains(scope)).isPresent();
   }
 
-  private boolean anyOn(ExtensionContext context) {
-    return settings.openScopes(context) != SpanPolicy.IGNORE
-        || settings.scopesClosedOnAnotherThread(context) != SpanPolicy.IGNORE
-        || settings.scopesClosedOutOfOrder(context) != SpanPolicy.IGNORE
-        || settings.contextsLeftCurrent(context) != SpanPolicy.IGNORE;
-  }
-
   /** Scopes closed on other threads shortly after the test are not leaks: wait for them too. */
   private List<TrackedScope> awaitClosed(String test, WatchedScopes scopes) {
+    List<TrackedScope> open = scopes.openScopes();
     Duration gracePeriod = settings.gracePeriod();
-    if (scopes.openScopes().isEmpty() || gracePeriod.isZero()) {
-      return scopes.openScopes();
+    if (open.isEmpty() || gracePeriod.isZero()) {
+      return open;
     }
     try {
       Awaitility.await("scopes of " + test + " to close")
@@ -279,7 +275,8 @@ final class ScopeRules {
   }
 
   private static String withStacksNote(StringBuilder report, List<TrackedScope> scopes) {
-    if (scopes.stream().anyMatch(scope -> scope.openStack().isEmpty())) {
+    // The runner's own scope never has a stack: stacks are not off because of it.
+    if (scopes.stream().anyMatch(scope -> !scope.isRunnersScope() && scope.openStack().isEmpty())) {
       report.append("\n").append(StartStackFrames.STACKS_OFF);
     }
     return report.toString();

@@ -23,9 +23,9 @@ final class TraceReportWriter {
     this.settings = settings;
   }
 
-  void report(ExtensionContext context, CaptureSession session) {
-    boolean print = settings.printsTraces(context);
-    Optional<Path> directory = settings.traceDirectory(context);
+  void report(ExtensionContext context, CaptureSession session, TestPolicies policies) {
+    boolean print = policies.printsTraces();
+    Optional<Path> directory = policies.traceDirectory();
     if (!print && directory.isEmpty()) {
       return;
     }

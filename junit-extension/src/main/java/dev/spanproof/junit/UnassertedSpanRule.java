@@ -33,8 +33,8 @@ final class UnassertedSpanRule {
    * makes it the test's failure. A test that already failed is left alone: its assertions stopped
    * at the failure, so the spans after it were never going to be touched.
    */
-  Optional<String> check(ExtensionContext context, CaptureSession session) {
-    SpanPolicy policy = settings.unassertedSpans(context);
+  Optional<String> check(ExtensionContext context, CaptureSession session, TestPolicies policies) {
+    SpanPolicy policy = policies.unassertedSpans();
     if (policy == SpanPolicy.IGNORE || context.getExecutionException().isPresent()) {
       return Optional.empty();
     }

@@ -39,8 +39,9 @@ final class UnendedSpanRule {
   }
 
   private List<UnendedSpan> awaitEnded(CaptureSession session) {
-    if (session.unendedSpans().isEmpty() || gracePeriod.isZero()) {
-      return session.unendedSpans();
+    List<UnendedSpan> unended = session.unendedSpans();
+    if (unended.isEmpty() || gracePeriod.isZero()) {
+      return unended;
     }
     try {
       Awaitility.await("spans of " + session.name() + " to end")

@@ -77,8 +77,15 @@ final class WaterfallReportWriter {
    * @return the line naming the report, to append to the extension's own failure message, if the
    *     extension fails the test and a report was written
    */
-  Optional<String> write(ExtensionContext context, CaptureSession session, List<String> failures) {
-    HtmlReports which = settings.htmlReports(context);
+  Optional<String> write(
+      ExtensionContext context,
+      CaptureSession session,
+      TestPolicies policies,
+      List<String> failures) {
+    HtmlReports which = policies.htmlReports();
+    if (which == HtmlReports.OFF) {
+      return Optional.empty();
+    }
     List<String> messages = new ArrayList<>();
     context
         .getExecutionException()
@@ -88,7 +95,7 @@ final class WaterfallReportWriter {
         .ifPresent(messages::add);
     messages.addAll(failures);
     boolean failed = !messages.isEmpty();
-    if (which == HtmlReports.OFF || (which == HtmlReports.FAILED && !failed)) {
+    if (which == HtmlReports.FAILED && !failed) {
       return Optional.empty();
     }
     TestReport report;
@@ -110,7 +117,7 @@ final class WaterfallReportWriter {
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            directory, key -> newIndex(key, settings.printsTraces(context)), ReportIndexFile.class)
+            directory, key -> newIndex(key, policies.printsTraces()), ReportIndexFile.class)
         .add(report, directory.relativize(file).toString().replace('\\', '/'));
     return failures.isEmpty() ? Optional.empty() : Optional.of(REPORT_LABEL + file);
   }

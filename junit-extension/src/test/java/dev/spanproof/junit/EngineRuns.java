@@ -2,10 +2,13 @@ package dev.spanproof.junit;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -33,6 +36,41 @@ final class EngineRuns {
         .configurationParameters(withDefaults)
         .selectors(selectClass(fixture))
         .execute();
+  }
+
+  /**
+   * Runs {@code fixtures} concurrently, classes and methods, on four threads: the parallel set-up
+   * of the tests that check isolation and strictness under load.
+   */
+  static EngineExecutionResults runConcurrently(Class<?>... fixtures) {
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter(
+            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+        .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+        .selectors(
+            Arrays.stream(fixtures)
+                .map(fixture -> selectClass(fixture))
+                .toArray(DiscoverySelector[]::new))
+        .execute();
+  }
+
+  /**
+   * The extension as the fixtures that pin ids in their messages configure it: ids counted up from
+   * 1 ({@link FixedIds}).
+   */
+  static TracingExtension.Builder fixedIds() {
+    return TracingExtension.builder().harness(harness -> harness.idGenerator(new FixedIds()));
+  }
+
+  /**
+   * {@link #fixedIds()} with {@code gracePeriod}, so that a fixture that fails on purpose does not
+   * wait the default 500 ms for spans and scopes that will never end or close.
+   */
+  static TracingExtension.Builder fixedIds(Duration gracePeriod) {
+    return fixedIds().gracePeriod(gracePeriod);
   }
 
   /** The messages of every failure among {@code events}, for readable assertions. */

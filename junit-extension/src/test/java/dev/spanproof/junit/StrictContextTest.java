@@ -4,9 +4,13 @@ import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.TracingHarness;
 import dev.spanproof.core.internal.ScopeTracking;
+import dev.spanproof.core.internal.TrackedScope;
+import dev.spanproof.core.internal.WatchedScopes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -60,9 +64,7 @@ class StrictContextTest {
   }
 
   static TracingExtension.Builder fixedIds() {
-    return TracingExtension.builder()
-        .harness(harness -> harness.idGenerator(new FixedIds()))
-        .gracePeriod(Duration.ofMillis(20));
+    return EngineRuns.fixedIds(Duration.ofMillis(20));
   }
 
   static ExecutorService pool() {
@@ -213,15 +215,7 @@ class StrictContextTest {
 
   @Test
   void should_blame_exactly_the_tests_that_leaked_among_200_concurrent_ones() {
-    EngineExecutionResults results =
-        EngineTestKit.engine("junit-jupiter")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-            .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
-            .selectors(DiscoverySelectors.selectClass(HalfLeakInParallel.class))
-            .execute();
+    EngineExecutionResults results = EngineRuns.runConcurrently(HalfLeakInParallel.class);
 
     results.testEvents().assertStatistics(stats -> stats.started(200).succeeded(100).failed(100));
     results.testEvents().failed().stream()
@@ -237,6 +231,79 @@ class StrictContextTest {
                   .doesNotContain("out of order")
                   .doesNotContain("left its context current");
             });
+  }
+
+  /**
+   * Does everything right, 200 times at once: its scopes nest, close innermost first on the thread
+   * that opened them, also in tasks on a shared pool, and every span ends.
+   */
+  static class CleanInParallel {
+    @RegisterExtension static final TracingExtension tracing = fixedIds().build();
+    static ExecutorService payments;
+
+    @BeforeAll
+    static void startPool() {
+      payments = Executors.newFixedThreadPool(3);
+    }
+
+    @RepeatedTest(200)
+    void processesOrder(Tracer tracer) throws InterruptedException {
+      Span order = tracer.spanBuilder("processOrder").startSpan();
+      try (Scope ignored = order.makeCurrent()) {
+        CompletableFuture.runAsync(
+                Context.current()
+                    .wrap(
+                        () -> {
+                          try (Scope inTask = new PaymentClient(tracer).chargeAndKeepScope()) {
+                            // the payment runs here
+                          }
+                        }),
+                payments)
+            .join();
+        Thread.sleep(1); // keep tests overlapping
+      } finally {
+        order.end();
+      }
+    }
+
+    @AfterAll
+    static void stopPool() {
+      payments.shutdown();
+    }
+  }
+
+  @Test
+  void should_report_nothing_about_200_concurrent_tests_that_handle_their_scopes_right() {
+    EngineExecutionResults results;
+    try (LoggedWarnings warnings = LoggedWarnings.record()) {
+      results = EngineRuns.runConcurrently(CleanInParallel.class);
+
+      assertThat(warnings.warnings()).isEmpty();
+    }
+
+    assertThat(failureMessages(results.allEvents())).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(200).succeeded(200));
+  }
+
+  @Test
+  void should_watch_the_runners_own_scope_without_a_stack_and_the_tests_scopes_with_theirs() {
+    try (TracingHarness harness = TracingHarness.builder().recordStartStacks(true).build();
+        CaptureSession session = harness.openSession("test [runnersScope]")) {
+      WatchedScopes scopes = ScopeTracking.watch(session, true);
+      Span order = harness.tracer().spanBuilder("processOrder").startSpan();
+      try (Scope runners = scopes.openRunnersScope(session::makeCurrent);
+          Scope tests = order.makeCurrent()) {
+        assertThat(scopes.openScopes())
+            .extracting(TrackedScope::isRunnersScope, scope -> scope.openStack().isPresent())
+            .containsExactly(tuple(true, false), tuple(false, true));
+        assertThat(scopes.openScopes().get(1).openStack().orElseThrow().get(0).getMethodName())
+            .isEqualTo(
+                "should_watch_the_runners_own_scope_without_a_stack_and_the_tests_scopes_with_theirs");
+      } finally {
+        order.end();
+        ScopeTracking.stopWatching(session);
+      }
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
+import static dev.spanproof.junit.EngineRuns.fixedIds;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +44,7 @@ class UnendedSpansTest {
 
   static class LeavesSpanOpen {
     @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder()
-            .harness(harness -> harness.idGenerator(new FixedIds()))
-            .gracePeriod(Duration.ofMillis(20))
-            .build();
+    static final TracingExtension tracing = fixedIds(Duration.ofMillis(20)).build();
 
     @Test
     void forgetsToEnd(Tracer tracer) {
@@ -81,12 +78,7 @@ class UnendedSpansTest {
   }
 
   static class LeavesSecondSpanOfANameOpen {
-    @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder()
-            .harness(harness -> harness.idGenerator(new FixedIds()))
-            .gracePeriod(Duration.ZERO)
-            .build();
+    @RegisterExtension static final TracingExtension tracing = fixedIds(Duration.ZERO).build();
 
     @Test
     void declinedCardLeavesSpanOpen(Tracer tracer) {

@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.failures;
+import static dev.spanproof.junit.EngineRuns.fixedIds;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +52,7 @@ class UnownedSpansTest {
 
   static class FailsOnUnowned {
     @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder()
-            .harness(harness -> harness.idGenerator(new FixedIds()))
-            .unownedSpans(SpanPolicy.FAIL)
-            .build();
+    static final TracingExtension tracing = fixedIds().unownedSpans(SpanPolicy.FAIL).build();
 
     @Test
     void startsSpanWithoutContext(Tracer tracer) throws Exception {
@@ -107,11 +104,7 @@ class UnownedSpansTest {
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class LosesContextOnPool {
     @RegisterExtension
-    static final TracingExtension tracing =
-        TracingExtension.builder()
-            .harness(harness -> harness.idGenerator(new FixedIds()))
-            .unownedSpans(SpanPolicy.FAIL)
-            .build();
+    static final TracingExtension tracing = fixedIds().unownedSpans(SpanPolicy.FAIL).build();
 
     static ExecutorService pool;
     static Tracer tracerOfTheClass;

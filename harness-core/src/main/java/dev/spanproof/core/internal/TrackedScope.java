@@ -36,16 +36,18 @@ public final class TrackedScope {
   private final Thread openedOn;
   private final String openedOnName;
   private final Throwable openStack;
+  private final boolean runners;
   private volatile String closedOnName;
   private volatile TrackedScope closedBefore;
   private Scope scope;
   private volatile boolean restoring;
 
-  TrackedScope(Context context, Thread openedOn, Throwable openStack) {
+  TrackedScope(Context context, Thread openedOn, Throwable openStack, boolean runners) {
     this.context = context;
     this.openedOn = openedOn;
     this.openedOnName = openedOn.getName();
     this.openStack = openStack;
+    this.runners = runners;
   }
 
   Context context() {
@@ -89,6 +91,14 @@ public final class TrackedScope {
    */
   public Optional<TrackedScope> closedBefore() {
     return Optional.ofNullable(closedBefore);
+  }
+
+  /**
+   * Whether the test runner opened the scope around the test ({@link
+   * WatchedScopes#openRunnersScope}), which has no open stack even when stacks are recorded.
+   */
+  public boolean isRunnersScope() {
+    return runners;
   }
 
   /** Whether the scope was closed. */

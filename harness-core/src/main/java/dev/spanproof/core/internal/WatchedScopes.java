@@ -2,11 +2,13 @@ package dev.spanproof.core.internal;
 
 import dev.spanproof.core.CaptureSession;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * The scopes opened for one watched {@link CaptureSession}, and what went wrong with them. Not
@@ -19,6 +21,7 @@ public final class WatchedScopes {
   private final Queue<TrackedScope> scopes = new ConcurrentLinkedQueue<>();
   private final Queue<TrackedScope> closedOnAnotherThread = new ConcurrentLinkedQueue<>();
   private final Queue<TrackedScope> closedOutOfOrder = new ConcurrentLinkedQueue<>();
+  private volatile Thread openingRunnersScope;
 
   WatchedScopes(CaptureSession session, boolean recordStacks) {
     this.session = session;
@@ -26,13 +29,34 @@ public final class WatchedScopes {
   }
 
   TrackedScope opened(Context context) {
+    Thread thread = Thread.currentThread();
+    boolean runners = openingRunnersScope == thread;
     TrackedScope scope =
         new TrackedScope(
             context,
-            Thread.currentThread(),
-            recordStacks ? new Throwable("scope opened here") : null);
+            thread,
+            recordStacks && !runners ? new Throwable("scope opened here") : null,
+            runners);
     scopes.add(scope);
     return scope;
+  }
+
+  /**
+   * Opens, with {@code open}, the scope a test runner keeps around the test on this thread: watched
+   * like any other (an out-of-order close of it is retried by {@link #restoreThisThread()}), but
+   * without the stack where it was opened, which could only name the runner, that closes it itself.
+   * The stack is the cost of watching a scope.
+   *
+   * @param open opens the scope on this thread, such as {@code session::makeCurrent}
+   * @return the scope {@code open} returned
+   */
+  public Scope openRunnersScope(Supplier<Scope> open) {
+    openingRunnersScope = Thread.currentThread();
+    try {
+      return open.get();
+    } finally {
+      openingRunnersScope = null;
+    }
   }
 
   /** Called before the storage closes {@code scope}; {@code current} is this thread's context. */
