@@ -219,11 +219,16 @@ public final class TracingHarness implements AutoCloseable {
    * dev.spanproof.core.trace.SpanNode#baggageAtStart()}).
    *
    * @throws SpanLimitExceededException if any of them started more spans than the limit
+   * @throws IllegalStateException if the harness holds no spans because another harness's capture
+   *     session, current on this thread (a test's, under {@code TracingExtension}), took them
    */
   public List<SpanData> finishedSpans() {
     List<SpanData> all = new ArrayList<>(unowned.finishedSpans());
     for (CaptureSession session : openSessions) {
       all.addAll(session.finishedSpans());
+    }
+    if (all.isEmpty()) {
+      SpansTakenElsewhere.check(this, threadSessions, openSessions);
     }
     all.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return all;
@@ -246,7 +251,11 @@ public final class TracingHarness implements AutoCloseable {
     return records;
   }
 
-  /** {@link #finishedSpans()} as trace trees, ordered by start. */
+  /**
+   * {@link #finishedSpans()} as trace trees, ordered by start.
+   *
+   * @throws IllegalStateException as {@link #finishedSpans()} does
+   */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
   }
