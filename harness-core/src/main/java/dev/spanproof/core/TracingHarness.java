@@ -18,16 +18,13 @@ import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.semconv.ServiceAttributes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An isolated OpenTelemetry SDK whose spans are captured in memory, for tests and for anything else
@@ -64,9 +61,8 @@ public final class TracingHarness implements AutoCloseable {
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
   private final ThreadSessions threadSessions = new ThreadSessions();
   private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
-  private final OtlpReceiver otlpReceiver;
-  // Only with a receiver: other processes' spans can arrive after their test closed its session.
-  private final ClosedSessions closedSessions = new ClosedSessions(256);
+  // Null without Builder.otlpReceiver().
+  private final OtlpIntake otlp;
   private volatile boolean globalWasReadBeforeInstall;
   private volatile boolean closed;
 
@@ -93,12 +89,12 @@ public final class TracingHarness implements AutoCloseable {
             .setPropagators(builder.propagators)
             .build();
     OpenHarnesses.register(this, capture::ownerOfTrace);
-    this.otlpReceiver = builder.otlpReceiver ? startReceiver() : null;
+    this.otlp = builder.otlpReceiver ? startReceiver() : null;
   }
 
-  private OtlpReceiver startReceiver() {
+  private OtlpIntake startReceiver() {
     try {
-      return OtlpReceiver.start(this::keepReceived);
+      return OtlpIntake.start(capture::ownerOfTrace, unowned);
     } catch (RuntimeException e) {
       // Without its receiver the harness is not what was asked for: leave nothing running.
       close();
@@ -152,64 +148,16 @@ public final class TracingHarness implements AutoCloseable {
    * @throws IllegalStateException if the harness was built without {@link Builder#otlpReceiver()}
    */
   public URI otlpEndpoint() {
-    requireReceiver();
-    return otlpReceiver.endpoint();
+    return receiver().endpoint();
   }
 
-  private void requireReceiver() {
-    if (otlpReceiver == null) {
+  private OtlpIntake receiver() {
+    if (otlp == null) {
       throw new IllegalStateException(
           "this TracingHarness has no OTLP receiver: build it with"
               + " TracingHarness.builder().otlpReceiver()");
     }
-  }
-
-  /**
-   * Keeps a span another process exported, in the open session that owns its trace, in any open
-   * harness, else with the unowned spans; returns why it was not kept, or null.
-   */
-  private String keepReceived(ReceivedSpan span) {
-    String traceId = span.getSpanContext().getTraceId();
-    CaptureSession owner = capture.ownerOfTrace(traceId);
-    if (owner == null) {
-      owner = OpenHarnesses.findSessionOwningTrace(traceId).orElse(null);
-    }
-    SpanBucket bucket = owner == null ? unowned : owner.bucket();
-    CapturedSpan.UnownedStart unownedStart = owner == null ? receivedTooLate(span) : null;
-    if (bucket.add(span, null, null, unownedStart)) {
-      return null;
-    }
-    return "not kept, the limit of "
-        + bucket.maxSpans()
-        + " spans for "
-        + bucket.ownerDescription()
-        + " was reached";
-  }
-
-  /**
-   * Why a received span has no session: its trace's session closed before it came, or none had it.
-   */
-  private CapturedSpan.UnownedStart receivedTooLate(ReceivedSpan span) {
-    String from = "received over OTLP from " + OtlpSpans.serviceName(span.getResource());
-    Optional<ClosedSessions.Closed> lateFor =
-        closedSessions.owning(span.getSpanContext().getTraceId());
-    String reason =
-        lateFor
-            .map(
-                closed ->
-                    from
-                        + " "
-                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed.closedAtNanos())
-                        + " ms after the session that owned its trace, "
-                        + closed.name()
-                        + ", was closed")
-            .orElse(from + ", in a trace no open session owns");
-    return new CapturedSpan.UnownedStart(
-        reason,
-        lateFor.map(ClosedSessions.Closed::name).orElse(null),
-        Thread.currentThread().getName(),
-        null,
-        span.getResource().getAttribute(ServiceAttributes.SERVICE_NAME));
+    return otlp;
   }
 
   /**
@@ -225,26 +173,13 @@ public final class TracingHarness implements AutoCloseable {
    * @throws IllegalStateException if the harness was built without {@link Builder#otlpReceiver()}
    */
   public boolean awaitOtlpQuiet(Duration quietPeriod, Duration atMost) {
-    requireZeroOrPositive(quietPeriod, "quietPeriod");
-    requireZeroOrPositive(atMost, "atMost");
-    requireReceiver();
-    try {
-      return otlpReceiver.awaitQuiet(quietPeriod, atMost);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void requireZeroOrPositive(Duration duration, String name) {
-    if (duration == null || duration.isNegative()) {
-      throw new IllegalArgumentException(name + " must be zero or positive, but was " + duration);
-    }
+    OtlpIntake.requireWaitDurations(quietPeriod, atMost);
+    return receiver().awaitQuiet(quietPeriod, atMost);
   }
 
   /** Whether the harness was built with {@link Builder#otlpReceiver()}. */
   public boolean hasOtlpReceiver() {
-    return otlpReceiver != null;
+    return otlp != null;
   }
 
   /**
@@ -284,11 +219,16 @@ public final class TracingHarness implements AutoCloseable {
    * dev.spanproof.core.trace.SpanNode#baggageAtStart()}).
    *
    * @throws SpanLimitExceededException if any of them started more spans than the limit
+   * @throws IllegalStateException if the harness holds no spans because another harness's capture
+   *     session, current on this thread (a test's, under {@code TracingExtension}), took them
    */
   public List<SpanData> finishedSpans() {
     List<SpanData> all = new ArrayList<>(unowned.finishedSpans());
     for (CaptureSession session : openSessions) {
       all.addAll(session.finishedSpans());
+    }
+    if (all.isEmpty()) {
+      SpansTakenElsewhere.check(this, threadSessions, openSessions);
     }
     all.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return all;
@@ -311,7 +251,11 @@ public final class TracingHarness implements AutoCloseable {
     return records;
   }
 
-  /** {@link #finishedSpans()} as trace trees, ordered by start. */
+  /**
+   * {@link #finishedSpans()} as trace trees, ordered by start.
+   *
+   * @throws IllegalStateException as {@link #finishedSpans()} does
+   */
   public List<Trace> traces() {
     return Trace.groupByTraceId(finishedSpans());
   }
@@ -443,8 +387,8 @@ public final class TracingHarness implements AutoCloseable {
     OpenHarnesses.unregister(this);
     // Each step runs even if one before it failed, so no session stays open and no SDK running.
     List<Runnable> steps = new ArrayList<>();
-    if (otlpReceiver != null) {
-      steps.add(otlpReceiver::stop);
+    if (otlp != null) {
+      steps.add(otlp::stop);
     }
     globalInstallations.forEach(installation -> steps.add(installation::close));
     openSessions.forEach(session -> steps.add(session::close));
@@ -467,8 +411,8 @@ public final class TracingHarness implements AutoCloseable {
   }
 
   void sessionClosed(CaptureSession session) {
-    if (otlpReceiver != null) {
-      closedSessions.closed(session);
+    if (otlp != null) {
+      otlp.sessionClosed(session);
     }
     openSessions.remove(session);
     capture.release(session);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -186,50 +187,54 @@ final class ScopeRules {
   }
 
   private static String otherThreadReport(String test, List<TrackedScope> scopes) {
-    StringBuilder report =
-        new StringBuilder(test)
-            .append(" closed ")
-            .append(count(scopes.size(), "scope"))
-            .append(" on a thread other than the one that opened ")
-            .append(scopes.size() == 1 ? "it:" : "them:");
-    for (TrackedScope scope : scopes) {
-      appendScope(
-          report,
-          "scope of "
-              + scope.spanDescription()
-              + " was opened on thread ["
-              + scope.openedOnThread()
-              + "] and closed on thread ["
-              + scope.closedOnThread().orElse("?")
-              + "]",
-          scope);
-    }
-    report.append(
+    return closedWronglyReport(
+        test,
+        scopes,
+        " on a thread other than the one that opened " + (scopes.size() == 1 ? "it:" : "them:"),
+        scope ->
+            "was opened on thread ["
+                + scope.openedOnThread()
+                + "] and closed on thread ["
+                + scope.closedOnThread().orElse("?")
+                + "]",
         "\nA scope restores the context of the thread that opened it: close it there, with"
             + " try-with-resources around the work on that thread, and hand the Context, not the"
             + " scope, to other threads.");
-    return withStacksNote(report, scopes);
   }
 
   private static String outOfOrderReport(String test, List<TrackedScope> scopes) {
+    return closedWronglyReport(
+        test,
+        scopes,
+        " out of order:",
+        scope ->
+            "was closed on thread ["
+                + scope.openedOnThread()
+                + "] while a scope opened after it was still open",
+        "\nScopes must be closed innermost first, as nested try-with-resources close them:"
+            + " OpenTelemetry does not restore the context when an outer scope closes first.");
+  }
+
+  /**
+   * A report of scopes the test closed, but wrongly: {@code how} ends the first line, each scope
+   * gets a line saying what {@code happened} to it, and {@code advice} says how to close them.
+   */
+  private static String closedWronglyReport(
+      String test,
+      List<TrackedScope> scopes,
+      String how,
+      Function<TrackedScope, String> happened,
+      String advice) {
     StringBuilder report =
         new StringBuilder(test)
             .append(" closed ")
             .append(count(scopes.size(), "scope"))
-            .append(" out of order:");
+            .append(how);
     for (TrackedScope scope : scopes) {
       appendScope(
-          report,
-          "scope of "
-              + scope.spanDescription()
-              + " was closed on thread ["
-              + scope.openedOnThread()
-              + "] while a scope opened after it was still open",
-          scope);
+          report, "scope of " + scope.spanDescription() + " " + happened.apply(scope), scope);
     }
-    report.append(
-        "\nScopes must be closed innermost first, as nested try-with-resources close them:"
-            + " OpenTelemetry does not restore the context when an outer scope closes first.");
+    report.append(advice);
     return withStacksNote(report, scopes);
   }
 

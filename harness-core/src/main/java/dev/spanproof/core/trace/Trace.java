@@ -41,7 +41,9 @@ public final class Trace {
   private final String traceId;
   private final List<SpanNode> roots;
   private final List<SpanNode> spans;
-  private final Map<String, SpanNode> bySpanId;
+  private final SpanIdIndex bySpanId;
+  // Built on the first query by name; racing threads build equal maps, so either may win.
+  private volatile Map<String, List<SpanNode>> byName;
   private final int depth;
   private final long startEpochNanos;
   private final long endEpochNanos;
@@ -54,9 +56,9 @@ public final class Trace {
     }
     // TimSort is linear on the nearly start-ordered lists that capture produces.
     nodes.sort(START_ORDER);
-    Map<String, SpanNode> index = new HashMap<>(nodes.size() * 4 / 3 + 1);
+    SpanIdIndex index = new SpanIdIndex(nodes.size());
     for (SpanNode node : nodes) {
-      index.putIfAbsent(node.spanId(), node);
+      index.putIfAbsent(node);
     }
     // Parents are looked up first and counted, so each children list is made at its final size.
     SpanNode[] parents = new SpanNode[nodes.size()];
@@ -208,7 +210,34 @@ public final class Trace {
   /** The spans with this name, in tree order. */
   public List<SpanNode> spansNamed(String name) {
     Objects.requireNonNull(name, "name");
-    return spansMatching(node -> node.name().equals(name));
+    Map<String, List<SpanNode>> index = byName;
+    if (index == null) {
+      index = indexByName();
+      byName = index;
+    }
+    return index.getOrDefault(name, List.of());
+  }
+
+  /**
+   * Every span by name, each list in tree order. Assertions ask for spans by name many times (each
+   * {@code span(name)}, each count, each check that a name is unique), so one pass answers them all
+   * instead of a scan per query.
+   */
+  private Map<String, List<SpanNode>> indexByName() {
+    Map<String, List<SpanNode>> index = new HashMap<>();
+    // Spans of one name often follow each other in tree order (a parent's repeated children).
+    String lastName = null;
+    List<SpanNode> lastList = null;
+    for (SpanNode node : spans) {
+      String name = node.name();
+      if (lastList == null || !Objects.equals(name, lastName)) {
+        lastName = name;
+        lastList = index.computeIfAbsent(name, key -> new ArrayList<>());
+      }
+      lastList.add(node);
+    }
+    index.replaceAll((name, named) -> Collections.unmodifiableList(named));
+    return index;
   }
 
   /** The spans of this kind, in tree order. */

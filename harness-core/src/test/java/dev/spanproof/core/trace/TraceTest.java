@@ -130,6 +130,53 @@ class TraceTest {
   }
 
   @Test
+  void should_answer_every_query_by_name_in_tree_order_from_one_index() {
+    // GIVEN names that interleave in tree order, queried more than once
+    Trace trace =
+        Trace.of(
+            List.of(
+                span("root", 1, 0, 0),
+                span("step", 2, 1, 1),
+                span("query", 3, 2, 2),
+                span("step", 4, 1, 3),
+                span("query", 5, 4, 4),
+                span("query", 6, 4, 5)));
+    // WHEN, THEN
+    assertThat(trace.spansNamed("query"))
+        .extracting(SpanNode::spanId)
+        .containsExactly("0000000000000003", "0000000000000005", "0000000000000006");
+    assertThat(trace.spansNamed("step"))
+        .extracting(SpanNode::spanId)
+        .containsExactly("0000000000000002", "0000000000000004");
+    assertThat(trace.spansNamed("query")).hasSize(3);
+    assertThat(trace.spansNamed("missing")).isEmpty();
+    assertThatThrownBy(() -> trace.spansNamed("root").clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void should_find_the_earliest_of_spans_that_share_an_id_and_every_id_of_a_large_trace() {
+    // GIVEN two spans with one id: the earlier one is the parent the children attach to
+    Trace shared =
+        Trace.of(List.of(span("late", 1, 0, 5), span("early", 1, 0, 1), span("child", 2, 1, 9)));
+    assertThat(shared.findBySpanId("0000000000000001")).map(SpanNode::name).hasValue("early");
+    assertThat(shared.spansNamed("child").get(0).parent()).map(SpanNode::name).hasValue("early");
+    // AND every id of a trace large enough for many collisions in the table
+    List<SpanData> spans = new ArrayList<>();
+    for (int i = 1; i <= 5_000; i++) {
+      spans.add(span("node-" + i, i * 7919L, i == 1 ? 0 : (i / 2) * 7919L, i));
+    }
+    Trace large = Trace.of(spans);
+    for (int i = 1; i <= 5_000; i++) {
+      assertThat(large.findBySpanId(Spans.spanId(i * 7919L)))
+          .map(SpanNode::name)
+          .hasValue("node-" + i);
+    }
+    assertThat(large.findBySpanId(Spans.spanId(7918))).isEmpty();
+    assertThat(large.roots()).singleElement().extracting(SpanNode::name).isEqualTo("node-1");
+  }
+
+  @Test
   void should_refuse_bad_input_with_clear_messages() {
     assertThatThrownBy(() -> Trace.of(null))
         .isInstanceOf(IllegalArgumentException.class)
