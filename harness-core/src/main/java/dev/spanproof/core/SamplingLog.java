@@ -158,8 +158,9 @@ final class SamplingLog {
       throw SpanLimitExceededException.forSamplingDecisions(
           ownerDescription, maxDecisions, notKept);
     }
-    List<Entry> all = new ArrayList<>();
-    for (Entry entry = newest; entry != null; entry = entry.previous) {
+    Entry last = newest;
+    List<Entry> all = new ArrayList<>(last == null ? 0 : last.count);
+    for (Entry entry = last; entry != null; entry = entry.previous) {
       all.add(entry);
     }
     // Threads take sequence numbers and then add, so the stack is in order only per thread.

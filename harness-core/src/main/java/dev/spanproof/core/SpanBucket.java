@@ -201,8 +201,9 @@ final class SpanBucket {
 
     /** The stripe's spans, oldest first. */
     List<CapturedSpan> inStartOrder() {
-      List<CapturedSpan> spans = new ArrayList<>();
-      for (CapturedSpan captured = newest; captured != null; captured = captured.previous) {
+      CapturedSpan last = newest;
+      List<CapturedSpan> spans = new ArrayList<>(last == null ? 0 : last.countInStripe);
+      for (CapturedSpan captured = last; captured != null; captured = captured.previous) {
         spans.add(captured);
       }
       Collections.reverse(spans);
