@@ -7,10 +7,42 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
  * A span as the capture processor saw it start: the live span (converted to {@code SpanData} only
  * when asked for), the baggage of its parent context (null when empty), its start stack (its own,
  * or that of the first span of its name; null when not recorded), and, for a span with no session,
- * why not.
+ * why not. It is also a link of its {@link SpanBucket} stripe, so that keeping a span allocates one
+ * object.
  */
-record CapturedSpan(
-    ReadableSpan span, Baggage baggage, StartStack startStack, UnownedStart unownedStart) {
+final class CapturedSpan {
+
+  private final ReadableSpan span;
+  private final Baggage baggage;
+  private final StartStack startStack;
+  private final UnownedStart unownedStart;
+  // Set by SpanBucket before the span is published to other threads, never after.
+  CapturedSpan previous;
+  int countInStripe;
+
+  CapturedSpan(
+      ReadableSpan span, Baggage baggage, StartStack startStack, UnownedStart unownedStart) {
+    this.span = span;
+    this.baggage = baggage;
+    this.startStack = startStack;
+    this.unownedStart = unownedStart;
+  }
+
+  ReadableSpan span() {
+    return span;
+  }
+
+  Baggage baggage() {
+    return baggage;
+  }
+
+  StartStack startStack() {
+    return startStack;
+  }
+
+  UnownedStart unownedStart() {
+    return unownedStart;
+  }
 
   /**
    * How a span with no session started: why it has none, the closed session it carried (null if

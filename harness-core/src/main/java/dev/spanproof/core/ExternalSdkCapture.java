@@ -1,19 +1,12 @@
 package dev.spanproof.core;
 
 import dev.spanproof.core.internal.OpenHarnesses;
-import dev.spanproof.core.sampling.SamplingRecord;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import io.opentelemetry.sdk.trace.samplers.SamplingResult;
-import java.util.List;
 
 /**
  * Capture for an OpenTelemetry SDK that spanproof did not build, such as the one Spring Boot builds
@@ -63,7 +56,17 @@ public final class ExternalSdkCapture {
     if (sampler == null) {
       throw new IllegalArgumentException("sampler must not be null");
     }
-    return new RoutingSampler(sampler);
+    return new RecordingSampler(sampler, ExternalSdkCapture::samplingLogFor);
+  }
+
+  /**
+   * The log of the session {@code parentContext} belongs to, else the unowned decisions of the
+   * harness that keeps spans of no session; null while no harness is open.
+   */
+  private static SamplingLog samplingLogFor(Context parentContext) {
+    CaptureSession owner = owner(parentContext);
+    TracingHarness harness = harnessFor(owner);
+    return harness == null ? null : RecordingSampler.logOf(owner, harness.unownedDecisions());
   }
 
   /** The session {@code parentContext} belongs to in any open harness, or null. */
@@ -112,54 +115,6 @@ public final class ExternalSdkCapture {
     @Override
     public String toString() {
       return "ExternalSdkCapture.spanProcessor()";
-    }
-  }
-
-  private static final class RoutingSampler implements Sampler {
-
-    private final Sampler delegate;
-    private final String description;
-
-    RoutingSampler(Sampler delegate) {
-      this.delegate = delegate;
-      // Read once: ParentBased and others format their description anew on every call.
-      this.description = delegate.getDescription();
-    }
-
-    @Override
-    public SamplingResult shouldSample(
-        Context parentContext,
-        String traceId,
-        String name,
-        SpanKind spanKind,
-        Attributes attributes,
-        List<LinkData> parentLinks) {
-      SamplingResult result =
-          delegate.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
-      CaptureSession owner = owner(parentContext);
-      TracingHarness harness = harnessFor(owner);
-      if (harness != null) {
-        SamplingRecord record =
-            SamplingRecord.of(
-                name,
-                spanKind,
-                traceId,
-                Span.fromContext(parentContext).getSpanContext(),
-                result,
-                description);
-        RecordingSampler.log(record, owner, harness.unownedDecisions());
-      }
-      return result;
-    }
-
-    @Override
-    public String getDescription() {
-      return description;
-    }
-
-    @Override
-    public String toString() {
-      return delegate.toString();
     }
   }
 }

@@ -4,19 +4,21 @@ import dev.spanproof.core.internal.SpanDataWithBaggage;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The spans captured for one owner. Appending is lock-free and spread over a few queues chosen by
- * thread, so threads of one test do not contend on a single queue tail or counter; spans stay live
- * {@link ReadableSpan}s until read, so the hot path never copies span data. Readers merge the
- * queues back into start order.
+ * The spans captured for one owner. Appending is lock-free and spread over a few stacks chosen by
+ * thread, so threads of one test do not contend on a single head or counter; spans stay live {@link
+ * ReadableSpan}s until read, so the hot path never copies span data. Readers merge the stripes back
+ * into start order.
  */
 final class SpanBucket {
 
@@ -25,8 +27,7 @@ final class SpanBucket {
 
   private final String ownerDescription;
   private final int maxSpans;
-  private final List<ConcurrentLinkedQueue<CapturedSpan>> stripes = new ArrayList<>(STRIPES);
-  private final LongAdder accepted = new LongAdder();
+  private final Stripe[] stripes = new Stripe[STRIPES];
   private final LongAdder rejected = new LongAdder();
 
   /** The start stack of the first span of each name, for {@link #firstStartStackOfName}. */
@@ -36,7 +37,7 @@ final class SpanBucket {
     this.ownerDescription = ownerDescription;
     this.maxSpans = maxSpans;
     for (int i = 0; i < STRIPES; i++) {
-      stripes.add(new ConcurrentLinkedQueue<>());
+      stripes[i] = new Stripe();
     }
   }
 
@@ -51,15 +52,23 @@ final class SpanBucket {
       Baggage baggage,
       StartStack startStack,
       CapturedSpan.UnownedStart unownedStart) {
-    if (accepted.sum() >= maxSpans) {
-      rejected.increment();
-      return false;
+    Stripe stripe = stripes[(int) Thread.currentThread().getId() & (STRIPES - 1)];
+    CapturedSpan captured = null;
+    while (true) {
+      CapturedSpan previous = stripe.newest;
+      if (startedSpanCount() >= maxSpans) {
+        rejected.increment();
+        return false;
+      }
+      if (captured == null) {
+        captured = new CapturedSpan(span, baggage, startStack, unownedStart);
+      }
+      captured.previous = previous;
+      captured.countInStripe = previous == null ? 1 : previous.countInStripe + 1;
+      if (Stripe.NEWEST.compareAndSet(stripe, previous, captured)) {
+        return true;
+      }
     }
-    accepted.increment();
-    stripes
-        .get((int) Thread.currentThread().getId() & (STRIPES - 1))
-        .add(new CapturedSpan(span, baggage, startStack, unownedStart));
-    return true;
   }
 
   /**
@@ -91,8 +100,8 @@ final class SpanBucket {
   List<SpanData> finishedSpans() {
     requireWithinLimit();
     List<SpanData> finished = new ArrayList<>();
-    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
-      for (CapturedSpan captured : stripe) {
+    for (Stripe stripe : stripes) {
+      for (CapturedSpan captured : stripe.inStartOrder()) {
         if (captured.span().hasEnded()) {
           finished.add(
               SpanDataWithBaggage.of(
@@ -109,14 +118,16 @@ final class SpanBucket {
   /** Every captured span, stripe by stripe. */
   List<CapturedSpan> captured() {
     List<CapturedSpan> all = new ArrayList<>();
-    stripes.forEach(all::addAll);
+    for (Stripe stripe : stripes) {
+      all.addAll(stripe.inStartOrder());
+    }
     return all;
   }
 
   /** Whether any captured span belongs to this trace. */
   boolean containsTrace(String traceId) {
-    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
-      for (CapturedSpan captured : stripe) {
+    for (Stripe stripe : stripes) {
+      for (CapturedSpan captured = stripe.newest; captured != null; captured = captured.previous) {
         if (captured.span().getSpanContext().getTraceId().equals(traceId)) {
           return true;
         }
@@ -127,8 +138,8 @@ final class SpanBucket {
 
   List<UnendedSpan> unendedSpans() {
     List<UnendedSpan> unended = new ArrayList<>();
-    for (ConcurrentLinkedQueue<CapturedSpan> stripe : stripes) {
-      for (CapturedSpan captured : stripe) {
+    for (Stripe stripe : stripes) {
+      for (CapturedSpan captured : stripe.inStartOrder()) {
         if (!captured.span().hasEnded()) {
           unended.add(new UnendedSpan(captured.span(), captured.startStack()));
         }
@@ -137,8 +148,16 @@ final class SpanBucket {
     return unended;
   }
 
+  /** The spans kept: the sum of the stripes' counts, each read from its newest span. */
   int startedSpanCount() {
-    return accepted.intValue();
+    int count = 0;
+    for (Stripe stripe : stripes) {
+      CapturedSpan newest = stripe.newest;
+      if (newest != null) {
+        count += newest.countInStripe;
+      }
+    }
+    return count;
   }
 
   int rejectedSpanCount() {
@@ -153,9 +172,42 @@ final class SpanBucket {
   }
 
   void clear() {
-    stripes.forEach(ConcurrentLinkedQueue::clear);
+    for (Stripe stripe : stripes) {
+      stripe.newest = null;
+    }
     firstStartStacks.clear();
-    accepted.reset();
     rejected.reset();
+  }
+
+  /**
+   * A lock-free stack of the spans its threads started, newest first: adding is one
+   * compare-and-set, and each span carries the stripe's count up to it, so the limit needs no
+   * counter of its own.
+   */
+  private static final class Stripe {
+
+    static final VarHandle NEWEST;
+
+    static {
+      try {
+        NEWEST = MethodHandles.lookup().findVarHandle(Stripe.class, "newest", CapturedSpan.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    // Added to through NEWEST only; cleared by a plain write.
+    volatile CapturedSpan newest;
+
+    /** The stripe's spans, oldest first. */
+    List<CapturedSpan> inStartOrder() {
+      CapturedSpan last = newest;
+      List<CapturedSpan> spans = new ArrayList<>(last == null ? 0 : last.countInStripe);
+      for (CapturedSpan captured = last; captured != null; captured = captured.previous) {
+        spans.add(captured);
+      }
+      Collections.reverse(spans);
+      return spans;
+    }
   }
 }

@@ -277,6 +277,15 @@ class SamplingDecisionsTest {
   }
 
   @Test
+  void should_refuse_a_sampler_that_returns_no_result_naming_it_and_the_span() {
+    try (TracingHarness harness = harness(new NoResultSampler())) {
+      assertThatThrownBy(() -> harness.tracer().spanBuilder("processOrder").startSpan())
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage("sampler NoResult returned no sampling result for span [processOrder]");
+    }
+  }
+
+  @Test
   void should_compare_records_by_value() {
     SamplingRecord one =
         SamplingRecord.of(
@@ -342,6 +351,25 @@ class SamplingDecisionsTest {
     @Override
     public String getDescription() {
       return "Tagging";
+    }
+  }
+
+  /** Breaks the {@code Sampler} contract by answering null. */
+  private static final class NoResultSampler implements Sampler {
+    @Override
+    public SamplingResult shouldSample(
+        Context parentContext,
+        String traceId,
+        String name,
+        SpanKind spanKind,
+        Attributes attributes,
+        List<LinkData> parentLinks) {
+      return null;
+    }
+
+    @Override
+    public String getDescription() {
+      return "NoResult";
     }
   }
 
