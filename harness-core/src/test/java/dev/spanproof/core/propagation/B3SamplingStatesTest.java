@@ -42,6 +42,19 @@ class B3SamplingStatesTest {
   }
 
   @Test
+  void should_read_legacy_true_as_sampled_with_a_problem() {
+    // WHEN
+    B3Validation validation = multi("true");
+    // THEN
+    assertThat(validation.isSampled()).isTrue();
+    assertThat(validation.isDebug()).isFalse();
+    assertThat(validation.problems())
+        .containsExactly(
+            "X-B3-Sampled: value \"true\" should be 1 or 0; B3 lets only lenient receivers accept"
+                + " true and false");
+  }
+
+  @Test
   void should_defer_the_decision_on_an_unknown_value_with_a_problem() {
     // WHEN
     B3Validation validation = multi("yes");

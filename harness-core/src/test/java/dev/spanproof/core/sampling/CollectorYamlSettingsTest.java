@@ -103,12 +103,10 @@ class CollectorYamlSettingsTest {
 
   @Test
   void rate_limiting_without_burst_capacity_holds_twice_the_rate() {
-    assertThat(
-            samples(
-                "{name: r, type: rate_limiting, rate_limiting: {spans_per_second: 1}}",
-                span(1),
-                span(2)))
-        .isTrue();
+    String twoPerSecond = "{name: r, type: rate_limiting, rate_limiting: {spans_per_second: 2}}";
+
+    assertThat(samples(twoPerSecond, span(1), span(2), span(3), span(4))).isTrue();
+    assertThat(samples(twoPerSecond, span(1), span(2), span(3), span(4), span(5))).isFalse();
   }
 
   @Test
@@ -154,6 +152,9 @@ class CollectorYamlSettingsTest {
 
     assertThat(samples(debugOff, TestSpan.named("a").attribute("debug", false).build())).isTrue();
     assertThat(samples(debugOff, TestSpan.named("a").attribute("debug", true).build())).isFalse();
+    String debugOn =
+        "{name: d, type: boolean_attribute, boolean_attribute: {key: debug, value: true}}";
+    assertThat(samples(debugOn, TestSpan.named("a").attribute("debug", true).build())).isTrue();
   }
 
   @Test
@@ -184,6 +185,8 @@ class CollectorYamlSettingsTest {
           missing values | {name: s, type: string_attribute, string_attribute: {key: k}} | tail_sampling policy "s" (line 2): "string_attribute.values" is missing
           a mapping for a list | {name: e, type: status_code, status_code: {status_codes: {a: b}}} | tail_sampling policy "e" (line 2): status_code.status_codes must be a list of strings, but is a mapping
           a number for a block | {name: slow, type: latency, latency: 5} | tail_sampling policy "slow" (line 2): latency must be a mapping of fields, but is 5
+          missing boolean | {name: d, type: boolean_attribute, boolean_attribute: {key: debug}} | tail_sampling policy "d" (line 2): "boolean_attribute.value" is missing
+          not without its sub-policy | {name: n, type: not, not: {}} | tail_sampling policy "n" (line 2): "not.not_sub_policy" is missing
           """)
   void a_mistake_in_a_less_common_field_names_it(String mistake, String policy, String message) {
     assertThatThrownBy(() -> read(policy))
