@@ -246,7 +246,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if {@code spansPerSecond} is not positive
    */
   public static TailSamplingPolicy rateLimiting(String name, long spansPerSecond) {
-    requirePositive("spansPerSecond", spansPerSecond);
+    // The overload checks spansPerSecond before it reads the doubled burst capacity.
     return rateLimiting(name, spansPerSecond, 2 * spansPerSecond);
   }
 
@@ -274,7 +274,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive
    */
   public static TailSamplingPolicy bytesLimiting(String name, long bytesPerSecond) {
-    requirePositive("bytesPerSecond", bytesPerSecond);
+    // The overload checks bytesPerSecond before it reads the doubled burst capacity.
     return bytesLimiting(name, bytesPerSecond, 2 * bytesPerSecond);
   }
 
