@@ -77,6 +77,8 @@ final class WaterfallReportWriter {
    * @return the line naming the report, to append to the extension's own failure message, if the
    *     extension fails the test and a report was written
    */
+  // JUnit 6 deprecates getOrComputeIfAbsent for computeIfAbsent, which JUnit 5.14 lacks.
+  @SuppressWarnings("deprecation")
   Optional<String> write(
       ExtensionContext context,
       CaptureSession session,
