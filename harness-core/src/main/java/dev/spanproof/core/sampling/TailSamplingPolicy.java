@@ -49,6 +49,9 @@ public final class TailSamplingPolicy {
     this.subPolicies = subPolicies;
   }
 
+  // The public factories below delegate their checks and wiring to SimplePolicies and
+  // CombiningPolicies, which build through of and invertible: this class stays the documented API.
+
   /** A policy whose evaluator {@code evaluator} makes from the policy's name. */
   static TailSamplingPolicy of(
       String name, String type, Function<String, PolicyEvaluator> evaluator) {
