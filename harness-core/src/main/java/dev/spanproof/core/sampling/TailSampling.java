@@ -79,7 +79,7 @@ public final class TailSampling {
    *     tail_sampling} processors (choose one with {@link #fromCollectorYaml(String, String)})
    */
   public static TailSampling fromCollectorYaml(String yaml) {
-    TailSamplingPolicy.requireNonNull("yaml", yaml);
+    ArgumentChecks.requireNonNull("yaml", yaml);
     return CollectorYaml.read(yaml, null);
   }
 
@@ -91,8 +91,8 @@ public final class TailSampling {
    *     there are) or its configuration is not valid
    */
   public static TailSampling fromCollectorYaml(String yaml, String processor) {
-    TailSamplingPolicy.requireNonNull("yaml", yaml);
-    TailSamplingPolicy.requireNonNull("processor", processor);
+    ArgumentChecks.requireNonNull("yaml", yaml);
+    ArgumentChecks.requireNonNull("processor", processor);
     return CollectorYaml.read(yaml, processor);
   }
 
@@ -101,7 +101,7 @@ public final class TailSampling {
    * (e.g. a {@code ManualClock} the test advances between traces).
    */
   public TailSampling withClock(Clock clock) {
-    TailSamplingPolicy.requireNonNull("clock", clock);
+    ArgumentChecks.requireNonNull("clock", clock);
     return new TailSampling(policies, sampleOnFirstMatch, decisionWait, clock);
   }
 
@@ -122,7 +122,7 @@ public final class TailSampling {
    * @throws IllegalArgumentException if there are no spans, or spans of several traces
    */
   public synchronized TailSamplingDecision decide(Collection<? extends SpanData> spansOfOneTrace) {
-    TailSamplingPolicy.requireNonNull("spansOfOneTrace", spansOfOneTrace);
+    ArgumentChecks.requireNonNull("spansOfOneTrace", spansOfOneTrace);
     List<SpanData> spans = List.copyOf(spansOfOneTrace);
     if (spans.isEmpty()) {
       throw new IllegalArgumentException("spansOfOneTrace must not be empty");
@@ -219,7 +219,7 @@ public final class TailSampling {
      *     refuses
      */
     public Builder policy(TailSamplingPolicy policy) {
-      TailSamplingPolicy.requireNonNull("policy", policy);
+      ArgumentChecks.requireNonNull("policy", policy);
       if (!names.add(policy.name())) {
         throw new IllegalArgumentException(
             "policy: a policy named \""
@@ -243,7 +243,7 @@ public final class TailSampling {
      * @throws IllegalArgumentException if {@code decisionWait} is negative
      */
     public Builder decisionWait(Duration decisionWait) {
-      TailSamplingPolicy.requireNonNull("decisionWait", decisionWait);
+      ArgumentChecks.requireNonNull("decisionWait", decisionWait);
       if (decisionWait.isNegative()) {
         throw new IllegalArgumentException(
             "decisionWait must not be negative, but was " + decisionWait);
@@ -254,7 +254,7 @@ public final class TailSampling {
 
     /** Decides at the time {@code clock} shows, e.g. a {@code ManualClock}. */
     public Builder clock(Clock clock) {
-      this.clock = TailSamplingPolicy.requireNonNull("clock", clock);
+      this.clock = ArgumentChecks.requireNonNull("clock", clock);
       return this;
     }
 

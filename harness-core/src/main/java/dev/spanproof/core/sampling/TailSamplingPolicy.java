@@ -1,14 +1,12 @@
 package dev.spanproof.core.sampling;
 
+import static dev.spanproof.core.sampling.ArgumentChecks.requireName;
+
 import io.opentelemetry.api.trace.StatusCode;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One policy of the Collector's {@code tail_sampling} processor, built in Java with the Collector's
@@ -24,9 +22,6 @@ import java.util.regex.PatternSyntaxException;
  * }</pre>
  */
 public final class TailSamplingPolicy {
-
-  /** Types that only stand at the top level: the Collector cannot nest them in another policy. */
-  private static final Set<String> TOP_LEVEL_ONLY = Set.of("and", "not", "drop", "composite");
 
   /** Types that keep state from one trace to the next, as the Collector's {@code IsStateful}. */
   private static final Set<String> STATEFUL =
@@ -54,12 +49,17 @@ public final class TailSamplingPolicy {
     this.subPolicies = subPolicies;
   }
 
-  private static TailSamplingPolicy of(
+  // The public factories below delegate their checks and wiring to SimplePolicies and
+  // CombiningPolicies, which build through of and invertible: this class stays the documented API.
+
+  /** A policy whose evaluator {@code evaluator} makes from the policy's name. */
+  static TailSamplingPolicy of(
       String name, String type, Function<String, PolicyEvaluator> evaluator) {
     return of(name, type, evaluator, List.of());
   }
 
-  private static TailSamplingPolicy of(
+  /** Like {@link #of(String, String, Function)}, for a policy that holds {@code subPolicies}. */
+  static TailSamplingPolicy of(
       String name,
       String type,
       Function<String, PolicyEvaluator> evaluator,
@@ -69,7 +69,8 @@ public final class TailSamplingPolicy {
         name, type, invert -> evaluator.apply(name), false, false, subPolicies);
   }
 
-  private static TailSamplingPolicy invertible(
+  /** A policy that {@link #invertMatch()} may flip: {@code evaluator} is told whether it is. */
+  static TailSamplingPolicy invertible(
       String name, String type, Function<Boolean, PolicyEvaluator> evaluator) {
     requireName(name);
     return new TailSamplingPolicy(name, type, evaluator, true, false, List.of());
@@ -77,7 +78,7 @@ public final class TailSamplingPolicy {
 
   /** {@code always_sample}: samples every trace. */
   public static TailSamplingPolicy alwaysSample(String name) {
-    return of(name, "always_sample", AlwaysSampleEvaluator::new);
+    return SimplePolicies.alwaysSample(name);
   }
 
   /**
@@ -96,10 +97,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if a bound is negative
    */
   public static TailSamplingPolicy latency(String name, long thresholdMs, long upperThresholdMs) {
-    requireNotNegative("thresholdMs", thresholdMs);
-    requireNotNegative("upperThresholdMs", upperThresholdMs);
-    return of(
-        name, "latency", policy -> new LatencyEvaluator(policy, thresholdMs, upperThresholdMs));
+    return SimplePolicies.latency(name, thresholdMs, upperThresholdMs);
   }
 
   /**
@@ -119,15 +117,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy probabilistic(
       String name, double samplingPercentage, String hashSalt) {
-    if (!Double.isFinite(samplingPercentage)) {
-      throw new IllegalArgumentException(
-          "samplingPercentage must be a finite number, but was " + samplingPercentage);
-    }
-    requireNonNull("hashSalt", hashSalt);
-    return of(
-        name,
-        "probabilistic",
-        policy -> new ProbabilisticEvaluator(policy, samplingPercentage, hashSalt));
+    return SimplePolicies.probabilistic(name, samplingPercentage, hashSalt);
   }
 
   /**
@@ -136,8 +126,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if no code is given
    */
   public static TailSamplingPolicy statusCode(String name, StatusCode... codes) {
-    List<StatusCode> list = requireElements("codes", codes);
-    return of(name, "status_code", policy -> new StatusCodeEvaluator(policy, list));
+    return SimplePolicies.statusCode(name, codes);
   }
 
   /**
@@ -147,12 +136,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if no value is given
    */
   public static TailSamplingPolicy stringAttribute(String name, String key, String... values) {
-    requireNonNull("key", key);
-    List<String> list = requireElements("values", values);
-    return invertible(
-        name,
-        "string_attribute",
-        invert -> new StringAttributeEvaluator(name, key, list, false, invert));
+    return SimplePolicies.stringAttribute(name, key, values);
   }
 
   /**
@@ -164,24 +148,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy stringAttributeMatching(
       String name, String key, String... regexes) {
-    requireNonNull("key", key);
-    List<String> list = requireElements("regexes", regexes);
-    for (String regex : list) {
-      try {
-        Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException(
-            "regexes: "
-                + Texts.quote(regex)
-                + " is not a regular expression: "
-                + e.getDescription(),
-            e);
-      }
-    }
-    return invertible(
-        name,
-        "string_attribute",
-        invert -> new StringAttributeEvaluator(name, key, list, true, invert));
+    return SimplePolicies.stringAttributeMatching(name, key, regexes);
   }
 
   /**
@@ -191,11 +158,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy numericAttribute(
       String name, String key, long minValue, long maxValue) {
-    requireNonNull("key", key);
-    return invertible(
-        name,
-        "numeric_attribute",
-        invert -> new NumericAttributeEvaluator(name, key, minValue, maxValue, invert));
+    return SimplePolicies.numericAttribute(name, key, minValue, maxValue);
   }
 
   /**
@@ -203,11 +166,7 @@ public final class TailSamplingPolicy {
    * to {@code value}. See {@link #invertMatch()}.
    */
   public static TailSamplingPolicy booleanAttribute(String name, String key, boolean value) {
-    requireNonNull("key", key);
-    return invertible(
-        name,
-        "boolean_attribute",
-        invert -> new BooleanAttributeEvaluator(name, key, value, invert));
+    return SimplePolicies.booleanAttribute(name, key, value);
   }
 
   /**
@@ -217,9 +176,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if a bound is negative
    */
   public static TailSamplingPolicy spanCount(String name, int minSpans, int maxSpans) {
-    requireNotNegative("minSpans", minSpans);
-    requireNotNegative("maxSpans", maxSpans);
-    return of(name, "span_count", policy -> new SpanCountEvaluator(policy, minSpans, maxSpans));
+    return SimplePolicies.spanCount(name, minSpans, maxSpans);
   }
 
   /**
@@ -229,14 +186,12 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if no value is given
    */
   public static TailSamplingPolicy traceState(String name, String key, String... values) {
-    requireNonNull("key", key);
-    List<String> list = requireElements("values", values);
-    return of(name, "trace_state", policy -> new TraceStateEvaluator(policy, key, list));
+    return SimplePolicies.traceState(name, key, values);
   }
 
   /** {@code trace_flags}: samples traces with a span whose sampled flag is set. */
   public static TailSamplingPolicy traceFlags(String name) {
-    return of(name, "trace_flags", TraceFlagsEvaluator::new);
+    return SimplePolicies.traceFlags(name);
   }
 
   /**
@@ -258,12 +213,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy rateLimiting(
       String name, long spansPerSecond, long burstCapacity) {
-    requirePositive("spansPerSecond", spansPerSecond);
-    requirePositive("burstCapacity", burstCapacity);
-    return of(
-        name,
-        "rate_limiting",
-        policy -> RateLimitingEvaluator.spans(policy, spansPerSecond, burstCapacity));
+    return SimplePolicies.rateLimiting(name, spansPerSecond, burstCapacity);
   }
 
   /**
@@ -286,12 +236,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy bytesLimiting(
       String name, long bytesPerSecond, long burstCapacity) {
-    requirePositive("bytesPerSecond", bytesPerSecond);
-    requirePositive("burstCapacity", burstCapacity);
-    return of(
-        name,
-        "bytes_limiting",
-        policy -> RateLimitingEvaluator.bytes(policy, bytesPerSecond, burstCapacity, OtlpSize::of));
+    return SimplePolicies.bytesLimiting(name, bytesPerSecond, burstCapacity);
   }
 
   /**
@@ -311,40 +256,8 @@ public final class TailSamplingPolicy {
       long maxTotalSpansPerSecond,
       List<TailSamplingPolicy> subPolicies,
       Map<String, Integer> percentBySubPolicy) {
-    requirePositive("maxTotalSpansPerSecond", maxTotalSpansPerSecond);
-    requireNonNull("subPolicies", subPolicies);
-    List<TailSamplingPolicy> subs =
-        requireNestable("composite", subPolicies.toArray(TailSamplingPolicy[]::new), Set.of("and"));
-    Map<String, Integer> percents =
-        Map.copyOf(requireNonNull("percentBySubPolicy", percentBySubPolicy));
-    List<String> names = subs.stream().map(TailSamplingPolicy::name).toList();
-    for (String allocated : percents.keySet()) {
-      if (!names.contains(allocated)) {
-        throw new IllegalArgumentException(
-            "percentBySubPolicy: allocates to \""
-                + allocated
-                + "\", which is not a sub-policy; they are "
-                + names);
-      }
-    }
-    // As the Collector's composite_helper.go: float64 shares, truncated to int64.
-    double equalShare = (double) maxTotalSpansPerSecond / subs.size();
-    List<Long> shares =
-        names.stream()
-            .map(
-                sub -> {
-                  Integer percent = percents.get(sub);
-                  if (percent == null) {
-                    return 0L;
-                  }
-                  return (long)
-                      (percent > 0 ? (percent / 100.0) * maxTotalSpansPerSecond : equalShare);
-                })
-            .toList();
-    return of(
-        name,
-        "composite",
-        policy -> new CompositeEvaluator(policy, maxTotalSpansPerSecond, evaluators(subs), shares));
+    return CombiningPolicies.composite(
+        name, maxTotalSpansPerSecond, subPolicies, percentBySubPolicy);
   }
 
   /**
@@ -361,24 +274,7 @@ public final class TailSamplingPolicy {
    */
   public static TailSamplingPolicy ottlCondition(
       String name, List<String> spanConditions, List<String> spanEventConditions) {
-    List<OttlCondition> span = parse("spanConditions", spanConditions, OttlCondition.Context.SPAN);
-    List<OttlCondition> spanEvent =
-        parse("spanEventConditions", spanEventConditions, OttlCondition.Context.SPANEVENT);
-    if (span.isEmpty() && spanEvent.isEmpty()) {
-      throw new IllegalArgumentException(
-          "spanConditions and spanEventConditions are empty; the Collector needs at least one"
-              + " condition");
-    }
-    return of(
-        name, "ottl_condition", policy -> new OttlConditionEvaluator(policy, span, spanEvent));
-  }
-
-  private static List<OttlCondition> parse(
-      String parameter, List<String> conditions, OttlCondition.Context context) {
-    requireNonNull(parameter, conditions);
-    return requireElements(parameter, conditions.toArray(String[]::new), true).stream()
-        .map(condition -> OttlCondition.parse(condition, context))
-        .toList();
+    return SimplePolicies.ottlCondition(name, spanConditions, spanEventConditions);
   }
 
   /**
@@ -387,8 +283,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if there is no sub-policy, or one the Collector cannot nest
    */
   public static TailSamplingPolicy and(String name, TailSamplingPolicy... subPolicies) {
-    List<TailSamplingPolicy> list = requireNestable("and", subPolicies, Set.of());
-    return of(name, "and", policy -> AndEvaluator.and(policy, evaluators(list)), list);
+    return CombiningPolicies.and(name, subPolicies);
   }
 
   /**
@@ -397,8 +292,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if there is no sub-policy, or one the Collector cannot nest
    */
   public static TailSamplingPolicy drop(String name, TailSamplingPolicy... subPolicies) {
-    List<TailSamplingPolicy> list = requireNestable("drop", subPolicies, Set.of());
-    return of(name, "drop", policy -> AndEvaluator.drop(policy, evaluators(list)), list);
+    return CombiningPolicies.drop(name, subPolicies);
   }
 
   /**
@@ -407,9 +301,7 @@ public final class TailSamplingPolicy {
    * @throws IllegalArgumentException if the sub-policy is one the Collector cannot nest
    */
   public static TailSamplingPolicy not(String name, TailSamplingPolicy subPolicy) {
-    List<TailSamplingPolicy> list =
-        requireNestable("not", new TailSamplingPolicy[] {subPolicy}, Set.of());
-    return of(name, "not", policy -> new NotEvaluator(policy, list.get(0).newEvaluator()), list);
+    return CombiningPolicies.not(name, subPolicy);
   }
 
   /**
@@ -460,70 +352,5 @@ public final class TailSamplingPolicy {
   /** A fresh evaluator, with its own rate-limit state. */
   PolicyEvaluator newEvaluator() {
     return evaluators.apply(inverted);
-  }
-
-  static List<PolicyEvaluator> evaluators(List<TailSamplingPolicy> policies) {
-    return policies.stream().map(TailSamplingPolicy::newEvaluator).toList();
-  }
-
-  /**
-   * The sub-policies of a {@code parent} policy, checked: present, and of types the Collector lets
-   * it nest ({@code alsoAllowed} adds to the simple ones, e.g. {@code and} in {@code composite}).
-   */
-  static List<TailSamplingPolicy> requireNestable(
-      String parent, TailSamplingPolicy[] subPolicies, Set<String> alsoAllowed) {
-    List<TailSamplingPolicy> list = requireElements("subPolicies", subPolicies);
-    for (TailSamplingPolicy sub : list) {
-      if (TOP_LEVEL_ONLY.contains(sub.type) && !alsoAllowed.contains(sub.type)) {
-        throw new IllegalArgumentException(
-            "subPolicies: the Collector cannot nest a "
-                + sub.type
-                + " policy in "
-                + parent
-                + ", but got "
-                + sub);
-      }
-    }
-    return list;
-  }
-
-  private static void requireName(String name) {
-    requireNonNull("name", name);
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("name must not be empty: the Collector requires one");
-    }
-  }
-
-  static <T> T requireNonNull(String parameter, T value) {
-    return Objects.requireNonNull(value, () -> parameter + " must not be null");
-  }
-
-  private static <T> List<T> requireElements(String parameter, T[] values) {
-    return requireElements(parameter, values, false);
-  }
-
-  private static <T> List<T> requireElements(String parameter, T[] values, boolean mayBeEmpty) {
-    requireNonNull(parameter, values);
-    if (values.length == 0 && !mayBeEmpty) {
-      throw new IllegalArgumentException(parameter + " must not be empty");
-    }
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        throw new NullPointerException(parameter + "[" + i + "] must not be null");
-      }
-    }
-    return List.copyOf(Arrays.asList(values));
-  }
-
-  static void requireNotNegative(String parameter, long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(parameter + " must not be negative, but was " + value);
-    }
-  }
-
-  static void requirePositive(String parameter, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(parameter + " must be positive, but was " + value);
-    }
   }
 }

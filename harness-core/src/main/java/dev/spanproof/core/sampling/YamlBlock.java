@@ -97,6 +97,11 @@ final class YamlBlock {
                 problem(node, "\"" + prefix + field + "\" is missing; " + neededFor + " needs it"));
   }
 
+  /** A policy's block named after its type, e.g. {@code latency:} for type latency. */
+  YamlBlock typeBlock(String type) {
+    return requiredBlock(type, type, "type " + type);
+  }
+
   boolean has(String field) {
     return value(field).isPresent();
   }
@@ -207,6 +212,30 @@ final class YamlBlock {
       throw problem(sequence, name(field) + " must not be empty");
     }
     return List.copyOf(sequence.getValue());
+  }
+
+  /** {@code value}, read from {@code field}, if it is not negative. */
+  long notNegative(String field, long value) {
+    if (value < 0) {
+      throw problem(node, name(field) + " must not be negative, but is " + value);
+    }
+    return value;
+  }
+
+  /** {@code value}, read from {@code field}, if it is positive. */
+  long positive(String field, long value) {
+    if (value <= 0) {
+      throw problem(node, name(field) + " must be positive, but is " + value);
+    }
+    return value;
+  }
+
+  /** {@code value}, read from {@code field}, if it fits Go's int32 (it is not negative). */
+  int int32(String field, long value) {
+    if (value > Integer.MAX_VALUE) {
+      throw problem(node, name(field) + " must fit 32 bits (int32), but is " + value);
+    }
+    return (int) value;
   }
 
   /** The node of {@code field}, required. */

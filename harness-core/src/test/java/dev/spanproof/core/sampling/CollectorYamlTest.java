@@ -213,6 +213,9 @@ class CollectorYamlTest {
       numeric without bounds | {name: n, type: numeric_attribute, numeric_attribute: {key: k}} | tail_sampling policy "n" (line 2): "numeric_attribute.min_value" and "numeric_attribute.max_value" are missing; give at least one
       negative threshold | {name: slow, type: latency, latency: {threshold_ms: -1}} | tail_sampling policy "slow" (line 2): latency.threshold_ms must not be negative, but is -1
       zero rate | {name: r, type: rate_limiting, rate_limiting: {spans_per_second: 0}} | tail_sampling policy "r" (line 2): rate_limiting.spans_per_second must be positive, but is 0
+      zero burst | {name: r, type: rate_limiting, rate_limiting: {spans_per_second: 5, burst_capacity: 0}} | tail_sampling policy "r" (line 2): rate_limiting.burst_capacity must be positive, but is 0
+      negative byte rate | {name: b, type: bytes_limiting, bytes_limiting: {bytes_per_second: -1}} | tail_sampling policy "b" (line 2): bytes_limiting.bytes_per_second must be positive, but is -1
+      zero byte burst | {name: b, type: bytes_limiting, bytes_limiting: {bytes_per_second: 5, burst_capacity: 0}} | tail_sampling policy "b" (line 2): bytes_limiting.burst_capacity must be positive, but is 0
       nested and | {name: o, type: and, and: {and_sub_policy: [{name: i, type: and}]}} | tail_sampling policy "o" sub-policy "i" (line 2): type "and" cannot be nested here; the types here are always_sample, latency, numeric_attribute, probabilistic, status_code, string_attribute, rate_limiting, bytes_limiting, span_count, trace_state, trace_flags, boolean_attribute, ottl_condition
       rate allocation to no sub-policy | {name: c, type: composite, composite: {max_total_spans_per_second: 10, composite_sub_policy: [{name: a, type: always_sample}], rate_allocation: [{policy: b, percent: 10}]}} | tail_sampling policy "c" rate_allocation (line 2): rate_allocation names policy "b", which is not a composite_sub_policy; they are [a]
       """)

@@ -77,6 +77,28 @@ class TailSamplingPolicyArgumentsTest {
   }
 
   @Test
+  void composite_nests_and_but_no_other_policy_made_of_policies() {
+    TailSamplingPolicy all = TailSamplingPolicy.alwaysSample("all");
+    TailSamplingPolicy both = TailSamplingPolicy.and("both", all);
+    assertThat(TailSamplingPolicy.composite("budget", 10, List.of(both), Map.of()))
+        .hasToString("[budget] composite");
+    refuses(
+        () ->
+            TailSamplingPolicy.composite(
+                "budget", 10, List.of(TailSamplingPolicy.not("none", all)), Map.of()),
+        "subPolicies: the Collector cannot nest a not policy in composite, but got [none] not");
+    refuses(
+        () ->
+            TailSamplingPolicy.not(
+                "outer", TailSamplingPolicy.composite("budget", 10, List.of(all), Map.of())),
+        "subPolicies: the Collector cannot nest a composite policy in not, but got [budget]"
+            + " composite");
+    refuses(
+        () -> TailSamplingPolicy.drop("outer", both),
+        "subPolicies: the Collector cannot nest a and policy in drop, but got [both] and");
+  }
+
+  @Test
   void attribute_policies_need_a_name_too() {
     refuses(
         () -> TailSamplingPolicy.booleanAttribute("", "debug", true),
