@@ -35,9 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * variant, and {@link ExtensionPerTestProfiler} reports per iteration, per variant, {@code (x(200)
  * - x(1)) / 199}, and the differences between variants. Interleaving pairs the variants: they share
  * the JIT's state of JUnit's code, the heap and the machine's load at the moment, which the forks
- * of {@link ExtensionOverheadBenchmark} do not (there a whole fork of one variant may run 1.5 times
- * slower than another fork of the same variant). The primary score, the time of one operation, is
- * the sum of the six runs and not a result. Run with {@code -prof
+ * of {@link ExtensionOverheadBenchmark} do not (there one fork of a variant may run at up to 2.6
+ * times another fork's level; see docs/benchmarks.md). The primary score, the time of one
+ * operation, is the sum of the six runs and not a result. Run with {@code -prof
  * dev.spanproof.jmh.ExtensionPerTestProfiler}.
  *
  * <p>Every variant runs with spanproof's context storage wrapper installed, as in {@link
