@@ -21,10 +21,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The first tests of a {@link SmallTestsFixture} run through the JUnit Platform Launcher, as the
- * per-test benchmarks measure them: the launcher (engine lookup) and the discovery request are
- * built once, in set-up, so that a measured run is {@code launcher.execute} alone, from discovery
- * to the last tear-down, single-threaded.
+ * Tests of a fixture class (the first tests of a {@link SmallTestsFixture}, or a whole class, or
+ * one method) run through the JUnit Platform Launcher, as the per-test benchmarks measure them: the
+ * launcher (engine lookup) and the discovery request are built once, in set-up, so that a measured
+ * run is {@code launcher.execute} alone, from discovery to the last tear-down, single-threaded.
  */
 final class LauncherRun {
 
@@ -53,14 +53,33 @@ final class LauncherRun {
    * that failure.
    */
   static LauncherRun prepared(Class<? extends SmallTestsFixture> fixture, int tests, String label) {
-    List<DiscoverySelector> selectors = new ArrayList<>();
     if (tests == SmallTestsFixture.TEST_COUNT) {
-      selectors.add(selectClass(fixture));
-    } else {
-      for (int i = 1; i <= tests; i++) {
-        selectors.add(selectMethod(fixture, String.format("test%02d", i)));
-      }
+      return ofClass(fixture, tests, label);
     }
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    for (int i = 1; i <= tests; i++) {
+      selectors.add(selectMethod(fixture, String.format("test%02d", i)));
+    }
+    return checked(selectors, tests, label);
+  }
+
+  /**
+   * Prepares a run of the whole fixture class, which declares {@code tests} tests, and runs it
+   * once, failing unless every test passes.
+   */
+  static LauncherRun ofClass(Class<?> fixture, int tests, String label) {
+    return checked(List.of(selectClass(fixture)), tests, label);
+  }
+
+  /**
+   * Prepares a run of one test method of the fixture and runs it once, failing unless it passes.
+   */
+  static LauncherRun ofMethod(Class<?> fixture, String method, String label) {
+    return checked(List.of(selectMethod(fixture, method)), 1, label);
+  }
+
+  private static LauncherRun checked(
+      List<? extends DiscoverySelector> selectors, int tests, String label) {
     LauncherRun run =
         new LauncherRun(
             label,
