@@ -2,7 +2,6 @@ package dev.spanproof.core.sampling;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -23,8 +22,12 @@ final class ArgumentChecks {
     }
   }
 
+  /** As SamplingRecord checks its arguments: a null is bad input, so not a bare NPE. */
   static <T> T requireNonNull(String parameter, T value) {
-    return Objects.requireNonNull(value, () -> parameter + " must not be null");
+    if (value == null) {
+      throw new IllegalArgumentException(parameter + " must not be null");
+    }
+    return value;
   }
 
   /** The elements as an immutable list: at least one, none null. */
@@ -39,7 +42,7 @@ final class ArgumentChecks {
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null) {
-        throw new NullPointerException(parameter + "[" + i + "] must not be null");
+        throw new IllegalArgumentException(parameter + "[" + i + "] must not be null");
       }
     }
     return List.copyOf(Arrays.asList(values));
@@ -83,6 +86,23 @@ final class ArgumentChecks {
     if (value <= 0) {
       throw new IllegalArgumentException(parameter + " must be positive, but was " + value);
     }
+  }
+
+  /**
+   * The Collector's default {@code burst_capacity}, twice the positive {@code rate}, refused when
+   * the double would not fit a long (Go's int64 would wrap it, and so would Java's).
+   */
+  static long doubledBurst(String parameter, long rate) {
+    requirePositive(parameter, rate);
+    if (rate > Long.MAX_VALUE / 2) {
+      throw new IllegalArgumentException(
+          parameter
+              + " must be at most "
+              + Long.MAX_VALUE / 2
+              + " for the default burstCapacity, twice it, to fit a long, but was "
+              + rate);
+    }
+    return 2 * rate;
   }
 
   /**

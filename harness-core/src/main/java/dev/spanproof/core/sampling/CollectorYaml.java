@@ -41,9 +41,11 @@ final class CollectorYaml {
     TailSampling.Builder builder = TailSampling.builder();
     duration(processor, "decision_wait").ifPresent(builder::decisionWait);
     processor.block("decision_cache", "decision_cache").ifPresent(CollectorYaml::readCacheSizes);
-    processor.integer("num_traces");
-    processor.integer("expected_new_traces_per_sec");
-    processor.integer("maximum_trace_size_bytes");
+    // Unsigned in the Collector (uint64), which refuses a negative value when it loads.
+    for (String field :
+        List.of("num_traces", "expected_new_traces_per_sec", "maximum_trace_size_bytes")) {
+      processor.integer(field).ifPresent(value -> processor.notNegative(field, value));
+    }
     processor.bool("block_on_overflow");
     processor.bool("drop_pending_traces_on_shutdown");
     duration(processor, "decision_wait_after_root_received");
@@ -91,18 +93,21 @@ final class CollectorYaml {
 
   /** A Go duration field of the processor, such as {@code decision_wait: 10s}. */
   private static Optional<Duration> duration(YamlBlock processor, String field) {
-    return processor
-        .string(field)
-        .map(
-            text ->
-                YamlDuration.parse(text)
-                    .orElseThrow(
-                        () ->
-                            processor.problem(
-                                processor.requiredNode(field),
-                                field
-                                    + " must be a duration such as \"10s\", but is "
-                                    + Texts.quote(text))));
+    return processor.string(field).map(text -> duration(processor, field, text));
+  }
+
+  private static Duration duration(YamlBlock processor, String field, String text) {
+    Optional<Duration> duration;
+    try {
+      duration = YamlDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw processor.problem(processor.requiredNode(field), field + " " + e.getMessage());
+    }
+    return duration.orElseThrow(
+        () ->
+            processor.problem(
+                processor.requiredNode(field),
+                field + " must be a duration such as \"10s\", but is " + Texts.quote(text)));
   }
 
   private static void readCacheSizes(YamlBlock cache) {
@@ -206,8 +211,11 @@ final class CollectorYaml {
   private static Map<String, NodeTuple> entries(MappingNode mapping) {
     Map<String, NodeTuple> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode key) {
-        entries.putIfAbsent(key.getValue(), tuple);
+      // Go's YAML refuses a key given twice; keeping one would read a configuration the Collector
+      // does not start with. Worded as YamlBlock words it, which sees the same mappings later.
+      if (tuple.getKeyNode() instanceof ScalarNode key
+          && entries.putIfAbsent(key.getValue(), tuple) != null) {
+        throw YamlBlock.problem(PROCESSOR, key, "field \"" + key.getValue() + "\" appears twice");
       }
     }
     return entries;

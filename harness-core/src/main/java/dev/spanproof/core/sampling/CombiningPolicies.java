@@ -29,6 +29,8 @@ final class CombiningPolicies {
   }
 
   static TailSamplingPolicy not(String name, TailSamplingPolicy subPolicy) {
+    // Checked here, or the message would name the array below: subPolicies[0].
+    requireNonNull("subPolicy", subPolicy);
     List<TailSamplingPolicy> list =
         requireNestable("not", new TailSamplingPolicy[] {subPolicy}, PolicyLevel.SUB);
     return TailSamplingPolicy.of(
@@ -62,10 +64,22 @@ final class CombiningPolicies {
       long maxTotalSpansPerSecond,
       List<TailSamplingPolicy> subPolicies,
       Map<String, Integer> percentBySubPolicy) {
-    Map<String, Integer> percents =
-        Map.copyOf(requireNonNull("percentBySubPolicy", percentBySubPolicy));
+    requireNonNull("percentBySubPolicy", percentBySubPolicy);
     List<String> names = subPolicies.stream().map(TailSamplingPolicy::name).toList();
-    for (String allocated : percents.keySet()) {
+    // Checked entry by entry before Map.copyOf, whose NPE would name neither the map nor the entry.
+    for (Map.Entry<String, Integer> entry : percentBySubPolicy.entrySet()) {
+      String allocated = entry.getKey();
+      if (allocated == null) {
+        throw new IllegalArgumentException(
+            "percentBySubPolicy must not have a null key; its keys name sub-policies, which are "
+                + names);
+      }
+      if (entry.getValue() == null) {
+        throw new IllegalArgumentException(
+            "percentBySubPolicy[\""
+                + allocated
+                + "\"] must not be null; an allocation of 0 or less is an equal share");
+      }
       if (!names.contains(allocated)) {
         throw new IllegalArgumentException(
             "percentBySubPolicy: allocates to \""
@@ -74,6 +88,7 @@ final class CombiningPolicies {
                 + names);
       }
     }
+    Map<String, Integer> percents = Map.copyOf(percentBySubPolicy);
     // float64 shares, truncated to int64, as in Go.
     double equalShare = (double) maxTotalSpansPerSecond / names.size();
     return names.stream()

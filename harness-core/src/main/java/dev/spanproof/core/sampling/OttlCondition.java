@@ -311,11 +311,21 @@ final class OttlCondition {
     }
 
     private Object number(String token) {
+      Object number;
       try {
-        return token.contains(".") ? (Object) Double.valueOf(token) : (Object) Long.valueOf(token);
+        number =
+            token.contains(".") ? (Object) Double.valueOf(token) : (Object) Long.valueOf(token);
       } catch (NumberFormatException e) {
+        if (token.matches("-?[0-9]+")) {
+          throw problem("has the number " + token + ", which does not fit 64 bits (int64)");
+        }
         throw problem("expected a number but found " + token);
       }
+      // As Go's strconv.ParseFloat, which OTTL uses: out of range is an error, not infinity.
+      if (number instanceof Double d && d.isInfinite()) {
+        throw problem("has the number " + token + ", which does not fit 64 bits (float64)");
+      }
+      return number;
     }
 
     private boolean accept(String token) {

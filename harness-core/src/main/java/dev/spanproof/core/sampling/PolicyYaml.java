@@ -96,7 +96,15 @@ final class PolicyYaml {
                   + ", which is not a composite_sub_policy; they are "
                   + names);
         }
-        percents.put(policy, Math.toIntExact(allocation.requiredInteger("percent")));
+        long percent = allocation.requiredInteger("percent");
+        // The Collector reads an int64; TailSamplingPolicy.composite takes Integer percentages.
+        if (percent != (int) percent) {
+          throw allocation.problem(
+              allocationNode,
+              "percent must fit 32 bits (int32), as TailSamplingPolicy.composite takes it, but is "
+                  + percent);
+        }
+        percents.put(policy, (int) percent);
       }
     }
     return TailSamplingPolicy.composite(name, max, subs, percents);

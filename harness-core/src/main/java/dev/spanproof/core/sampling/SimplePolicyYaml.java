@@ -152,8 +152,18 @@ final class SimplePolicyYaml {
   private static TailSamplingPolicy limit(
       YamlBlock block, String rateField, BiFunction<Long, Long, TailSamplingPolicy> policy) {
     long rate = block.positive(rateField, block.requiredInteger(rateField));
-    long burst = block.positive("burst_capacity", block.integer("burst_capacity").orElse(2 * rate));
-    return policy.apply(rate, burst);
+    Optional<Long> burst = block.integer("burst_capacity");
+    if (burst.isEmpty() && rate > Long.MAX_VALUE / 2) {
+      // Else the doubled default would wrap, and the message would blame a field not written.
+      throw block.problem(
+          block.requiredNode(rateField),
+          block.name(rateField)
+              + " must be at most "
+              + Long.MAX_VALUE / 2
+              + " for the default burst_capacity, twice it, to fit 64 bits (int64), but is "
+              + rate);
+    }
+    return policy.apply(rate, block.positive("burst_capacity", burst.orElse(2 * rate)));
   }
 
   private static TailSamplingPolicy ottlCondition(String name, YamlBlock block) {

@@ -119,14 +119,13 @@ public final class TailSampling {
    * @param spansOfOneTrace the trace's spans in the order they reach the Collector, e.g. {@code
    *     harness.finishedSpans()} for a test that made one trace
    * @return the decision, with its path
-   * @throws IllegalArgumentException if there are no spans, or spans of several traces
+   * @throws IllegalArgumentException if there are no spans, a null among them, or spans of several
+   *     traces
    */
   public synchronized TailSamplingDecision decide(Collection<? extends SpanData> spansOfOneTrace) {
     ArgumentChecks.requireNonNull("spansOfOneTrace", spansOfOneTrace);
-    List<SpanData> spans = List.copyOf(spansOfOneTrace);
-    if (spans.isEmpty()) {
-      throw new IllegalArgumentException("spansOfOneTrace must not be empty");
-    }
+    List<SpanData> spans =
+        ArgumentChecks.requireElements("spansOfOneTrace", spansOfOneTrace.toArray(SpanData[]::new));
     Set<String> traceIds = new TreeSet<>();
     spans.forEach(span -> traceIds.add(span.getTraceId()));
     if (traceIds.size() > 1) {
@@ -198,7 +197,9 @@ public final class TailSampling {
       return clock.now();
     }
     long firstEnd = spans.stream().mapToLong(SpanData::getEndEpochNanos).min().orElseThrow();
-    return firstEnd + decisionWait.toNanos();
+    long wait = decisionWait.toNanos();
+    // Go's time.Time reaches past the year 2262; a long of nanoseconds does not, so it saturates.
+    return firstEnd > Long.MAX_VALUE - wait ? Long.MAX_VALUE : firstEnd + wait;
   }
 
   /** Builds a {@link TailSampling} from policies made with {@link TailSamplingPolicy}. */
@@ -240,13 +241,21 @@ public final class TailSampling {
      * {@code decision_wait} (default 30 s): without a {@link #clock(Clock)}, decisions happen this
      * long after the trace's first span ended, which is the time the rate limits see.
      *
-     * @throws IllegalArgumentException if {@code decisionWait} is negative
+     * @throws IllegalArgumentException if {@code decisionWait} is negative, or longer than Go's
+     *     largest duration (about 292 years)
      */
     public Builder decisionWait(Duration decisionWait) {
       ArgumentChecks.requireNonNull("decisionWait", decisionWait);
       if (decisionWait.isNegative()) {
         throw new IllegalArgumentException(
             "decisionWait must not be negative, but was " + decisionWait);
+      }
+      if (decisionWait.compareTo(YamlDuration.MAX) > 0) {
+        throw new IllegalArgumentException(
+            "decisionWait must be at most "
+                + YamlDuration.MAX
+                + ", Go's largest duration, but was "
+                + decisionWait);
       }
       this.decisionWait = decisionWait;
       return this;

@@ -198,11 +198,12 @@ public final class TailSamplingPolicy {
    * {@code rate_limiting}: a token bucket of spans, refilled at {@code spansPerSecond} up to twice
    * that; a trace is sampled when its span count fits the tokens left.
    *
-   * @throws IllegalArgumentException if {@code spansPerSecond} is not positive
+   * @throws IllegalArgumentException if {@code spansPerSecond} is not positive, or so large that
+   *     twice it does not fit a long
    */
   public static TailSamplingPolicy rateLimiting(String name, long spansPerSecond) {
-    // The overload checks spansPerSecond before it reads the doubled burst capacity.
-    return rateLimiting(name, spansPerSecond, 2 * spansPerSecond);
+    return rateLimiting(
+        name, spansPerSecond, ArgumentChecks.doubledBurst("spansPerSecond", spansPerSecond));
   }
 
   /**
@@ -221,11 +222,12 @@ public final class TailSamplingPolicy {
    * that; a trace is sampled when its size fits the tokens left. The size is that of the trace's
    * spans as one OTLP protobuf message, as an OTLP exporter sends them.
    *
-   * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive
+   * @throws IllegalArgumentException if {@code bytesPerSecond} is not positive, or so large that
+   *     twice it does not fit a long
    */
   public static TailSamplingPolicy bytesLimiting(String name, long bytesPerSecond) {
-    // The overload checks bytesPerSecond before it reads the doubled burst capacity.
-    return bytesLimiting(name, bytesPerSecond, 2 * bytesPerSecond);
+    return bytesLimiting(
+        name, bytesPerSecond, ArgumentChecks.doubledBurst("bytesPerSecond", bytesPerSecond));
   }
 
   /**
@@ -249,7 +251,7 @@ public final class TailSamplingPolicy {
    *     {@code maxTotalSpansPerSecond} (0 or less: an equal share); as in the Collector, a
    *     sub-policy without an allocation gets none and never samples
    * @throws IllegalArgumentException if the total is not positive, a sub-policy cannot be nested,
-   *     or an allocation names no sub-policy
+   *     or an allocation names no sub-policy or is null
    */
   public static TailSamplingPolicy composite(
       String name,

@@ -123,12 +123,17 @@ final class YamlBlock {
     if (text.isEmpty()) {
       return Optional.empty();
     }
+    String digits = text.get().replace("_", "");
     try {
-      return Optional.of(Long.parseLong(text.get().replace("_", "")));
+      return Optional.of(Long.parseLong(digits));
     } catch (NumberFormatException e) {
       throw problem(
           value(field).orElseThrow(),
-          name(field) + " must be a decimal integer, but is " + text.get());
+          name(field)
+              + (digits.matches("[-+]?[0-9]+")
+                  ? " must fit 64 bits (int64), but is "
+                  : " must be a decimal integer, but is ")
+              + text.get());
     }
   }
 
@@ -141,7 +146,12 @@ final class YamlBlock {
     if (node instanceof ScalarNode scalar
         && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT))) {
       try {
-        return Double.parseDouble(scalar.getValue().replace("_", ""));
+        double number = Double.parseDouble(scalar.getValue().replace("_", ""));
+        if (Double.isInfinite(number)) {
+          throw problem(
+              node, name(field) + " must fit 64 bits (float64), but is " + scalar.getValue());
+        }
+        return number;
       } catch (NumberFormatException e) {
         // Falls through to the message below: YAML's .inf and .nan are not numbers here.
       }

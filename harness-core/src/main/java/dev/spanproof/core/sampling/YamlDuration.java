@@ -24,7 +24,14 @@ final class YamlDuration {
 
   private YamlDuration() {}
 
-  /** The duration, or empty if {@code text} is not one ("0" is, as in Go). */
+  /** Go's largest duration, a long of nanoseconds: 2562047h47m16.854775807s. */
+  static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+
+  /**
+   * The duration, or empty if {@code text} is not one ("0" is, as in Go).
+   *
+   * @throws IllegalArgumentException if it is longer than {@link #MAX}, which Go refuses too
+   */
   static Optional<Duration> parse(String text) {
     if (text.equals("0")) {
       return Optional.of(Duration.ZERO);
@@ -41,6 +48,12 @@ final class YamlDuration {
     }
     if (position == 0 || position != text.length()) {
       return Optional.empty();
+    }
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      // longValue() would keep the low 64 bits: a wrong duration, or a negative one.
+      throw new IllegalArgumentException(
+          "must be at most 2562047h47m16.854775807s, Go's largest duration, but is "
+              + Texts.quote(text));
     }
     return Optional.of(Duration.ofNanos(nanos.longValue()));
   }

@@ -280,7 +280,7 @@ class TailSamplingTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("spansOfOneTrace must not be empty");
     assertThatThrownBy(() -> sampling.decide(null))
-        .isInstanceOf(NullPointerException.class)
+        .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("spansOfOneTrace must not be null");
   }
 
