@@ -42,14 +42,16 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   private final String name;
   private final SpanBucket bucket;
   private final SamplingLog samplingLog;
-  private final Set<String> assertedSpans = ConcurrentHashMap.newKeySet();
+  // Made when an assertion first marks a span: most tests never use strict assertions.
+  private volatile Set<String> assertedSpans;
   private volatile boolean closed;
 
   CaptureSession(TracingHarness harness, String name, int maxSpans) {
     this.harness = harness;
     this.name = name;
-    this.bucket = new SpanBucket("[" + name + "]", maxSpans);
-    this.samplingLog = new SamplingLog("[" + name + "]", maxSpans);
+    String description = "[" + name + "]";
+    this.bucket = new SpanBucket(description, maxSpans);
+    this.samplingLog = new SamplingLog(description, maxSpans);
   }
 
   /** The session stored in the current context, if any: the current test's, inside a test. */
@@ -137,7 +139,7 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
 
   /** Spans the session started that have not ended (yet). */
   public List<UnendedSpan> unendedSpans() {
-    return bucket.unendedSpans();
+    return bucket.unendedSpans(name);
   }
 
   /** How many spans the session has started, ended or not, within its limit. */
@@ -198,7 +200,17 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
     if (span == null) {
       throw new IllegalArgumentException("span must not be null");
     }
-    assertedSpans.add(key(span));
+    Set<String> marked = assertedSpans;
+    if (marked == null) {
+      synchronized (this) {
+        marked = assertedSpans;
+        if (marked == null) {
+          marked = ConcurrentHashMap.newKeySet();
+          assertedSpans = marked;
+        }
+      }
+    }
+    marked.add(key(span));
   }
 
   /**
@@ -209,7 +221,11 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
    * @throws SpanLimitExceededException if the session started more spans than its limit
    */
   public List<SpanData> unassertedSpans() {
-    return finishedSpans().stream().filter(span -> !assertedSpans.contains(key(span))).toList();
+    Set<String> marked = assertedSpans;
+    if (marked == null) {
+      return finishedSpans();
+    }
+    return finishedSpans().stream().filter(span -> !marked.contains(key(span))).toList();
   }
 
   /** Span ids are unique only within a trace. */
@@ -224,7 +240,10 @@ public final class CaptureSession implements ImplicitContextKeyed, AutoCloseable
   public void reset() {
     bucket.clear();
     samplingLog.clear();
-    assertedSpans.clear();
+    Set<String> marked = assertedSpans;
+    if (marked != null) {
+      marked.clear();
+    }
   }
 
   /** Whether {@link #close()} was called. */

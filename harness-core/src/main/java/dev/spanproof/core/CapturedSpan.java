@@ -7,18 +7,15 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
  * A span as the capture processor saw it start: the live span (converted to {@code SpanData} only
  * when asked for), the baggage of its parent context (null when empty), its start stack (its own,
  * or that of the first span of its name; null when not recorded), and, for a span with no session,
- * why not. It is also a link of its {@link SpanBucket} stripe, so that keeping a span allocates one
- * object.
+ * why not. It is also a link of its {@link SpanBucket}'s stack, so that keeping a span allocates
+ * one object.
  */
-final class CapturedSpan {
+final class CapturedSpan extends CountedStack.Node<CapturedSpan> {
 
   private final ReadableSpan span;
   private final Baggage baggage;
   private final StartStack startStack;
   private final UnownedStart unownedStart;
-  // Set by SpanBucket before the span is published to other threads, never after.
-  CapturedSpan previous;
-  int countInStripe;
 
   CapturedSpan(
       ReadableSpan span, Baggage baggage, StartStack startStack, UnownedStart unownedStart) {

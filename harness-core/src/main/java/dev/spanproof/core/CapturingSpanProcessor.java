@@ -26,6 +26,8 @@ final class CapturingSpanProcessor implements SpanProcessor {
   // Bound once: a method reference written in onStart would be a new object for every span.
   private final Function<String, CaptureSession> traceOwnerLookup = this::ownerOfTrace;
   private final StartStackRecording startStacks;
+  // Used with FIRST_OF_EACH_NAME_PER_HARNESS only: the one table of the harness's sessions.
+  private final FirstStartStacks harnessStartStacks = new FirstStartStacks();
   private final ThreadSessions threadSessions;
 
   CapturingSpanProcessor(
@@ -61,15 +63,16 @@ final class CapturingSpanProcessor implements SpanProcessor {
     } else {
       threadSessions.workingFor(owner);
       SpanBucket bucket = owner.bucket();
-      bucket.add(span, baggage, startStack(span, bucket), null);
+      bucket.add(span, baggage, startStack(span, owner), null);
     }
   }
 
-  private StartStack startStack(ReadableSpan span, SpanBucket bucket) {
+  private StartStack startStack(ReadableSpan span, CaptureSession owner) {
     return switch (startStacks) {
       case OFF -> null;
-      case FIRST_OF_EACH_NAME -> bucket.firstStartStackOfName(span);
-      case EVERY_SPAN -> new StartStack(span);
+      case FIRST_OF_EACH_NAME_PER_HARNESS -> harnessStartStacks.firstOfName(span, owner.name());
+      case FIRST_OF_EACH_NAME -> owner.bucket().firstStartStackOfName(span, owner.name());
+      case EVERY_SPAN -> new StartStack(span, owner.name());
     };
   }
 
@@ -78,7 +81,7 @@ final class CapturingSpanProcessor implements SpanProcessor {
    * where each started is what shows how its context was lost.
    */
   private StartStack unownedStartStack(ReadableSpan span) {
-    return startStacks == StartStackRecording.OFF ? null : new StartStack(span);
+    return startStacks == StartStackRecording.OFF ? null : new StartStack(span, null);
   }
 
   private CapturedSpan.UnownedStart unownedStart(String reason, String closedSession) {

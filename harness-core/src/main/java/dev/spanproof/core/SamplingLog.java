@@ -5,8 +5,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,28 +16,19 @@ import java.util.concurrent.atomic.LongAdder;
  * carries the harness-wide sequence number it was made with, so the harness can merge the logs of
  * all owners back into the order the sampler was asked in.
  *
- * <p>Adding is one allocation and one compare-and-set: each entry is a link of a lock-free stack
- * and carries the count of entries up to it, so the limit needs no counter of its own, and it holds
- * the sampler's arguments and answer as given, the {@link SamplingRecord} being built on read.
+ * <p>Adding is one allocation and one compare-and-set: each entry is a link of a {@link
+ * CountedStack}, which counts the entries up to it, so the limit needs no counter of its own; it
+ * holds the sampler's arguments and answer as given, the {@link SamplingRecord} being built on
+ * read.
  */
 final class SamplingLog {
-
-  private static final VarHandle NEWEST;
-
-  static {
-    try {
-      NEWEST = MethodHandles.lookup().findVarHandle(SamplingLog.class, "newest", Entry.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   /**
    * A decision and its place in the harness's order. The sampler's result is kept as returned and
    * read when the record is built: samplers return immutable results (the SDK's do), so reading
    * them later gives what the SDK read.
    */
-  static final class Entry {
+  static final class Entry extends CountedStack.Node<Entry> {
     private final long sequence;
     private final String spanName;
     private final SpanKind spanKind;
@@ -47,9 +36,6 @@ final class SamplingLog {
     private final SpanContext parentSpanContext;
     private final SamplingResult result;
     private final String samplerDescription;
-    // Set before the entry is published by the compare-and-set on newest, never after.
-    private Entry previous;
-    private int count;
 
     private Entry(
         long sequence,
@@ -80,8 +66,7 @@ final class SamplingLog {
 
   private final String ownerDescription;
   private final int maxDecisions;
-  // The newest kept entry, null when none; added to through NEWEST.
-  private volatile Entry newest;
+  private final CountedStack<Entry> stack = new CountedStack<>();
 
   private final LongAdder rejected = new LongAdder();
   private final LongAdder dropped = new LongAdder();
@@ -108,9 +93,8 @@ final class SamplingLog {
     }
     Entry entry = null;
     while (true) {
-      Entry previous = newest;
-      int count = previous == null ? 0 : previous.count;
-      if (count >= maxDecisions) {
+      Entry newest = stack.newest();
+      if (CountedStack.countUpTo(newest) >= maxDecisions) {
         rejected.increment();
         return;
       }
@@ -125,9 +109,7 @@ final class SamplingLog {
                 result,
                 samplerDescription);
       }
-      entry.previous = previous;
-      entry.count = count + 1;
-      if (NEWEST.compareAndSet(this, previous, entry)) {
+      if (stack.tryPush(newest, entry)) {
         return;
       }
     }
@@ -158,11 +140,7 @@ final class SamplingLog {
       throw SpanLimitExceededException.forSamplingDecisions(
           ownerDescription, maxDecisions, notKept);
     }
-    Entry last = newest;
-    List<Entry> all = new ArrayList<>(last == null ? 0 : last.count);
-    for (Entry entry = last; entry != null; entry = entry.previous) {
-      all.add(entry);
-    }
+    List<Entry> all = stack.oldestFirst();
     // Threads take sequence numbers and then add, so the stack is in order only per thread.
     all.sort(Comparator.comparingLong(Entry::sequence));
     return all;
@@ -174,7 +152,7 @@ final class SamplingLog {
   }
 
   void clear() {
-    newest = null;
+    stack.clear();
     rejected.reset();
     dropped.reset();
   }

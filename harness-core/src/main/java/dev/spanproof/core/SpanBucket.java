@@ -7,38 +7,45 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The spans captured for one owner. Appending is lock-free and spread over a few stacks chosen by
- * thread, so threads of one test do not contend on a single head or counter; spans stay live {@link
- * ReadableSpan}s until read, so the hot path never copies span data. Readers merge the stripes back
- * into start order.
+ * The spans captured for one owner. Appending is lock-free: one stack while a single thread at a
+ * time adds, and, once two threads contend for it, a few more stacks chosen by thread, so threads
+ * of one test do not keep contending on a single head. A test's few spans therefore cost one stack,
+ * not a set of them. Spans stay live {@link ReadableSpan}s until read, so the hot path never copies
+ * span data; readers merge the stacks back into start order.
  */
 final class SpanBucket {
 
   /** A power of two; more than the cores a test machine usually gives one test. */
   private static final int STRIPES = 8;
 
+  private static final VarHandle STRIPES_HANDLE;
+
+  static {
+    try {
+      STRIPES_HANDLE =
+          MethodHandles.lookup().findVarHandle(SpanBucket.class, "stripes", List.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final String ownerDescription;
   private final int maxSpans;
-  private final Stripe[] stripes = new Stripe[STRIPES];
+  private final CountedStack<CapturedSpan> first = new CountedStack<>();
+  // Null until two threads contend for the first stack; set once, through STRIPES_HANDLE.
+  private volatile List<CountedStack<CapturedSpan>> stripes;
   private final LongAdder rejected = new LongAdder();
-
-  /** The start stack of the first span of each name, for {@link #firstStartStackOfName}. */
-  private final ConcurrentMap<String, StartStack> firstStartStacks = new ConcurrentHashMap<>();
+  // Made on the first span that records a stack, when stacks are recorded per session.
+  private volatile FirstStartStacks firstStartStacks;
 
   SpanBucket(String ownerDescription, int maxSpans) {
     this.ownerDescription = ownerDescription;
     this.maxSpans = maxSpans;
-    for (int i = 0; i < STRIPES; i++) {
-      stripes[i] = new Stripe();
-    }
   }
 
   /**
@@ -52,10 +59,12 @@ final class SpanBucket {
       Baggage baggage,
       StartStack startStack,
       CapturedSpan.UnownedStart unownedStart) {
-    Stripe stripe = stripes[(int) Thread.currentThread().getId() & (STRIPES - 1)];
     CapturedSpan captured = null;
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    CountedStack<CapturedSpan> stack =
+        striped == null ? first : striped.get((int) Thread.currentThread().getId() & (STRIPES - 1));
     while (true) {
-      CapturedSpan previous = stripe.newest;
+      CapturedSpan newest = stack.newest();
       if (startedSpanCount() >= maxSpans) {
         rejected.increment();
         return false;
@@ -63,28 +72,45 @@ final class SpanBucket {
       if (captured == null) {
         captured = new CapturedSpan(span, baggage, startStack, unownedStart);
       }
-      captured.previous = previous;
-      captured.countInStripe = previous == null ? 1 : previous.countInStripe + 1;
-      if (Stripe.NEWEST.compareAndSet(stripe, previous, captured)) {
+      if (stack.tryPush(newest, captured)) {
         return true;
+      }
+      if (stack == first) {
+        stack = stripes().get((int) Thread.currentThread().getId() & (STRIPES - 1));
       }
     }
   }
 
-  /**
-   * The start stack of the first span named as {@code span} is, taken now if {@code span} is that
-   * first one. After the first, a span of the name costs a map lookup instead of a stack walk.
-   */
-  StartStack firstStartStackOfName(ReadableSpan span) {
-    String name = span.getName();
-    StartStack first = firstStartStacks.get(name);
-    if (first != null) {
-      return first;
+  /** The stripes, made now if this is the first contention. */
+  private List<CountedStack<CapturedSpan>> stripes() {
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    if (striped == null) {
+      List<CountedStack<CapturedSpan>> made = new ArrayList<>(STRIPES);
+      for (int i = 0; i < STRIPES; i++) {
+        made.add(new CountedStack<>());
+      }
+      striped = STRIPES_HANDLE.compareAndSet(this, null, made) ? made : stripes;
     }
-    // Not computeIfAbsent: the stack would hold the map's bin lock while it is walked.
-    StartStack own = new StartStack(span);
-    first = firstStartStacks.putIfAbsent(name, own);
-    return first == null ? own : first;
+    return striped;
+  }
+
+  /**
+   * The start stack of the first span named as {@code span} is in this bucket, taken now if {@code
+   * span} is that first one. After the first, a span of the name costs a map lookup instead of a
+   * stack walk.
+   */
+  StartStack firstStartStackOfName(ReadableSpan span, String sessionName) {
+    FirstStartStacks table = firstStartStacks;
+    if (table == null) {
+      synchronized (this) {
+        table = firstStartStacks;
+        if (table == null) {
+          table = new FirstStartStacks();
+          firstStartStacks = table;
+        }
+      }
+    }
+    return table.firstOfName(span, sessionName);
   }
 
   /** Who this bucket holds spans for, as messages name it. */
@@ -100,35 +126,43 @@ final class SpanBucket {
   List<SpanData> finishedSpans() {
     requireWithinLimit();
     List<SpanData> finished = new ArrayList<>();
-    for (Stripe stripe : stripes) {
-      for (CapturedSpan captured : stripe.inStartOrder()) {
-        if (captured.span().hasEnded()) {
-          finished.add(
-              SpanDataWithBaggage.of(
-                  captured.span().toSpanData(),
-                  captured.baggage() == null ? Baggage.empty() : captured.baggage()));
-        }
+    for (CapturedSpan captured : captured()) {
+      if (captured.span().hasEnded()) {
+        finished.add(
+            SpanDataWithBaggage.of(
+                captured.span().toSpanData(),
+                captured.baggage() == null ? Baggage.empty() : captured.baggage()));
       }
     }
-    // Each stripe is already in start order, so this is a cheap merge for TimSort.
+    // Threads take their start time before adding, so a stack shared by threads is in start order
+    // only nearly: TimSort puts the few swapped neighbours, and merges the stripes, in about one
+    // pass.
     finished.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return finished;
   }
 
-  /** Every captured span, stripe by stripe. */
+  /** Every captured span, stack by stack, each stack oldest first. */
   List<CapturedSpan> captured() {
-    List<CapturedSpan> all = new ArrayList<>();
-    for (Stripe stripe : stripes) {
-      all.addAll(stripe.inStartOrder());
+    List<CapturedSpan> all = first.oldestFirst();
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    if (striped != null) {
+      all = new ArrayList<>(all);
+      for (CountedStack<CapturedSpan> stripe : striped) {
+        all.addAll(stripe.oldestFirst());
+      }
     }
     return all;
   }
 
   /** Whether any captured span belongs to this trace. */
   boolean containsTrace(String traceId) {
-    for (Stripe stripe : stripes) {
-      for (CapturedSpan captured = stripe.newest; captured != null; captured = captured.previous) {
-        if (captured.span().getSpanContext().getTraceId().equals(traceId)) {
+    if (first.anyMatch(captured -> inTrace(captured, traceId))) {
+      return true;
+    }
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    if (striped != null) {
+      for (CountedStack<CapturedSpan> stripe : striped) {
+        if (stripe.anyMatch(captured -> inTrace(captured, traceId))) {
           return true;
         }
       }
@@ -136,25 +170,28 @@ final class SpanBucket {
     return false;
   }
 
-  List<UnendedSpan> unendedSpans() {
+  private static boolean inTrace(CapturedSpan captured, String traceId) {
+    return captured.span().getSpanContext().getTraceId().equals(traceId);
+  }
+
+  /** The spans not ended yet, of the session named {@code sessionName} (null for no session). */
+  List<UnendedSpan> unendedSpans(String sessionName) {
     List<UnendedSpan> unended = new ArrayList<>();
-    for (Stripe stripe : stripes) {
-      for (CapturedSpan captured : stripe.inStartOrder()) {
-        if (!captured.span().hasEnded()) {
-          unended.add(new UnendedSpan(captured.span(), captured.startStack()));
-        }
+    for (CapturedSpan captured : captured()) {
+      if (!captured.span().hasEnded()) {
+        unended.add(new UnendedSpan(captured.span(), captured.startStack(), sessionName));
       }
     }
     return unended;
   }
 
-  /** The spans kept: the sum of the stripes' counts, each read from its newest span. */
+  /** The spans kept: the sum of the stacks' counts, each read from its newest span. */
   int startedSpanCount() {
-    int count = 0;
-    for (Stripe stripe : stripes) {
-      CapturedSpan newest = stripe.newest;
-      if (newest != null) {
-        count += newest.countInStripe;
+    int count = first.count();
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    if (striped != null) {
+      for (CountedStack<CapturedSpan> stripe : striped) {
+        count += stripe.count();
       }
     }
     return count;
@@ -172,42 +209,17 @@ final class SpanBucket {
   }
 
   void clear() {
-    for (Stripe stripe : stripes) {
-      stripe.newest = null;
+    first.clear();
+    List<CountedStack<CapturedSpan>> striped = stripes;
+    if (striped != null) {
+      for (CountedStack<CapturedSpan> stripe : striped) {
+        stripe.clear();
+      }
     }
-    firstStartStacks.clear();
+    FirstStartStacks table = firstStartStacks;
+    if (table != null) {
+      table.clear();
+    }
     rejected.reset();
-  }
-
-  /**
-   * A lock-free stack of the spans its threads started, newest first: adding is one
-   * compare-and-set, and each span carries the stripe's count up to it, so the limit needs no
-   * counter of its own.
-   */
-  private static final class Stripe {
-
-    static final VarHandle NEWEST;
-
-    static {
-      try {
-        NEWEST = MethodHandles.lookup().findVarHandle(Stripe.class, "newest", CapturedSpan.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    // Added to through NEWEST only; cleared by a plain write.
-    volatile CapturedSpan newest;
-
-    /** The stripe's spans, oldest first. */
-    List<CapturedSpan> inStartOrder() {
-      CapturedSpan last = newest;
-      List<CapturedSpan> spans = new ArrayList<>(last == null ? 0 : last.countInStripe);
-      for (CapturedSpan captured = last; captured != null; captured = captured.previous) {
-        spans.add(captured);
-      }
-      Collections.reverse(spans);
-      return spans;
-    }
   }
 }

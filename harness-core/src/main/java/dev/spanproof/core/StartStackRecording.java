@@ -12,6 +12,16 @@ public enum StartStackRecording {
   OFF,
 
   /**
+   * The first span of each name in the harness records its stack, whichever session it is in; a
+   * later span of the same name, in any session, points to that first one's, saying in which
+   * session it was taken. In the JUnit extension a harness serves one test class, so a class pays
+   * one stack per span name, however many tests start spans of that name: the cheapest recording
+   * that still names the line that most likely started each span. A span with no session records
+   * its own.
+   */
+  FIRST_OF_EACH_NAME_PER_HARNESS,
+
+  /**
    * The first span of each name in each capture session (each test) records its stack; a later span
    * of the same name points to that first one's, which is where it most likely started too. A span
    * with no session records its own. A test then pays one stack per span name, not per span.

@@ -18,6 +18,7 @@ final class StartStacks {
           "io.opentelemetry.context.",
           CapturingSpanProcessor.class.getName(),
           SpanBucket.class.getName(),
+          FirstStartStacks.class.getName(),
           RoutingTracerProvider.class.getName(),
           // Its nested router classes only: the name alone would also match ExternalSdkCaptureTest.
           ExternalSdkCapture.class.getName() + "$");

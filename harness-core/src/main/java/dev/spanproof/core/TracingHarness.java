@@ -326,7 +326,7 @@ public final class TracingHarness implements AutoCloseable {
 
   /** Unended spans that belong to no session. */
   public List<UnendedSpan> unendedUnownedSpans() {
-    return unowned.unendedSpans();
+    return unowned.unendedSpans(null);
   }
 
   /** Forgets every captured span and sampling decision, in every session; sessions stay open. */
@@ -541,18 +541,20 @@ public final class TracingHarness implements AutoCloseable {
 
     /**
      * Whether to record where spans start, so that unended spans can be reported with their stack:
-     * {@code true} is {@link StartStackRecording#FIRST_OF_EACH_NAME}, one stack per span name and
-     * session, {@code false} is {@link StartStackRecording#OFF}. Default: off.
+     * {@code true} is {@link StartStackRecording#FIRST_OF_EACH_NAME_PER_HARNESS}, one stack per
+     * span name in the harness, {@code false} is {@link StartStackRecording#OFF}. Default: off.
      */
     public Builder recordStartStacks(boolean recordStartStacks) {
       return recordStartStacks(
-          recordStartStacks ? StartStackRecording.FIRST_OF_EACH_NAME : StartStackRecording.OFF);
+          recordStartStacks
+              ? StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS
+              : StartStackRecording.OFF);
     }
 
     /**
-     * Which spans record where they start: none, the first of each name per session, or every span,
-     * which costs a stack walk per span (a few microseconds in a deep test). Default: {@link
-     * StartStackRecording#OFF}.
+     * Which spans record where they start: none, the first of each name in the harness or in each
+     * session, or every span, which costs a stack walk per span (a few microseconds in a deep
+     * test). Default: {@link StartStackRecording#OFF}.
      */
     public Builder recordStartStacks(StartStackRecording recording) {
       this.startStacks = requireArgument(recording, "recording");

@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * A span that was started but not ended, with the stack where it started when the harness records
  * start stacks: its own, or, when stacks are recorded once per span name ({@link
+ * StartStackRecording#FIRST_OF_EACH_NAME_PER_HARNESS}, {@link
  * StartStackRecording#FIRST_OF_EACH_NAME}), that of the first span of its name. Unended spans are
  * never exported by a real SDK, so they are lost from production traces: a test should know.
  */
@@ -18,10 +19,16 @@ public final class UnendedSpan {
 
   private final ReadableSpan span;
   private final StartStack startStack;
+  private final String owner;
 
-  UnendedSpan(ReadableSpan span, StartStack startStack) {
+  /**
+   * @param owner the name of the span's session, to tell a same-name stack taken in another
+   *     session; null for a span of no session
+   */
+  UnendedSpan(ReadableSpan span, StartStack startStack, String owner) {
     this.span = span;
     this.startStack = startStack;
+    this.owner = owner;
   }
 
   /** The span's name. */
@@ -49,14 +56,25 @@ public final class UnendedSpan {
   }
 
   /**
-   * Where the first span of the same name in this span's session started, trimmed as {@link
-   * #startStack()} is, when the harness records one stack per span name ({@link
-   * StartStackRecording#FIRST_OF_EACH_NAME}) and this span is not that first one: most likely where
-   * this span started too, unless the code starts spans of this name in several places. Empty when
-   * {@link #startStack()} is present or no stacks were recorded.
+   * Where the first span of the same name started, trimmed as {@link #startStack()} is, when the
+   * harness records one stack per span name and this span is not that first one: the first in the
+   * harness ({@link StartStackRecording#FIRST_OF_EACH_NAME_PER_HARNESS}, possibly in another
+   * session, see {@link #sameNameStackSession()}) or in this span's session ({@link
+   * StartStackRecording#FIRST_OF_EACH_NAME}). Most likely where this span started too, unless the
+   * code starts spans of this name in several places. Empty when {@link #startStack()} is present
+   * or no stacks were recorded.
    */
   public Optional<List<StackTraceElement>> sameNameStartStack() {
     return sameNameStack().map(StartStacks::userFrames);
+  }
+
+  /**
+   * The name of the session whose span the {@link #sameNameStartStack()} was taken for, when that
+   * is not this span's session: with one stack per span name in the harness, the first test of a
+   * class to start a span of a name records the stack for the whole class. Empty otherwise.
+   */
+  public Optional<String> sameNameStackSession() {
+    return sameNameStack().map(StartStack::takenIn).filter(takenIn -> !takenIn.equals(owner));
   }
 
   private Optional<StartStack> ownStack() {
@@ -91,8 +109,9 @@ public final class UnendedSpan {
       out.append("; its own start stack was not recorded, the first [")
           .append(name())
           .append("] span (span ")
-          .append(startStack.spanId())
-          .append(") started at:");
+          .append(startStack.spanId());
+      sameNameStackSession().ifPresent(session -> out.append(", in ").append(session));
+      out.append(") started at:");
     }
     List<StackTraceElement> frames = StartStacks.userFrames(startStack);
     for (StackTraceElement frame : frames.subList(0, Math.min(frames.size(), DESCRIBED_FRAMES))) {

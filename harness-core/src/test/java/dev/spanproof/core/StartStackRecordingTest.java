@@ -68,6 +68,39 @@ class StartStackRecordingTest {
   }
 
   @Test
+  void should_record_each_name_once_per_harness_and_name_the_session_it_was_taken_in() {
+    try (TracingHarness harness = harness(StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS)) {
+      CaptureSession one = harness.openSession("one");
+      CaptureSession other = harness.openSession("other");
+      try (Scope ignored = one.makeCurrent()) {
+        new Repository(harness).findOrder();
+        new Repository(harness).findCustomer();
+      }
+      try (Scope ignored = other.makeCurrent()) {
+        new Repository(harness).findCustomer();
+      }
+
+      UnendedSpan first = one.unendedSpans().get(0);
+      UnendedSpan sameSession = one.unendedSpans().get(1);
+      UnendedSpan otherSession = other.unendedSpans().get(0);
+      assertThat(methodsOf(first.startStack().orElseThrow())).startsWith("findOrder");
+      assertThat(sameSession.sameNameStartStack()).isEqualTo(first.startStack());
+      assertThat(sameSession.sameNameStackSession()).isEmpty();
+      assertThat(otherSession.startStack()).isEmpty();
+      assertThat(otherSession.sameNameStartStack()).isEqualTo(first.startStack());
+      assertThat(otherSession.sameNameStackSession()).contains("one");
+      assertThat(withoutLineNumbers(otherSession.describe()))
+          .startsWith(
+              "span [query] (trace 00000000000000000000000000000003, span 0000000000000003) was"
+                  + " started but never ended; its own start stack was not recorded, the first"
+                  + " [query] span (span 0000000000000001, in one) started at:\n"
+                  + "\tat "
+                  + Repository.class.getName()
+                  + ".findOrder(StartStackRecordingTest.java:N)\n");
+    }
+  }
+
+  @Test
   void should_record_each_name_once_per_session() {
     try (TracingHarness harness = harness(StartStackRecording.FIRST_OF_EACH_NAME)) {
       CaptureSession one = harness.openSession("one");
@@ -197,7 +230,8 @@ class StartStackRecordingTest {
     try (TracingHarness on = TracingHarness.builder().recordStartStacks(true).build();
         TracingHarness off = TracingHarness.builder().recordStartStacks(false).build();
         TracingHarness unset = TracingHarness.builder().build()) {
-      assertThat(on.startStackRecording()).isEqualTo(StartStackRecording.FIRST_OF_EACH_NAME);
+      assertThat(on.startStackRecording())
+          .isEqualTo(StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS);
       assertThat(on.recordsStartStacks()).isTrue();
       assertThat(off.startStackRecording()).isEqualTo(StartStackRecording.OFF);
       assertThat(unset.startStackRecording()).isEqualTo(StartStackRecording.OFF);

@@ -150,9 +150,9 @@ abstract class ExtensionBuilder {
 
   /**
    * Whether to record where spans start, to report unended spans with their stack: {@code true}
-   * records the first span of each name in each test ({@link
-   * StartStackRecording#FIRST_OF_EACH_NAME}), and a later span of that name is reported with the
-   * first one's stack. Default: on, or the {@value
+   * records the first span of each name in the test class ({@link
+   * StartStackRecording#FIRST_OF_EACH_NAME_PER_HARNESS}), and a later span of that name, in any
+   * test of the class, is reported with the first one's stack. Default: on, or the {@value
    * SpanproofConfiguration#START_STACKS_PROPERTY_NAME} configuration parameter.
    */
   public TracingExtension.Builder recordStartStacks(boolean record) {
@@ -162,7 +162,10 @@ abstract class ExtensionBuilder {
   /**
    * Which spans record where they start: {@link StartStackRecording#EVERY_SPAN} gives every unended
    * span its own stack, for code that starts spans of one name in several places, at a few
-   * microseconds per span. Default: {@link StartStackRecording#FIRST_OF_EACH_NAME}, or the {@value
+   * microseconds per span; {@link StartStackRecording#FIRST_OF_EACH_NAME} records the first span of
+   * each name in each test. Scopes follow: one stack per span name made current, in the class or
+   * (with the other two) every scope's own. Default: {@link
+   * StartStackRecording#FIRST_OF_EACH_NAME_PER_HARNESS}, or the {@value
    * SpanproofConfiguration#START_STACKS_PROPERTY_NAME} configuration parameter.
    *
    * @throws IllegalArgumentException if {@code recording} is null

@@ -322,22 +322,26 @@ final class ExtensionSettings {
     }
   }
 
-  /** {@code true} (one stack per span name, the default), {@code every} or {@code false}. */
+  /**
+   * {@code true} (one stack per span name in a test class, the default), {@code test} (one per span
+   * name in each test), {@code every} or {@code false}.
+   */
   private static StartStackRecording startStacksParameter(ExtensionContext context) {
     Optional<String> value =
         context.getConfigurationParameter(START_STACKS_PROPERTY_NAME).map(String::strip);
     if (value.isEmpty()) {
-      return StartStackRecording.FIRST_OF_EACH_NAME;
+      return StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS;
     }
     return switch (value.get().toLowerCase(Locale.ROOT)) {
-      case "true" -> StartStackRecording.FIRST_OF_EACH_NAME;
+      case "true" -> StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS;
+      case "test" -> StartStackRecording.FIRST_OF_EACH_NAME;
       case "every" -> StartStackRecording.EVERY_SPAN;
       case "false" -> StartStackRecording.OFF;
       default ->
           throw new ExtensionConfigurationException(
               "configuration parameter "
                   + START_STACKS_PROPERTY_NAME
-                  + " must be true, every or false, but was "
+                  + " must be true, test, every or false, but was "
                   + value.get());
     };
   }

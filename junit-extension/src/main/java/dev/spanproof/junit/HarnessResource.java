@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import dev.spanproof.core.GlobalInstallation;
 import dev.spanproof.core.TracingHarness;
+import dev.spanproof.core.internal.OpenStacks;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,6 +16,7 @@ final class HarnessResource implements AutoCloseable {
 
   private final TracingHarness harness;
   private final GlobalInstallation global;
+  private final OpenStacks openStacks;
   private final Set<String> reportedUnownedSpanIds = ConcurrentHashMap.newKeySet();
   private volatile TestPolicies policies;
 
@@ -24,10 +26,22 @@ final class HarnessResource implements AutoCloseable {
   HarnessResource(TracingHarness harness, GlobalInstallation global) {
     this.harness = harness;
     this.global = global;
+    this.openStacks =
+        switch (harness.startStackRecording()) {
+          case OFF -> OpenStacks.none();
+          // Scopes follow spans: one stack per span name for the harness's tests.
+          case FIRST_OF_EACH_NAME_PER_HARNESS -> OpenStacks.firstOfEachSpanName();
+          case FIRST_OF_EACH_NAME, EVERY_SPAN -> OpenStacks.everyScope();
+        };
   }
 
   TracingHarness harness() {
     return harness;
+  }
+
+  /** Which of its tests' scopes record where they were opened. */
+  OpenStacks openStacks() {
+    return openStacks;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.spanproof.junit;
 
 import dev.spanproof.core.CaptureSession;
+import dev.spanproof.core.internal.OpenStacks;
 import dev.spanproof.core.internal.ScopeTracking;
 import dev.spanproof.core.internal.TrackedScope;
 import dev.spanproof.core.internal.WatchedScopes;
@@ -54,16 +55,17 @@ final class ScopeRules {
    * Starts watching the session's scopes, whichever checks are on: after the test, the test thread
    * gets back the context it had before, also when the test left scopes open.
    *
+   * @param openStacks which scopes record where they were opened, shared by the harness's tests
    * @return the session's watched scopes, or null when scopes cannot be watched in this JVM
    */
-  WatchedScopes watch(CaptureSession session, TestPolicies policies) {
+  WatchedScopes watch(CaptureSession session, TestPolicies policies, OpenStacks openStacks) {
     if (ScopeTracking.install() == ScopeTracking.Installation.STORAGE_USED_FIRST) {
       if (policies.anyScopeCheckOn() && WARNED.compareAndSet(false, true)) {
         LOGGER.log(Level.WARNING, STORAGE_USED_FIRST);
       }
       return null;
     }
-    return ScopeTracking.watch(session, session.harness().recordsStartStacks());
+    return ScopeTracking.watch(session, openStacks);
   }
 
   /**
@@ -274,13 +276,25 @@ final class ScopeRules {
     report.append("\n  ").append(line);
     Optional<List<StackTraceElement>> stack = scope.openStack();
     if (stack.isPresent()) {
-      report.append(", opened at:");
+      Optional<String> sharedFrom = scope.sharedOpenStackSession();
+      if (sharedFrom.isPresent()) {
+        report
+            .append("; its own opening stack was not recorded, the first scope that made a span of")
+            .append(" its name current (in ")
+            .append(sharedFrom.get())
+            .append(") was opened at:");
+      } else {
+        report.append(", opened at:");
+      }
       StartStackFrames.appendTo(report, stack.get());
     }
   }
 
   private static String withStacksNote(StringBuilder report, List<TrackedScope> scopes) {
     // The runner's own scope never has a stack: stacks are not off because of it.
+    if (scopes.stream().anyMatch(scope -> scope.sharedOpenStackSession().isPresent())) {
+      report.append("\n").append(StartStackFrames.ONE_STACK_PER_NAME);
+    }
     if (scopes.stream().anyMatch(scope -> !scope.isRunnersScope() && scope.openStack().isEmpty())) {
       report.append("\n").append(StartStackFrames.STACKS_OFF);
     }

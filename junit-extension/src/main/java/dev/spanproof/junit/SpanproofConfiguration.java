@@ -35,10 +35,13 @@ public final class SpanproofConfiguration {
   public static final String TRACES_DIRECTORY_PROPERTY_NAME = "spanproof.traces.directory";
 
   /**
-   * Records the stack where spans start, so that an unended span is reported with it: {@code true}
-   * (default) records the first span of each name in each test, and reports a later span of that
-   * name with the first one's stack; {@code every} records every span's own, at a few microseconds
-   * per span (see docs/benchmarks.md); {@code false} records none. The builder options are {@link
+   * Records the stack where spans start and scopes open, so that an unended span or a scope left
+   * open is reported with it: {@code true} (default) records the first span of each name in a test
+   * class, and the first scope to make a span of that name current, and reports later ones, in any
+   * test of the class, with that first one's stack, naming the test it was taken in; {@code test}
+   * records the first span of each name in each test, and every scope; {@code every} records every
+   * span's and scope's own, at a few microseconds each (see docs/benchmarks.md); {@code false}
+   * records none. The builder options are {@link
    * TracingExtension.Builder#recordStartStacks(boolean)} and {@link
    * TracingExtension.Builder#recordStartStacks(dev.spanproof.core.StartStackRecording)}.
    */

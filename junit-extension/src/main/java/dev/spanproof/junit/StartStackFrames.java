@@ -14,11 +14,15 @@ final class StartStackFrames {
           + SpanproofConfiguration.START_STACKS_PROPERTY_NAME
           + "=false); turn them on to see where each span started.";
 
-  /** Closes a report that shows a span with the stack of the first span of its name. */
+  /** Closes a report that shows a span or scope with the stack of the first of its span name. */
   static final String ONE_STACK_PER_NAME =
-      "Start stacks are recorded for the first span of each name in a test; "
+      "Start stacks are recorded for the first span of each name, and the first scope to make it"
+          + " current, in a test class ("
           + SpanproofConfiguration.START_STACKS_PROPERTY_NAME
-          + "=every or recordStartStacks(StartStackRecording.EVERY_SPAN) records every span's own.";
+          + "=test: in each test); "
+          + SpanproofConfiguration.START_STACKS_PROPERTY_NAME
+          + "=every or recordStartStacks(StartStackRecording.EVERY_SPAN) records every span's"
+          + " and scope's own.";
 
   /** As many frames as the unended-span paragraph of {@code UnendedSpan.describe()} shows. */
   private static final int MAX_FRAMES = 12;

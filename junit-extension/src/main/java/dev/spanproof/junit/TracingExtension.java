@@ -139,7 +139,11 @@ public class TracingExtension
     store.putTest(
         context,
         new RunningTest(
-            session, harness, ownsHarness, policies, scopeRules.watch(session, policies)));
+            session,
+            harness,
+            ownsHarness,
+            policies,
+            scopeRules.watch(session, policies, harness.openStacks())));
   }
 
   @Override

@@ -29,9 +29,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -336,6 +338,60 @@ class StrictContextTest {
                             + "Every scope must be closed, typically with try-with-resources: an"
                             + " open scope leaves its context current, and whatever runs next on"
                             + " that thread joins the test's trace."));
+  }
+
+  /**
+   * The first test closes its scope; the second, run after it, leaves one of the same span open.
+   */
+  @TestMethodOrder(MethodOrderer.MethodName.class)
+  static class LeavesScopeOpenInALaterTest {
+    @RegisterExtension static final TracingExtension tracing = fixedIds().build();
+
+    @Test
+    void a_closes(Tracer tracer) {
+      new PaymentClient(tracer).chargeAndKeepScope().close();
+    }
+
+    @Test
+    void b_forgetsToClose(Tracer tracer) {
+      new PaymentClient(tracer).chargeAndKeepScope();
+    }
+  }
+
+  @Test
+  void should_show_a_scope_of_a_later_test_with_the_stack_of_the_first_scope_of_its_span_name() {
+    EngineExecutionResults results = run(LeavesScopeOpenInALaterTest.class);
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .isEqualTo(
+                        "test [LeavesScopeOpenInALaterTest.b_forgetsToClose(Tracer)] left 1 scope"
+                            + " open (waited 20 ms for it to close):\n"
+                            + "  scope of span [processPayment] (trace"
+                            + " 00000000000000000000000000000002, span 0000000000000002) was"
+                            + " opened on thread [main] and never closed; its own opening stack"
+                            + " was not recorded, the first scope that made a span of its name"
+                            + " current (in test [LeavesScopeOpenInALaterTest.a_closes(Tracer)])"
+                            + " was opened at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".chargeAndKeepScope(StrictContextTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesScopeOpenInALaterTest.class.getName()
+                            + ".a_closes(StrictContextTest.java:N)\n"
+                            + "Every scope must be closed, typically with try-with-resources: an"
+                            + " open scope leaves its context current, and whatever runs next on"
+                            + " that thread joins the test's trace.\n"
+                            + "Start stacks are recorded for the first span of each name, and the"
+                            + " first scope to make it current, in a test class"
+                            + " (spanproof.startStacks=test: in each test);"
+                            + " spanproof.startStacks=every or"
+                            + " recordStartStacks(StartStackRecording.EVERY_SPAN) records every"
+                            + " span's and scope's own."));
   }
 
   @Test

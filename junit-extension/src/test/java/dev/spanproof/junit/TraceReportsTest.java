@@ -128,7 +128,7 @@ class TraceReportsTest {
 
     assertThat(failureMessages(results.containerEvents()))
         .containsExactly(
-            "configuration parameter spanproof.startStacks must be true, every or false, but was ture");
+            "configuration parameter spanproof.startStacks must be true, test, every or false, but was ture");
   }
 
   @Test

@@ -14,12 +14,20 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class UnendedSpansTest {
+
+  private static final String ONE_STACK_PER_NAME_NOTE =
+      "Start stacks are recorded for the first span of each name, and the first scope to make it"
+          + " current, in a test class (spanproof.startStacks=test: in each test);"
+          + " spanproof.startStacks=every or recordStartStacks(StartStackRecording.EVERY_SPAN)"
+          + " records every span's and scope's own.";
 
   /** Stands for the user's code that starts a span and forgets to end it. */
   static final class PaymentClient {
@@ -113,10 +121,76 @@ class UnendedSpansTest {
                             + ".declinedCardLeavesSpanOpen(UnendedSpansTest.java:N)\n"
                             + "Every started span must be ended, typically with span.end() in a"
                             + " finally block: an unended span is never exported.\n"
-                            + "Start stacks are recorded for the first span of each name in a"
-                            + " test; spanproof.startStacks=every or"
-                            + " recordStartStacks(StartStackRecording.EVERY_SPAN) records every"
-                            + " span's own."));
+                            + ONE_STACK_PER_NAME_NOTE));
+  }
+
+  /** Two tests: the first ends its span, the second, run after it, leaves one of its name open. */
+  @TestMethodOrder(MethodOrderer.MethodName.class)
+  static class LeavesSpanOfANameOpenInALaterTest {
+    @RegisterExtension static final TracingExtension tracing = fixedIds(Duration.ZERO).build();
+
+    @Test
+    void a_acceptedCard(Tracer tracer) {
+      new PaymentClient(tracer).chargeCard(true);
+    }
+
+    @Test
+    void b_declinedCard(Tracer tracer) {
+      new PaymentClient(tracer).chargeCard(false);
+    }
+  }
+
+  @Test
+  void should_show_a_span_of_a_later_test_with_the_stack_taken_in_the_first_test_naming_it() {
+    EngineExecutionResults results = run(LeavesSpanOfANameOpenInALaterTest.class);
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .isEqualTo(
+                        "test [LeavesSpanOfANameOpenInALaterTest.b_declinedCard(Tracer)] left 1"
+                            + " span started but not ended (waited 0 ms for it to end):\n"
+                            + "  span [authorizeCard] (trace 00000000000000000000000000000002,"
+                            + " span 0000000000000002) was started but never ended; its own start"
+                            + " stack was not recorded, the first [authorizeCard] span (span"
+                            + " 0000000000000001, in test"
+                            + " [LeavesSpanOfANameOpenInALaterTest.a_acceptedCard(Tracer)]) started"
+                            + " at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".chargeCard(UnendedSpansTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesSpanOfANameOpenInALaterTest.class.getName()
+                            + ".a_acceptedCard(UnendedSpansTest.java:N)\n"
+                            + "Every started span must be ended, typically with span.end() in a"
+                            + " finally block: an unended span is never exported.\n"
+                            + ONE_STACK_PER_NAME_NOTE));
+  }
+
+  @Test
+  void should_record_the_first_span_of_each_name_in_each_test_when_the_parameter_says_test() {
+    EngineExecutionResults results =
+        run(
+            LeavesSpanOfANameOpenInALaterTest.class,
+            Map.of(SpanproofConfiguration.START_STACKS_PROPERTY_NAME, "test"));
+
+    assertThat(failureMessages(results.testEvents()))
+        .singleElement()
+        .asString()
+        .satisfies(
+            message ->
+                assertThat(withoutLineNumbers(message))
+                    .contains(
+                        "span 0000000000000002) was started but never ended, started at:\n"
+                            + "  \tat "
+                            + PaymentClient.class.getName()
+                            + ".chargeCard(UnendedSpansTest.java:N)\n"
+                            + "  \tat "
+                            + LeavesSpanOfANameOpenInALaterTest.class.getName()
+                            + ".b_declinedCard(UnendedSpansTest.java:N)\n"));
   }
 
   @Test

@@ -68,7 +68,19 @@ public final class ScopeTracking {
    * @return the session's scopes, as they are opened and closed
    */
   public static WatchedScopes watch(CaptureSession session, boolean recordStacks) {
-    WatchedScopes scopes = new WatchedScopes(session, recordStacks);
+    return watch(session, recordStacks ? OpenStacks.everyScope() : OpenStacks.none());
+  }
+
+  /**
+   * Starts recording the scopes opened for {@code session}, with the stacks {@code openStacks}
+   * records.
+   *
+   * @param session the session to watch
+   * @param openStacks which scopes record where they were opened
+   * @return the session's scopes, as they are opened and closed
+   */
+  public static WatchedScopes watch(CaptureSession session, OpenStacks openStacks) {
+    WatchedScopes scopes = new WatchedScopes(session, openStacks);
     WATCHED.put(session, scopes);
     return scopes;
   }

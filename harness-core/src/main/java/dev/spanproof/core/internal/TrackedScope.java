@@ -17,6 +17,7 @@ public final class TrackedScope {
           "io.opentelemetry.",
           "dev.spanproof.core.internal.ScopeTracking",
           "dev.spanproof.core.internal.WatchedScopes",
+          "dev.spanproof.core.internal.OpenStacks",
           "dev.spanproof.core.CaptureSession");
 
   /** Frames below the user's code: the test runner, reflection, a thread pool. */
@@ -35,19 +36,26 @@ public final class TrackedScope {
   private final Context context;
   private final Thread openedOn;
   private final String openedOnName;
-  private final Throwable openStack;
   private final boolean runners;
+  // Set by OpenStacks before the scope is published to other threads, never after.
+  private OpenStacks.OpenStack openStack;
+  private boolean ownOpenStack;
   private volatile String closedOnName;
   private volatile TrackedScope closedBefore;
   private Scope scope;
   private volatile boolean restoring;
 
-  TrackedScope(Context context, Thread openedOn, Throwable openStack, boolean runners) {
+  TrackedScope(Context context, Thread openedOn, boolean runners) {
     this.context = context;
     this.openedOn = openedOn;
     this.openedOnName = openedOn.getName();
-    this.openStack = openStack;
     this.runners = runners;
+  }
+
+  /** Where the scope was opened: {@code own} if taken for it, else shared by its span name. */
+  void openStack(OpenStacks.OpenStack stack, boolean own) {
+    this.openStack = stack;
+    this.ownOpenStack = own;
   }
 
   Context context() {
@@ -138,13 +146,24 @@ public final class TrackedScope {
 
   /**
    * Where the scope was opened: the user's frames, without OpenTelemetry's and spanproof's above
-   * them and the runner's or thread pool's below them; empty unless stacks were recorded.
+   * them and the runner's or thread pool's below them; empty unless stacks were recorded. With one
+   * stack per span name ({@link OpenStacks#firstOfEachSpanName()}) it may be the stack of the first
+   * scope that made a span of the same name current: see {@link #sharedOpenStackSession()}.
    */
   public Optional<List<StackTraceElement>> openStack() {
     if (openStack == null) {
       return Optional.empty();
     }
     return Optional.of(UserFrames.of(openStack, OPENING_THE_SCOPE, RUNNING_THE_USER_CODE));
+  }
+
+  /**
+   * When {@link #openStack()} is not this scope's own but that of the first scope to make a span of
+   * the same name current: the name of the session that scope was opened in. Empty when the stack
+   * is the scope's own or none was recorded.
+   */
+  public Optional<String> sharedOpenStackSession() {
+    return openStack == null || ownOpenStack ? Optional.empty() : Optional.of(openStack.session());
   }
 
   @Override

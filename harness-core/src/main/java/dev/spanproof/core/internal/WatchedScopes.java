@@ -17,26 +17,26 @@ import java.util.function.Supplier;
 public final class WatchedScopes {
 
   private final CaptureSession session;
-  private final boolean recordStacks;
+  private final OpenStacks openStacks;
+  private final String sessionName;
   private final Queue<TrackedScope> scopes = new ConcurrentLinkedQueue<>();
   private final Queue<TrackedScope> closedOnAnotherThread = new ConcurrentLinkedQueue<>();
   private final Queue<TrackedScope> closedOutOfOrder = new ConcurrentLinkedQueue<>();
   private volatile Thread openingRunnersScope;
 
-  WatchedScopes(CaptureSession session, boolean recordStacks) {
+  WatchedScopes(CaptureSession session, OpenStacks openStacks) {
     this.session = session;
-    this.recordStacks = recordStacks;
+    this.openStacks = openStacks;
+    this.sessionName = session.name();
   }
 
   TrackedScope opened(Context context) {
     Thread thread = Thread.currentThread();
     boolean runners = openingRunnersScope == thread;
-    TrackedScope scope =
-        new TrackedScope(
-            context,
-            thread,
-            recordStacks && !runners ? new Throwable("scope opened here") : null,
-            runners);
+    TrackedScope scope = new TrackedScope(context, thread, runners);
+    if (!runners) {
+      openStacks.record(scope, sessionName);
+    }
     scopes.add(scope);
     return scope;
   }
