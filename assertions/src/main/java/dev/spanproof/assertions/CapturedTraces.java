@@ -73,16 +73,26 @@ final class CapturedTraces {
   }
 
   private static List<Trace> groupByTraceId(Collection<SpanData> spans) {
-    // Not spans.contains(null): immutable collections throw on it.
-    long nulls = spans.stream().filter(span -> span == null).count();
-    if (nulls > 0) {
-      throw new AssertionError(
-          "Expecting spans without nulls, but "
-              + spans.size()
-              + " spans hold "
-              + nulls
-              + " null(s)");
+    try {
+      return Trace.groupByTraceId(spans);
+    } catch (IllegalArgumentException e) {
+      // Trace rejects nulls in its one pass over the spans; count them only now, for the message.
+      // Its exception, which prints every span, would bury that message: it is not the cause.
+      int nulls = 0;
+      for (SpanData span : spans) {
+        if (span == null) {
+          nulls++;
+        }
+      }
+      if (nulls > 0) {
+        throw new AssertionError(
+            "Expecting spans without nulls, but "
+                + spans.size()
+                + " spans hold "
+                + nulls
+                + " null(s)");
+      }
+      throw e;
     }
-    return Trace.groupByTraceId(spans);
   }
 }

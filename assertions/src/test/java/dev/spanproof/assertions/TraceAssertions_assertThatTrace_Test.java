@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
@@ -152,6 +153,21 @@ class TraceAssertions_assertThatTrace_Test {
     assertThatThrownBy(() -> assertThatTrace(spans))
         .isInstanceOf(AssertionError.class)
         .hasMessage("Expecting spans without nulls, but 2 spans hold 1 null(s)");
+  }
+
+  @Test
+  void should_let_an_illegal_argument_from_a_span_itself_through_unchanged() {
+    // GIVEN no null, but a span that refuses to tell its trace id
+    IllegalArgumentException refusal = new IllegalArgumentException("no trace id here");
+    SpanData broken =
+        new DelegatingSpanData(traces.orderTrace().get(0)) {
+          @Override
+          public String getTraceId() {
+            throw refusal;
+          }
+        };
+    // WHEN/THEN
+    assertThatThrownBy(() -> assertThatTrace(List.of(broken))).isSameAs(refusal);
   }
 
   @Test

@@ -23,7 +23,9 @@ import java.util.Optional;
 public final class SpanNode {
 
   private final SpanData span;
-  private final int captureIndex;
+  // Read when the node is made, with the span in cache: indexing needs it right after, and each
+  // read through the span follows several objects (span, SDK span, context, id).
+  private final String spanId;
   // Assigned once while the owning Trace is built, read-only afterwards.
   private SpanNode parent;
   // Most spans are leaves: a list is made only for a node that gets a child.
@@ -32,9 +34,9 @@ public final class SpanNode {
   private int expectedChildren;
   private boolean inParentCycle;
 
-  SpanNode(SpanData span, int captureIndex) {
+  SpanNode(SpanData span) {
     this.span = span;
-    this.captureIndex = captureIndex;
+    this.spanId = span.getSpanId();
   }
 
   /** The captured span. */
@@ -49,7 +51,7 @@ public final class SpanNode {
 
   /** The span id, 16 lowercase hex characters. */
   public String spanId() {
-    return span.getSpanId();
+    return spanId;
   }
 
   /**
@@ -138,10 +140,6 @@ public final class SpanNode {
   @Override
   public String toString() {
     return "span [" + name() + "] " + spanId();
-  }
-
-  int captureIndex() {
-    return captureIndex;
   }
 
   void expectChild() {

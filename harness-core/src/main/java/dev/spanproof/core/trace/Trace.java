@@ -34,9 +34,9 @@ import java.util.function.Predicate;
  */
 public final class Trace {
 
+  // List.sort is stable: spans that started at the same instant keep capture order.
   private static final Comparator<SpanNode> START_ORDER =
-      Comparator.comparingLong((SpanNode node) -> node.span().getStartEpochNanos())
-          .thenComparingInt(SpanNode::captureIndex);
+      Comparator.comparingLong(node -> node.span().getStartEpochNanos());
 
   private final String traceId;
   private final List<SpanNode> roots;
@@ -48,14 +48,13 @@ public final class Trace {
   private final long startEpochNanos;
   private final long endEpochNanos;
 
-  private Trace(String traceId, List<SpanData> spanData) {
-    this.traceId = traceId;
-    List<SpanNode> nodes = new ArrayList<>(spanData.size());
-    for (int i = 0; i < spanData.size(); i++) {
-      nodes.add(new SpanNode(spanData.get(i), i));
+  private Trace(Members members) {
+    this.traceId = members.traceId;
+    List<SpanNode> nodes = members.nodes;
+    // A capture session hands spans over in start order: then there is nothing to sort.
+    if (!members.startOrdered) {
+      nodes.sort(START_ORDER);
     }
-    // TimSort is linear on the nearly start-ordered lists that capture produces.
-    nodes.sort(START_ORDER);
     SpanIdIndex index = new SpanIdIndex(nodes.size());
     for (SpanNode node : nodes) {
       index.putIfAbsent(node);
@@ -85,16 +84,12 @@ public final class Trace {
       ordered = placeInTreeOrder(rootNodes, nodes.size());
     }
     int maxDepth = -1;
-    long start = Long.MAX_VALUE;
-    long end = Long.MIN_VALUE;
     for (SpanNode node : ordered) {
       node.freeze();
       maxDepth = Math.max(maxDepth, node.depth());
-      start = Math.min(start, node.span().getStartEpochNanos());
-      end = Math.max(end, node.span().getEndEpochNanos());
     }
-    this.startEpochNanos = start;
-    this.endEpochNanos = end;
+    this.startEpochNanos = members.start;
+    this.endEpochNanos = members.end;
     this.roots = Collections.unmodifiableList(rootNodes);
     this.spans = Collections.unmodifiableList(ordered);
     this.bySpanId = index;
@@ -125,11 +120,16 @@ public final class Trace {
         node.parent().ifPresent(p -> p.children().remove(node));
         node.detachFromParent();
         node.markInParentCycle();
-        rootNodes.add(node);
         TreeWalk.preOrder(List.of(node), (n, level) -> reachable.add(n));
       }
     }
-    rootNodes.sort(START_ORDER);
+    // The new roots join in start order, as in the sorted list of every node.
+    rootNodes.clear();
+    for (SpanNode node : nodes) {
+      if (node.isRoot()) {
+        rootNodes.add(node);
+      }
+    }
   }
 
   /**
@@ -162,24 +162,55 @@ public final class Trace {
     if (spans == null) {
       throw new IllegalArgumentException("spans must not be null");
     }
-    Map<String, List<SpanData>> byTraceId = new LinkedHashMap<>();
+    // One pass checks for null, groups, makes the nodes and notes what the trees need later.
+    Map<String, Members> byTraceId = new LinkedHashMap<>();
     // Consecutive spans nearly always share a trace id: look the map up only when it changes.
-    String currentTraceId = null;
-    List<SpanData> currentMembers = null;
+    Members current = null;
     for (SpanData span : spans) {
       if (span == null) {
         throw new IllegalArgumentException("spans must not contain null, but got " + spans);
       }
-      if (!span.getTraceId().equals(currentTraceId)) {
-        currentTraceId = span.getTraceId();
-        currentMembers = byTraceId.computeIfAbsent(currentTraceId, id -> new ArrayList<>());
+      String traceId = span.getTraceId();
+      if (current == null || !traceId.equals(current.traceId)) {
+        // Usually every span is of one trace: its list then never grows.
+        int capacity = byTraceId.isEmpty() ? spans.size() : 10;
+        current = byTraceId.computeIfAbsent(traceId, id -> new Members(id, capacity));
       }
-      currentMembers.add(span);
+      current.add(span);
     }
     List<Trace> traces = new ArrayList<>(byTraceId.size());
-    byTraceId.forEach((traceId, members) -> traces.add(new Trace(traceId, members)));
+    for (Members members : byTraceId.values()) {
+      traces.add(new Trace(members));
+    }
     traces.sort(Comparator.comparingLong(Trace::startEpochNanos));
     return Collections.unmodifiableList(traces);
+  }
+
+  /** The spans of one trace id as they are gathered, with their time span and whether sorted. */
+  private static final class Members {
+    final String traceId;
+    final List<SpanNode> nodes;
+    boolean startOrdered = true;
+    long lastStart = Long.MIN_VALUE;
+    long start = Long.MAX_VALUE;
+    long end = Long.MIN_VALUE;
+
+    Members(String traceId, int capacity) {
+      this.traceId = traceId;
+      this.nodes = new ArrayList<>(capacity);
+    }
+
+    void add(SpanData span) {
+      long spanStart = span.getStartEpochNanos();
+      // Equal starts keep capture order when sorted too, so only a decrease needs a sort.
+      if (spanStart < lastStart) {
+        startOrdered = false;
+      }
+      lastStart = spanStart;
+      nodes.add(new SpanNode(span));
+      start = Math.min(start, spanStart);
+      end = Math.max(end, span.getEndEpochNanos());
+    }
   }
 
   /** The trace id, 32 lowercase hex characters. */

@@ -58,6 +58,71 @@ class TraceTest {
   }
 
   @Test
+  void should_build_the_same_tree_from_start_ordered_input_as_from_shuffled_input() {
+    // GIVEN spans in start order, as a capture session hands them over, two starting together
+    List<SpanData> ordered =
+        List.of(
+            span("root", 1, 0, 0),
+            span("first-at-5", 2, 1, 5),
+            span("second-at-5", 3, 1, 5),
+            span("query", 4, 2, 6),
+            span("late", 5, 1, 9));
+    List<SpanData> shuffled = new ArrayList<>(ordered);
+    Collections.reverse(shuffled);
+    // WHEN
+    Trace fromOrdered = Trace.of(ordered);
+    Trace fromShuffled = Trace.of(shuffled);
+    // THEN both are one tree; equal starts keep the order they were given in
+    assertThat(fromOrdered.spans())
+        .extracting(SpanNode::name)
+        .containsExactly("root", "first-at-5", "query", "second-at-5", "late");
+    assertThat(fromShuffled.spans())
+        .extracting(SpanNode::name)
+        .containsExactly("root", "second-at-5", "first-at-5", "query", "late");
+    assertThat(fromOrdered.depth()).isEqualTo(fromShuffled.depth()).isEqualTo(3);
+    assertThat(fromOrdered.duration()).isEqualTo(fromShuffled.duration());
+  }
+
+  @Test
+  void should_sort_input_that_is_in_start_order_but_for_its_last_span() {
+    Trace trace =
+        Trace.of(
+            List.of(
+                span("root", 1, 0, 0),
+                span("at-2", 2, 1, 2),
+                span("at-3", 3, 1, 3),
+                span("at-1", 4, 1, 1)));
+    assertThat(trace.roots().get(0).children())
+        .extracting(SpanNode::name)
+        .containsExactly("at-1", "at-2", "at-3");
+  }
+
+  @Test
+  void should_order_each_trace_of_interleaved_input_on_its_own() {
+    // GIVEN two traces whose spans alternate: one in start order, the other not
+    String otherTrace = "0af7651916cd43dd8448eb211c80319c";
+    List<Trace> traces =
+        Trace.groupByTraceId(
+            List.of(
+                span(Spans.TRACE_ID, "a-root", 1, 0, false, 0, 30),
+                span(otherTrace, "b-late", 2, 1, false, 20, 25),
+                span(Spans.TRACE_ID, "a-child", 2, 1, false, 10, 12),
+                span(otherTrace, "b-early", 3, 1, false, 15, 16),
+                span(otherTrace, "b-root", 1, 0, false, 5, 40)));
+    // THEN
+    assertThat(traces).extracting(Trace::traceId).containsExactly(Spans.TRACE_ID, otherTrace);
+    assertThat(traces.get(0).spans())
+        .extracting(SpanNode::name)
+        .containsExactly("a-root", "a-child");
+    assertThat(traces.get(1).spans())
+        .extracting(SpanNode::name)
+        .containsExactly("b-root", "b-early", "b-late");
+    assertThat(traces.get(1).startEpochNanos()).isEqualTo(5_000_000);
+    assertThat(traces.get(1).endEpochNanos()).isEqualTo(40_000_000);
+    assertThat(traces.get(0).duration()).isEqualTo(Duration.ofMillis(30));
+  }
+
+  @Test
   void should_put_a_parent_before_a_child_that_started_at_the_same_instant() {
     Trace trace = Trace.of(List.of(span("child", 2, 1, 0), span("parent", 1, 0, 0)));
     assertThat(trace.spans()).extracting(SpanNode::name).containsExactly("parent", "child");
@@ -102,6 +167,23 @@ class TraceTest {
     assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("a");
     assertThat(trace.roots().get(0).isOrphan()).isTrue();
     assertThat(trace.spans()).extracting(SpanNode::name).containsExactly("a", "b");
+  }
+
+  @Test
+  void should_order_a_cut_loop_among_the_roots_by_start_then_by_capture() {
+    // Malformed input: c and d name each other as parent; c starts with the true root, given first
+    Trace trace =
+        Trace.of(
+            List.of(
+                span("c", 3, 4, 0),
+                span("root", 1, 0, 0),
+                span("d", 4, 3, 5),
+                span("later-root", 2, 0, 2)));
+    assertThat(trace.roots()).extracting(SpanNode::name).containsExactly("c", "root", "later-root");
+    assertThat(trace.orphans()).extracting(SpanNode::name).containsExactly("c");
+    assertThat(trace.spans())
+        .extracting(SpanNode::name)
+        .containsExactly("c", "d", "root", "later-root");
   }
 
   @Test
