@@ -34,8 +34,12 @@ final class UnownedSpanRule {
     if (policy == SpanPolicy.IGNORE) {
       return Optional.empty();
     }
+    List<UnownedSpan> reports = resource.harness().unownedSpanReports();
+    if (reports.isEmpty()) {
+      return Optional.empty();
+    }
     List<UnownedSpan> lost =
-        resource.harness().unownedSpanReports().stream()
+        reports.stream()
             .filter(span -> span.likelyTest().filter(test::equals).isPresent())
             .filter(span -> resource.firstReportOf(span.spanId()))
             .toList();

@@ -83,14 +83,23 @@ public final class WatchedScopes {
    */
   public void restoreThisThread() {
     Thread thread = Thread.currentThread();
-    List<TrackedScope> opened =
-        new ArrayList<>(scopes.stream().filter(scope -> scope.openedOn() == thread).toList());
-    Collections.reverse(opened);
-    for (TrackedScope scope : opened) {
+    // Made only when there is something to restore: a clean test allocates nothing here.
+    List<TrackedScope> toClose = null;
+    for (TrackedScope scope : scopes) {
       // A scope closed out of order or on another thread left the context as it was: retried.
-      if (!scope.isClosed()
-          || closedOutOfOrder.contains(scope)
-          || closedOnAnotherThread.contains(scope)) {
+      if (scope.openedOn() == thread
+          && (!scope.isClosed()
+              || closedOutOfOrder.contains(scope)
+              || closedOnAnotherThread.contains(scope))) {
+        if (toClose == null) {
+          toClose = new ArrayList<>();
+        }
+        toClose.add(scope);
+      }
+    }
+    if (toClose != null) {
+      Collections.reverse(toClose);
+      for (TrackedScope scope : toClose) {
         scope.restoring();
         scope.scope().close();
       }
@@ -99,12 +108,21 @@ public final class WatchedScopes {
 
   /** Scopes opened and not closed (yet), in the order they were opened. */
   public List<TrackedScope> openScopes() {
-    return scopes.stream().filter(scope -> !scope.isClosed()).toList();
+    List<TrackedScope> open = List.of();
+    for (TrackedScope scope : scopes) {
+      if (!scope.isClosed()) {
+        if (open.isEmpty()) {
+          open = new ArrayList<>();
+        }
+        open.add(scope);
+      }
+    }
+    return open.isEmpty() ? open : Collections.unmodifiableList(open);
   }
 
   /** Scopes closed on a thread other than the one that opened them. */
   public List<TrackedScope> closedOnAnotherThread() {
-    return List.copyOf(closedOnAnotherThread);
+    return closedOnAnotherThread.isEmpty() ? List.of() : List.copyOf(closedOnAnotherThread);
   }
 
   /**
@@ -112,7 +130,7 @@ public final class WatchedScopes {
    * TrackedScope#closedBefore()}.
    */
   public List<TrackedScope> closedOutOfOrder() {
-    return List.copyOf(closedOutOfOrder);
+    return closedOutOfOrder.isEmpty() ? List.of() : List.copyOf(closedOutOfOrder);
   }
 
   /**
@@ -120,11 +138,13 @@ public final class WatchedScopes {
    * current.
    */
   public List<LeftContext> contextsLeftCurrent() {
-    List<LeftContext> left = new ArrayList<>();
+    List<LeftContext> left = List.of();
     for (ScopeTracking.ThreadView view : ScopeTracking.threads()) {
       Context current = view.current();
-      if (current != null
-          && CaptureSession.fromContext(current).filter(session::equals).isPresent()) {
+      if (current != null && CaptureSession.fromContext(current).orElse(null) == session) {
+        if (left.isEmpty()) {
+          left = new ArrayList<>();
+        }
         left.add(new LeftContext(view.threadName(), lastOpenedWith(current, view.thread())));
       }
     }
