@@ -1,7 +1,6 @@
 package dev.spanproof.core;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether another harness's session took a harness's spans. A span belongs to the session in the
@@ -15,26 +14,22 @@ final class SpansTakenElsewhere {
 
   /**
    * Throws if {@code harness}, which holds no spans, started spans on this thread that went to the
-   * session of another harness current here: the session last worked for on this thread, as {@code
-   * threadSessions} saw it while filing the harness's spans, is that one.
+   * session of another harness current here: the session last worked for on this thread's pool, as
+   * {@code threadSessions} saw it while filing the harness's spans, is of another harness and has
+   * that name. Sessions of the harness itself never count, whatever their names.
    *
    * @throws IllegalStateException saying where the spans went and what to do instead
    */
-  static void check(
-      TracingHarness harness, ThreadSessions threadSessions, Set<CaptureSession> openSessions) {
+  static void check(TracingHarness harness, ThreadSessions threadSessions) {
     Optional<CaptureSession> current = CaptureSession.current();
     if (current.isEmpty() || current.get().harness() == harness || current.get().isClosed()) {
       return;
     }
     String name = current.get().name();
     String thread = Thread.currentThread().getName();
-    boolean ownSessionOfThatName =
-        openSessions.stream().anyMatch(session -> session.name().equals(name));
-    if (ownSessionOfThatName
-        || !threadSessions.lastSessionInPoolOf(thread).filter(name::equals).isPresent()) {
-      return;
+    if (threadSessions.lastInPoolWasAnotherHarnesses(thread, name)) {
+      throw new IllegalStateException(message(name, thread));
     }
-    throw new IllegalStateException(message(name, thread));
   }
 
   static String message(String session, String thread) {

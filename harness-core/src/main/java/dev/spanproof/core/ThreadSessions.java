@@ -13,19 +13,43 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ThreadSessions {
 
+  private final TracingHarness harness;
   private final ThreadLocal<ThreadRecord> records = ThreadLocal.withInitial(this::newRecord);
   private final Queue<ThreadRecord> allRecords = new ConcurrentLinkedQueue<>();
   private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * @param harness the harness whose threads these are: its own sessions are told apart
+   */
+  ThreadSessions(TracingHarness harness) {
+    this.harness = harness;
+  }
 
   /** Notes that the current thread works for {@code session} now. */
   void workingFor(CaptureSession session) {
     ThreadRecord record = records.get();
     Visit last = record.last;
+    boolean anotherHarnesses = session.harness() != harness;
     // Names, not sessions, are kept: a thread must not hold on to a closed session's spans.
-    if (last == null || !last.sessionName.equals(session.name())) {
+    if (last == null
+        || !last.sessionName.equals(session.name())
+        || last.anotherHarnesses != anotherHarnesses) {
       record.last =
-          new Visit(Thread.currentThread().getName(), session.name(), sequence.incrementAndGet());
+          new Visit(
+              Thread.currentThread().getName(),
+              session.name(),
+              anotherHarnesses,
+              sequence.incrementAndGet());
     }
+  }
+
+  /**
+   * Whether the session last seen on a thread of the pool of {@code threadName} is one of another
+   * harness named {@code sessionName}: this harness's SDK filed spans into it.
+   */
+  boolean lastInPoolWasAnotherHarnesses(String threadName, String sessionName) {
+    Visit latest = lastVisitInPoolOf(threadName);
+    return latest != null && latest.anotherHarnesses && latest.sessionName.equals(sessionName);
   }
 
   /**
@@ -34,6 +58,11 @@ final class ThreadSessions {
    * this thread included.
    */
   Optional<String> lastSessionInPoolOf(String threadName) {
+    Visit latest = lastVisitInPoolOf(threadName);
+    return latest == null ? Optional.empty() : Optional.of(latest.sessionName);
+  }
+
+  private Visit lastVisitInPoolOf(String threadName) {
     String pool = poolOf(threadName);
     Visit latest = null;
     for (ThreadRecord record : allRecords) {
@@ -44,7 +73,7 @@ final class ThreadSessions {
         latest = visit;
       }
     }
-    return latest == null ? Optional.empty() : Optional.of(latest.sessionName);
+    return latest;
   }
 
   /** The thread's name without its trailing number: the name its pool gives every thread. */
@@ -67,5 +96,6 @@ final class ThreadSessions {
     volatile Visit last;
   }
 
-  private record Visit(String threadName, String sessionName, long sequence) {}
+  private record Visit(
+      String threadName, String sessionName, boolean anotherHarnesses, long sequence) {}
 }

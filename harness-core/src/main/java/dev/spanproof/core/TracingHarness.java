@@ -59,7 +59,7 @@ public final class TracingHarness implements AutoCloseable {
   private final StartStackRecording startStacks;
   private final String samplerDescription;
   private final Set<CaptureSession> openSessions = ConcurrentHashMap.newKeySet();
-  private final ThreadSessions threadSessions = new ThreadSessions();
+  private final ThreadSessions threadSessions = new ThreadSessions(this);
   private final Set<GlobalInstallation> globalInstallations = ConcurrentHashMap.newKeySet();
   // Null without Builder.otlpReceiver().
   private final OtlpIntake otlp;
@@ -228,7 +228,7 @@ public final class TracingHarness implements AutoCloseable {
       all.addAll(session.finishedSpans());
     }
     if (all.isEmpty()) {
-      SpansTakenElsewhere.check(this, threadSessions, openSessions);
+      SpansTakenElsewhere.check(this, threadSessions);
     }
     all.sort(Comparator.comparingLong(SpanData::getStartEpochNanos));
     return all;

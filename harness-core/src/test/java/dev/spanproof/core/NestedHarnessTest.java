@@ -54,6 +54,23 @@ class NestedHarnessTest {
   }
 
   @Test
+  void should_tell_its_own_session_from_the_other_harnesses_of_the_same_name() {
+    // GIVEN the inner harness has an open session named as the test's, but not current
+    try (CaptureSession test = outer.openSession("OrderTest.ordersAreTraced()");
+        CaptureSession namesake = inner.openSession("OrderTest.ordersAreTraced()");
+        Scope ignored = test.makeCurrent()) {
+      // WHEN the inner harness's SDK starts a span in the test's session
+      inner.tracer().spanBuilder("processOrder").startSpan().end();
+      // THEN the namesake does not hide where the span went
+      assertThat(namesake.finishedSpans()).isEmpty();
+      assertThatThrownBy(inner::finishedSpans)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(
+              "went to capture session [OrderTest.ordersAreTraced()] of another TracingHarness");
+    }
+  }
+
+  @Test
   void should_capture_into_its_own_session_made_current_inside_the_other() {
     // GIVEN
     try (CaptureSession test = outer.openSession("OrderTest.ordersAreTraced()");

@@ -40,7 +40,7 @@ final class AfterTestRules {
   }
 
   /** After a test: its rules, then its session closes and the spans it lost are reported. */
-  void afterTest(ExtensionContext context, RunningTest test) {
+  void afterTest(ExtensionContext context, TestInProgress test) {
     CaptureSession session = test.session();
     runThenAlways(
         () -> failIfAny(failures(context, test)),
@@ -59,7 +59,7 @@ final class AfterTestRules {
     failIfPresent(unownedSpanRule.checkOnClose(context, harness));
   }
 
-  private List<String> failures(ExtensionContext context, RunningTest test) {
+  private List<String> failures(ExtensionContext context, TestInProgress test) {
     CaptureSession session = test.session();
     TestPolicies policies = test.policies();
     List<String> failures = new ArrayList<>();

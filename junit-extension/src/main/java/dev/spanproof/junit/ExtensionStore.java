@@ -63,18 +63,18 @@ final class ExtensionStore {
     return harness == findHarness(context.getParent().get()) ? null : harness;
   }
 
-  void putTest(ExtensionContext context, RunningTest test) {
-    context.getStore(NAMESPACE).put(RunningTest.class, test);
+  void putTest(ExtensionContext context, TestInProgress test) {
+    context.getStore(NAMESPACE).put(TestInProgress.class, test);
   }
 
   /** The running test of this context or the test it belongs to; null outside a test. */
-  RunningTest findTest(ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(RunningTest.class, RunningTest.class);
+  TestInProgress findTest(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(TestInProgress.class, TestInProgress.class);
   }
 
   /** Takes the test out of the store: from now on, closing its session is the caller's job. */
-  RunningTest removeTest(ExtensionContext context) {
-    return context.getStore(NAMESPACE).remove(RunningTest.class, RunningTest.class);
+  TestInProgress removeTest(ExtensionContext context) {
+    return context.getStore(NAMESPACE).remove(TestInProgress.class, TestInProgress.class);
   }
 
   private record ClassClaim(Class<?> testClass) {}

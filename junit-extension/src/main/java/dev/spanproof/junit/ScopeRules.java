@@ -72,7 +72,7 @@ final class ScopeRules {
    * Stops watching the test's session and returns the reports whose policy makes them the test's
    * failure.
    */
-  List<String> check(RunningTest test) {
+  List<String> check(TestInProgress test) {
     WatchedScopes watched = test.scopes();
     if (watched == null) {
       return List.of();

@@ -138,7 +138,7 @@ public class TracingExtension
     CaptureSession session = harness.harness().openSession(TestNames.describe(context));
     store.putTest(
         context,
-        new RunningTest(
+        new TestInProgress(
             session,
             harness,
             ownsHarness,
@@ -148,7 +148,7 @@ public class TracingExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    RunningTest test = store.removeTest(context);
+    TestInProgress test = store.removeTest(context);
     if (test != null) {
       afterTestRules.afterTest(context, test);
     }
@@ -232,7 +232,7 @@ public class TracingExtension
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     Class<?> type = parameterContext.getParameter().getType();
     if (type == CaptureSession.class) {
-      RunningTest test = store.findTest(extensionContext);
+      TestInProgress test = store.findTest(extensionContext);
       if (test == null) {
         throw new ParameterResolutionException(
             "CaptureSession is the spans of one test, so it can be injected only into a test"
@@ -266,7 +266,7 @@ public class TracingExtension
 
   private <T> T proceedInSession(Invocation<T> invocation, ExtensionContext context)
       throws Throwable {
-    RunningTest test = store.findTest(context);
+    TestInProgress test = store.findTest(context);
     if (test == null) {
       return invocation.proceed();
     }

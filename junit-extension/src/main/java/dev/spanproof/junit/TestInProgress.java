@@ -16,7 +16,7 @@ import io.opentelemetry.context.Scope;
  * @param policies what the after-test checks are told
  * @param scopes the session's watched scopes, or null when scopes cannot be watched in this JVM
  */
-record RunningTest(
+record TestInProgress(
     CaptureSession session,
     HarnessResource harness,
     boolean ownsHarness,
