@@ -1,6 +1,7 @@
 package dev.spanproof.jmh;
 
 import dev.spanproof.core.internal.ScopeTracking;
+import dev.spanproof.jmh.fixtures.CallbacksOnlyManyTestsFixture;
 import dev.spanproof.jmh.fixtures.ManyTestsFixture;
 import dev.spanproof.jmh.fixtures.OpenTelemetryManyTestsFixture;
 import dev.spanproof.jmh.fixtures.PlainManyTestsFixture;
@@ -58,7 +59,9 @@ public class ExtensionPerTestBenchmark {
   enum Variant {
     NONE("none", PlainManyTestsFixture.class),
     SPANPROOF("spanproof", SpanproofManyTestsFixture.class),
-    OPENTELEMETRY("otel", OpenTelemetryManyTestsFixture.class);
+    OPENTELEMETRY("otel", OpenTelemetryManyTestsFixture.class),
+    /** TracingExtension's callbacks doing nothing: JUnit's share of an extension's cost. */
+    CALLBACKS_ONLY("callbacks", CallbacksOnlyManyTestsFixture.class);
 
     final String metric;
     private final Class<? extends ManyTestsFixture> fixture;

@@ -19,13 +19,13 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * The results of {@link ExtensionPerTestBenchmark}, per iteration: for each variant ({@code none},
- * {@code spanproof}, {@code otel}) the cost of one more test, {@code (x(200) - x(1)) / 199}, in the
- * run thread's CPU time ({@code <variant>.test.cpu}, µs; no JIT, GC or waiting time in it), wall
- * time ({@code .test.wall}, µs) and allocation ({@code .test.alloc}, B); the differences {@code
- * spanproof-none}, {@code otel-none} and {@code spanproof-otel} of each, paired within the
- * iteration; and the CPU time of a one-test run ({@code <variant>.run1.cpu}, µs: the once-per-class
- * cost and the launcher's). Use with {@code -prof dev.spanproof.jmh.ExtensionPerTestProfiler}; it
- * reports nothing for other benchmarks.
+ * {@code spanproof}, {@code otel}, {@code callbacks}) the cost of one more test, {@code (x(200) -
+ * x(1)) / 199}, in the run thread's CPU time ({@code <variant>.test.cpu}, µs; no JIT, GC or waiting
+ * time in it), wall time ({@code .test.wall}, µs) and allocation ({@code .test.alloc}, B); the
+ * differences {@code spanproof-none}, {@code otel-none}, {@code spanproof-otel} and {@code
+ * callbacks-none} of each, paired within the iteration; and the CPU time of a one-test run ({@code
+ * <variant>.run1.cpu}, µs: the once-per-class cost and the launcher's). Use with {@code -prof
+ * dev.spanproof.jmh.ExtensionPerTestProfiler}; it reports nothing for other benchmarks.
  */
 public final class ExtensionPerTestProfiler implements InternalProfiler {
 
@@ -64,6 +64,7 @@ public final class ExtensionPerTestProfiler implements InternalProfiler {
       double none = perTest(Variant.NONE, measure, operations);
       double spanproof = perTest(Variant.SPANPROOF, measure, operations);
       double otel = perTest(Variant.OPENTELEMETRY, measure, operations);
+      double callbacks = perTest(Variant.CALLBACKS_ONLY, measure, operations);
       String suffix = ".test." + measure.name().toLowerCase(Locale.ROOT);
       String unit = measure == Measure.ALLOC ? "B/test" : "us/test";
       results.add(result("none" + suffix, none, unit));
@@ -72,6 +73,8 @@ public final class ExtensionPerTestProfiler implements InternalProfiler {
       results.add(result("spanproof-none" + suffix, spanproof - none, unit));
       results.add(result("otel-none" + suffix, otel - none, unit));
       results.add(result("spanproof-otel" + suffix, spanproof - otel, unit));
+      results.add(result("callbacks" + suffix, callbacks, unit));
+      results.add(result("callbacks-none" + suffix, callbacks - none, unit));
     }
     for (Variant variant : Variant.values()) {
       double cpu = delta(variant, false, Measure.CPU) / 1_000.0 / operations;
