@@ -1,5 +1,6 @@
 package dev.spanproof.junit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.time.Duration;
@@ -89,6 +90,16 @@ final class EngineRuns {
 
   private static Optional<Throwable> failure(Event event) {
     return event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable);
+  }
+
+  /**
+   * The message of the one test that failed in {@code results}, its line numbers as {@link
+   * #withoutLineNumbers} writes them; fails unless exactly one test failed.
+   */
+  static String onlyFailureWithoutLineNumbers(EngineExecutionResults results) {
+    List<String> messages = failureMessages(results.testEvents());
+    assertThat(messages).as("failures of the run").hasSize(1);
+    return withoutLineNumbers(messages.get(0));
   }
 
   /**

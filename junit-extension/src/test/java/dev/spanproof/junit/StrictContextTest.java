@@ -1,6 +1,7 @@
 package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
+import static dev.spanproof.junit.EngineRuns.onlyFailureWithoutLineNumbers;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -362,36 +363,31 @@ class StrictContextTest {
   void should_show_a_scope_of_a_later_test_with_the_stack_of_the_first_scope_of_its_span_name() {
     EngineExecutionResults results = run(LeavesScopeOpenInALaterTest.class);
 
-    assertThat(failureMessages(results.testEvents()))
-        .singleElement()
-        .asString()
-        .satisfies(
-            message ->
-                assertThat(withoutLineNumbers(message))
-                    .isEqualTo(
-                        "test [LeavesScopeOpenInALaterTest.b_forgetsToClose(Tracer)] left 1 scope"
-                            + " open (waited 20 ms for it to close):\n"
-                            + "  scope of span [processPayment] (trace"
-                            + " 00000000000000000000000000000002, span 0000000000000002) was"
-                            + " opened on thread [main] and never closed; its own opening stack"
-                            + " was not recorded, the first scope that made a span of its name"
-                            + " current (in test [LeavesScopeOpenInALaterTest.a_closes(Tracer)])"
-                            + " was opened at:\n"
-                            + "  \tat "
-                            + PaymentClient.class.getName()
-                            + ".chargeAndKeepScope(StrictContextTest.java:N)\n"
-                            + "  \tat "
-                            + LeavesScopeOpenInALaterTest.class.getName()
-                            + ".a_closes(StrictContextTest.java:N)\n"
-                            + "Every scope must be closed, typically with try-with-resources: an"
-                            + " open scope leaves its context current, and whatever runs next on"
-                            + " that thread joins the test's trace.\n"
-                            + "Start stacks are recorded for the first span of each name, and the"
-                            + " first scope to make it current, in a test class"
-                            + " (spanproof.startStacks=test: in each test);"
-                            + " spanproof.startStacks=every or"
-                            + " recordStartStacks(StartStackRecording.EVERY_SPAN) records every"
-                            + " span's and scope's own."));
+    assertThat(onlyFailureWithoutLineNumbers(results))
+        .isEqualTo(
+            "test [LeavesScopeOpenInALaterTest.b_forgetsToClose(Tracer)] left 1 scope"
+                + " open (waited 20 ms for it to close):\n"
+                + "  scope of span [processPayment] (trace"
+                + " 00000000000000000000000000000002, span 0000000000000002) was"
+                + " opened on thread [main] and never closed; its own opening stack"
+                + " was not recorded, the first scope that made a span of its name"
+                + " current (in test [LeavesScopeOpenInALaterTest.a_closes(Tracer)])"
+                + " was opened at:\n"
+                + "  \tat "
+                + PaymentClient.class.getName()
+                + ".chargeAndKeepScope(StrictContextTest.java:N)\n"
+                + "  \tat "
+                + LeavesScopeOpenInALaterTest.class.getName()
+                + ".a_closes(StrictContextTest.java:N)\n"
+                + "Every scope must be closed, typically with try-with-resources: an"
+                + " open scope leaves its context current, and whatever runs next on"
+                + " that thread joins the test's trace.\n"
+                + "Start stacks are recorded for the first span of each name, and the"
+                + " first scope to make it current, in a test class"
+                + " (spanproof.startStacks=test: in each test);"
+                + " spanproof.startStacks=every or"
+                + " recordStartStacks(StartStackRecording.EVERY_SPAN) records every"
+                + " span's and scope's own.");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.spanproof.junit;
 
 import static dev.spanproof.junit.EngineRuns.failureMessages;
 import static dev.spanproof.junit.EngineRuns.fixedIds;
+import static dev.spanproof.junit.EngineRuns.onlyFailureWithoutLineNumbers;
 import static dev.spanproof.junit.EngineRuns.run;
 import static dev.spanproof.junit.EngineRuns.withoutLineNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,30 +145,25 @@ class UnendedSpansTest {
   void should_show_a_span_of_a_later_test_with_the_stack_taken_in_the_first_test_naming_it() {
     EngineExecutionResults results = run(LeavesSpanOfANameOpenInALaterTest.class);
 
-    assertThat(failureMessages(results.testEvents()))
-        .singleElement()
-        .asString()
-        .satisfies(
-            message ->
-                assertThat(withoutLineNumbers(message))
-                    .isEqualTo(
-                        "test [LeavesSpanOfANameOpenInALaterTest.b_declinedCard(Tracer)] left 1"
-                            + " span started but not ended (waited 0 ms for it to end):\n"
-                            + "  span [authorizeCard] (trace 00000000000000000000000000000002,"
-                            + " span 0000000000000002) was started but never ended; its own start"
-                            + " stack was not recorded, the first [authorizeCard] span (span"
-                            + " 0000000000000001, in test"
-                            + " [LeavesSpanOfANameOpenInALaterTest.a_acceptedCard(Tracer)]) started"
-                            + " at:\n"
-                            + "  \tat "
-                            + PaymentClient.class.getName()
-                            + ".chargeCard(UnendedSpansTest.java:N)\n"
-                            + "  \tat "
-                            + LeavesSpanOfANameOpenInALaterTest.class.getName()
-                            + ".a_acceptedCard(UnendedSpansTest.java:N)\n"
-                            + "Every started span must be ended, typically with span.end() in a"
-                            + " finally block: an unended span is never exported.\n"
-                            + ONE_STACK_PER_NAME_NOTE));
+    assertThat(onlyFailureWithoutLineNumbers(results))
+        .isEqualTo(
+            "test [LeavesSpanOfANameOpenInALaterTest.b_declinedCard(Tracer)] left 1"
+                + " span started but not ended (waited 0 ms for it to end):\n"
+                + "  span [authorizeCard] (trace 00000000000000000000000000000002,"
+                + " span 0000000000000002) was started but never ended; its own start"
+                + " stack was not recorded, the first [authorizeCard] span (span"
+                + " 0000000000000001, in test"
+                + " [LeavesSpanOfANameOpenInALaterTest.a_acceptedCard(Tracer)]) started"
+                + " at:\n"
+                + "  \tat "
+                + PaymentClient.class.getName()
+                + ".chargeCard(UnendedSpansTest.java:N)\n"
+                + "  \tat "
+                + LeavesSpanOfANameOpenInALaterTest.class.getName()
+                + ".a_acceptedCard(UnendedSpansTest.java:N)\n"
+                + "Every started span must be ended, typically with span.end() in a"
+                + " finally block: an unended span is never exported.\n"
+                + ONE_STACK_PER_NAME_NOTE);
   }
 
   @Test
@@ -177,20 +173,15 @@ class UnendedSpansTest {
             LeavesSpanOfANameOpenInALaterTest.class,
             Map.of(SpanproofConfiguration.START_STACKS_PROPERTY_NAME, "test"));
 
-    assertThat(failureMessages(results.testEvents()))
-        .singleElement()
-        .asString()
-        .satisfies(
-            message ->
-                assertThat(withoutLineNumbers(message))
-                    .contains(
-                        "span 0000000000000002) was started but never ended, started at:\n"
-                            + "  \tat "
-                            + PaymentClient.class.getName()
-                            + ".chargeCard(UnendedSpansTest.java:N)\n"
-                            + "  \tat "
-                            + LeavesSpanOfANameOpenInALaterTest.class.getName()
-                            + ".b_declinedCard(UnendedSpansTest.java:N)\n"));
+    assertThat(onlyFailureWithoutLineNumbers(results))
+        .contains(
+            "span 0000000000000002) was started but never ended, started at:\n"
+                + "  \tat "
+                + PaymentClient.class.getName()
+                + ".chargeCard(UnendedSpansTest.java:N)\n"
+                + "  \tat "
+                + LeavesSpanOfANameOpenInALaterTest.class.getName()
+                + ".b_declinedCard(UnendedSpansTest.java:N)\n");
   }
 
   @Test
