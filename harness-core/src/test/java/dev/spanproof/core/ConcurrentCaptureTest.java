@@ -1,8 +1,10 @@
 package dev.spanproof.core;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
@@ -56,6 +58,90 @@ class ConcurrentCaptureTest {
       assertThatThrownBy(session::finishedSpans)
           .isInstanceOf(SpanLimitExceededException.class)
           .hasMessageStartingWith("[racing past the limit]");
+    }
+  }
+
+  @Test
+  void should_give_back_start_order_whatever_order_the_spans_were_added_in() {
+    try (TracingHarness harness = TracingHarness.builder().build();
+        CaptureSession session = harness.openSession("out of order")) {
+      Context withSession = Context.root().with(session);
+      // Added later, started earlier: as a thread that took its start time first and lost the race.
+      harness
+          .tracer()
+          .spanBuilder("second")
+          .setParent(withSession)
+          .setStartTimestamp(20, NANOSECONDS)
+          .startSpan()
+          .end(30, NANOSECONDS);
+      harness
+          .tracer()
+          .spanBuilder("first")
+          .setParent(withSession)
+          .setStartTimestamp(10, NANOSECONDS)
+          .startSpan()
+          .end(30, NANOSECONDS);
+
+      assertThat(session.finishedSpans())
+          .extracting(SpanData::getName)
+          .containsExactly("first", "second");
+    }
+  }
+
+  @Test
+  void should_forget_spans_and_the_limit_on_reset() {
+    try (TracingHarness harness = TracingHarness.builder().maxSpans(1).build();
+        CaptureSession session = harness.openSession("reset")) {
+      Context withSession = Context.root().with(session);
+      harness.tracer().spanBuilder("kept").setParent(withSession).startSpan().end();
+      harness.tracer().spanBuilder("beyond").setParent(withSession).startSpan().end();
+      assertThatThrownBy(session::finishedSpans).isInstanceOf(SpanLimitExceededException.class);
+      assertThatThrownBy(session::samplingDecisions).isInstanceOf(SpanLimitExceededException.class);
+
+      session.reset();
+
+      assertThat(session.spansBeyondLimit()).isZero();
+      assertThat(session.finishedSpans()).isEmpty();
+      harness.tracer().spanBuilder("after").setParent(withSession).startSpan().end();
+      assertThat(session.finishedSpans()).extracting(SpanData::getName).containsExactly("after");
+      assertThat(session.samplingDecisions()).hasSize(1);
+    }
+  }
+
+  @Test
+  void should_find_spans_left_unended_by_racing_threads() throws Exception {
+    try (TracingHarness harness = TracingHarness.builder().build();
+        CaptureSession session = harness.openSession("racing, some unended")) {
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      try {
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        Context withSession = Context.root().with(session);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          done.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    for (int i = 0; i < SPANS_PER_THREAD; i++) {
+                      Span span =
+                          harness.tracer().spanBuilder("span").setParent(withSession).startSpan();
+                      // The last span of each thread stays open, wherever the thread's spans went.
+                      if (i < SPANS_PER_THREAD - 1) {
+                        span.end();
+                      }
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> thread : done) {
+          thread.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+
+      assertThat(session.unendedSpans()).hasSize(THREADS);
+      assertThat(session.finishedSpans()).hasSize(THREADS * (SPANS_PER_THREAD - 1));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.spanproof.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,23 @@ class NestedHarnessTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(
               "went to capture session [OrderTest.ordersAreTraced()] of another TracingHarness");
+    }
+  }
+
+  @Test
+  void should_notice_a_thread_going_from_its_own_session_to_the_others_of_the_same_name() {
+    // GIVEN the inner harness's namesake session was current on this thread first
+    try (CaptureSession test = outer.openSession("OrderTest.ordersAreTraced()");
+        CaptureSession namesake = inner.openSession("OrderTest.ordersAreTraced()")) {
+      try (Scope ownFirst = namesake.makeCurrent()) {
+        assertThat(Span.current().getSpanContext().isValid()).isFalse();
+      }
+      // WHEN the inner harness's SDK then starts a span in the test's session
+      try (Scope ignored = test.makeCurrent()) {
+        inner.tracer().spanBuilder("processOrder").startSpan().end();
+        // THEN the switch between sessions of one name is seen
+        assertThatThrownBy(inner::finishedSpans).isInstanceOf(IllegalStateException.class);
+      }
     }
   }
 

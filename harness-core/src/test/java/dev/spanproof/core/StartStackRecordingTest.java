@@ -101,6 +101,24 @@ class StartStackRecordingTest {
   }
 
   @Test
+  void should_give_names_past_the_harness_table_bound_their_own_stacks() {
+    try (TracingHarness harness = harness(StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS)) {
+      CaptureSession session = harness.openSession("names with ids");
+      try (Scope ignored = session.makeCurrent()) {
+        for (int i = 0; i < FirstStartStacks.MAX_NAMES; i++) {
+          harness.tracer().spanBuilder("GET /orders/" + i).startSpan().end();
+        }
+        harness.tracer().spanBuilder("GET /orders/beyond").startSpan();
+        harness.tracer().spanBuilder("GET /orders/beyond").startSpan();
+      }
+
+      assertThat(session.unendedSpans())
+          .hasSize(2)
+          .allSatisfy(span -> assertThat(span.startStack()).isPresent());
+    }
+  }
+
+  @Test
   void should_record_each_name_once_per_session() {
     try (TracingHarness harness = harness(StartStackRecording.FIRST_OF_EACH_NAME)) {
       CaptureSession one = harness.openSession("one");

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class OpenStacks {
 
   /** Span names past this many each get their own stack, so the table cannot grow without end. */
-  private static final int MAX_NAMES = 10_000;
+  static final int MAX_NAMES = 10_000;
 
   private static final OpenStacks NONE = new OpenStacks(false, null);
   private static final OpenStacks EVERY_SCOPE = new OpenStacks(true, null);
