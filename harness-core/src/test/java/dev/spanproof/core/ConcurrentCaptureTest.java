@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +31,7 @@ class ConcurrentCaptureTest {
   void should_keep_every_span_and_decision_of_threads_racing_into_one_session() throws Exception {
     try (TracingHarness harness = TracingHarness.builder().build();
         CaptureSession session = harness.openSession("racing")) {
-      startConcurrently(harness, session);
+      startConcurrently(session, index -> true);
 
       List<SpanData> finished = session.finishedSpans();
       assertThat(finished).hasSize(THREADS * SPANS_PER_THREAD);
@@ -49,7 +50,7 @@ class ConcurrentCaptureTest {
     int limit = 1_000;
     try (TracingHarness harness = TracingHarness.builder().maxSpans(limit).build();
         CaptureSession session = harness.openSession("racing past the limit")) {
-      startConcurrently(harness, session);
+      startConcurrently(session, index -> true);
 
       // Each racing thread may keep one span past the limit: it guards memory, not a count.
       assertThat(session.startedSpanCount()).isBetween(limit, limit + THREADS - 1);
@@ -112,41 +113,20 @@ class ConcurrentCaptureTest {
   void should_find_spans_left_unended_by_racing_threads() throws Exception {
     try (TracingHarness harness = TracingHarness.builder().build();
         CaptureSession session = harness.openSession("racing, some unended")) {
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      try {
-        CyclicBarrier start = new CyclicBarrier(THREADS);
-        Context withSession = Context.root().with(session);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-          done.add(
-              pool.submit(
-                  () -> {
-                    start.await();
-                    for (int i = 0; i < SPANS_PER_THREAD; i++) {
-                      Span span =
-                          harness.tracer().spanBuilder("span").setParent(withSession).startSpan();
-                      // The last span of each thread stays open, wherever the thread's spans went.
-                      if (i < SPANS_PER_THREAD - 1) {
-                        span.end();
-                      }
-                    }
-                    return null;
-                  }));
-        }
-        for (Future<?> thread : done) {
-          thread.get();
-        }
-      } finally {
-        pool.shutdown();
-      }
+      // The last span of each thread stays open, wherever the thread's spans went.
+      startConcurrently(session, index -> index < SPANS_PER_THREAD - 1);
 
       assertThat(session.unendedSpans()).hasSize(THREADS);
       assertThat(session.finishedSpans()).hasSize(THREADS * (SPANS_PER_THREAD - 1));
     }
   }
 
-  private static void startConcurrently(TracingHarness harness, CaptureSession session)
+  /**
+   * Each of the threads starts its spans in {@code session} at once; {@code ends} says which end.
+   */
+  private static void startConcurrently(CaptureSession session, IntPredicate ends)
       throws Exception {
+    TracingHarness harness = session.harness();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       CyclicBarrier start = new CyclicBarrier(THREADS);
@@ -158,7 +138,11 @@ class ConcurrentCaptureTest {
                 () -> {
                   start.await();
                   for (int i = 0; i < SPANS_PER_THREAD; i++) {
-                    harness.tracer().spanBuilder("span").setParent(withSession).startSpan().end();
+                    Span span =
+                        harness.tracer().spanBuilder("span").setParent(withSession).startSpan();
+                    if (ends.test(i)) {
+                      span.end();
+                    }
                   }
                   return null;
                 }));

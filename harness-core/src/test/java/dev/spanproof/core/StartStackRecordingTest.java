@@ -3,6 +3,7 @@ package dev.spanproof.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spanproof.core.internal.FirstOfEachName;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.IdGenerator;
@@ -105,7 +106,7 @@ class StartStackRecordingTest {
     try (TracingHarness harness = harness(StartStackRecording.FIRST_OF_EACH_NAME_PER_HARNESS)) {
       CaptureSession session = harness.openSession("names with ids");
       try (Scope ignored = session.makeCurrent()) {
-        for (int i = 0; i < FirstStartStacks.MAX_NAMES; i++) {
+        for (int i = 0; i < FirstOfEachName.MAX_NAMES; i++) {
           harness.tracer().spanBuilder("GET /orders/" + i).startSpan().end();
         }
         harness.tracer().spanBuilder("GET /orders/beyond").startSpan();

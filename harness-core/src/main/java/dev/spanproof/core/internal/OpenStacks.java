@@ -3,8 +3,6 @@ package dev.spanproof.core.internal;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Which watched scopes record the stack where they were opened: none, every one, or the first scope
@@ -14,17 +12,14 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class OpenStacks {
 
-  /** Span names past this many each get their own stack, so the table cannot grow without end. */
-  static final int MAX_NAMES = 10_000;
-
   private static final OpenStacks NONE = new OpenStacks(false, null);
   private static final OpenStacks EVERY_SCOPE = new OpenStacks(true, null);
 
   private final boolean record;
   // Null unless one stack per span name is shared.
-  private final ConcurrentMap<String, OpenStack> firstBySpanName;
+  private final FirstOfEachName<OpenStack> firstBySpanName;
 
-  private OpenStacks(boolean record, ConcurrentMap<String, OpenStack> firstBySpanName) {
+  private OpenStacks(boolean record, FirstOfEachName<OpenStack> firstBySpanName) {
     this.record = record;
     this.firstBySpanName = firstBySpanName;
   }
@@ -44,7 +39,7 @@ public final class OpenStacks {
    * later scopes of that span name, in any session watched with this table, share it.
    */
   public static OpenStacks firstOfEachSpanName() {
-    return new OpenStacks(true, new ConcurrentHashMap<>());
+    return new OpenStacks(true, new FirstOfEachName<>());
   }
 
   /**
@@ -59,19 +54,14 @@ public final class OpenStacks {
       return;
     }
     String spanName = spanName(scope.context());
-    OpenStack first = firstBySpanName.get(spanName);
+    OpenStack first = firstBySpanName.first(spanName);
     if (first != null) {
       scope.openStack(first, false);
       return;
     }
     OpenStack own = new OpenStack(session);
-    // Not computeIfAbsent: the stack would hold the map's bin lock while it is walked.
-    first = firstBySpanName.size() >= MAX_NAMES ? null : firstBySpanName.putIfAbsent(spanName, own);
-    if (first == null) {
-      scope.openStack(own, true);
-    } else {
-      scope.openStack(first, false);
-    }
+    OpenStack kept = firstBySpanName.offer(spanName, own);
+    scope.openStack(kept, kept == own);
   }
 
   /**

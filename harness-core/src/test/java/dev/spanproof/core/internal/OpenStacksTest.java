@@ -88,7 +88,7 @@ class OpenStacksTest {
   @Test
   void should_give_span_names_past_the_table_bound_their_own_stacks() {
     OpenStacks stacks = OpenStacks.firstOfEachSpanName();
-    for (int i = 0; i < OpenStacks.MAX_NAMES; i++) {
+    for (int i = 0; i < FirstOfEachName.MAX_NAMES; i++) {
       stacks.record(scopeOf("GET /orders/" + i), "test one");
     }
     TrackedScope first = scopeOf("GET /orders/beyond");
