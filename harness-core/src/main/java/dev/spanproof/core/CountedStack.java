@@ -63,6 +63,11 @@ final class CountedStack<N extends CountedStack.Node<N>> {
     return newest == null ? 0 : newest.count;
   }
 
+  /** A count kept beside a stack (such as of items refused at its limit), as an int. */
+  static int saturated(long count) {
+    return (int) Math.min(count, Integer.MAX_VALUE);
+  }
+
   /** The items, oldest first. */
   List<N> oldestFirst() {
     N last = newest;

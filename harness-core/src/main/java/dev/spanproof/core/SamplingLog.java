@@ -8,7 +8,7 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * The head-sampling decisions of one owner (a session, or the spans outside any), bounded like its
@@ -68,8 +68,13 @@ final class SamplingLog {
   private final int maxDecisions;
   private final CountedStack<Entry> stack = new CountedStack<>();
 
-  private final LongAdder rejected = new LongAdder();
-  private final LongAdder dropped = new LongAdder();
+  // Counters in fields rather than LongAdders: a session is made per test, and these rarely count.
+  private static final AtomicLongFieldUpdater<SamplingLog> REJECTED =
+      AtomicLongFieldUpdater.newUpdater(SamplingLog.class, "rejected");
+  private static final AtomicLongFieldUpdater<SamplingLog> DROPPED =
+      AtomicLongFieldUpdater.newUpdater(SamplingLog.class, "dropped");
+  private volatile long rejected;
+  private volatile long dropped;
 
   SamplingLog(String ownerDescription, int maxDecisions) {
     this.ownerDescription = ownerDescription;
@@ -89,13 +94,13 @@ final class SamplingLog {
       SamplingResult result,
       String samplerDescription) {
     if (result.getDecision() == SamplingDecision.DROP) {
-      dropped.increment();
+      DROPPED.incrementAndGet(this);
     }
     Entry entry = null;
     while (true) {
       Entry newest = stack.newest();
       if (CountedStack.countUpTo(newest) >= maxDecisions) {
-        rejected.increment();
+        REJECTED.incrementAndGet(this);
         return;
       }
       if (entry == null) {
@@ -135,7 +140,7 @@ final class SamplingLog {
    * @throws SpanLimitExceededException if decisions were made past the limit
    */
   List<Entry> entries() {
-    int notKept = rejected.intValue();
+    int notKept = CountedStack.saturated(rejected);
     if (notKept > 0) {
       throw SpanLimitExceededException.forSamplingDecisions(
           ownerDescription, maxDecisions, notKept);
@@ -148,12 +153,12 @@ final class SamplingLog {
 
   /** How many spans the sampler dropped, also past the limit. */
   int droppedCount() {
-    return dropped.intValue();
+    return CountedStack.saturated(dropped);
   }
 
   void clear() {
     stack.clear();
-    rejected.reset();
-    dropped.reset();
+    rejected = 0;
+    dropped = 0;
   }
 }

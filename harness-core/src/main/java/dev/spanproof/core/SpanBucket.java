@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Predicate;
 
 /**
@@ -40,7 +40,11 @@ final class SpanBucket {
   private final CountedStack<CapturedSpan> first = new CountedStack<>();
   // Null until two threads contend for the first stack; set once, through STRIPES_HANDLE.
   private volatile List<CountedStack<CapturedSpan>> stripes;
-  private final LongAdder rejected = new LongAdder();
+  // A counter in a field rather than a LongAdder: a session is made per test, and this rarely
+  // counts.
+  private static final AtomicLongFieldUpdater<SpanBucket> REJECTED =
+      AtomicLongFieldUpdater.newUpdater(SpanBucket.class, "rejected");
+  private volatile long rejected;
   // Made on the first span that records a stack, when stacks are recorded per session.
   private volatile FirstStartStacks firstStartStacks;
 
@@ -67,7 +71,7 @@ final class SpanBucket {
     while (true) {
       CapturedSpan newest = stack.newest();
       if (startedSpanCount() >= maxSpans) {
-        rejected.increment();
+        REJECTED.incrementAndGet(this);
         return false;
       }
       if (captured == null) {
@@ -211,11 +215,11 @@ final class SpanBucket {
   }
 
   int rejectedSpanCount() {
-    return rejected.intValue();
+    return CountedStack.saturated(rejected);
   }
 
   void requireWithinLimit() {
-    int dropped = rejected.intValue();
+    int dropped = CountedStack.saturated(rejected);
     if (dropped > 0) {
       throw new SpanLimitExceededException(ownerDescription, maxSpans, dropped);
     }
@@ -233,6 +237,6 @@ final class SpanBucket {
     if (table != null) {
       table.clear();
     }
-    rejected.reset();
+    rejected = 0;
   }
 }

@@ -39,19 +39,40 @@ final class AfterTestRules {
     this.unassertedSpanRule = new UnassertedSpanRule(settings);
   }
 
-  /** After a test: its rules, then its session closes and the spans it lost are reported. */
+  /**
+   * After a test: its rules, then its session closes and the spans it lost are reported. Should
+   * both fail, the test sees both, the second as suppressed. Written without lambdas: this runs
+   * after every test, and a clean test should allocate nothing here.
+   */
   void afterTest(ExtensionContext context, TestInProgress test) {
-    CaptureSession session = test.session();
-    runThenAlways(
-        () -> failIfAny(failures(context, test)),
-        () -> {
-          session.close();
-          failIfPresent(
-              test.ownsHarness()
-                  // Registered on an instance field: the harness lives and dies with this test.
-                  ? unownedSpanRule.checkOnClose(context, test.harness())
-                  : unownedSpanRule.checkAfterTest(test.harness(), session.name()));
-        });
+    try {
+      failIfAny(failures(context, test));
+    } catch (RuntimeException | Error failure) {
+      closeSession(context, test, failure);
+      throw failure;
+    }
+    closeSession(context, test, null);
+  }
+
+  /**
+   * Closes the test's session and reports the spans it lost; with a {@code failure} already thrown,
+   * as suppressed by it.
+   */
+  private void closeSession(ExtensionContext context, TestInProgress test, Throwable failure) {
+    try {
+      CaptureSession session = test.session();
+      session.close();
+      failIfPresent(
+          test.ownsHarness()
+              // Registered on an instance field: the harness lives and dies with this test.
+              ? unownedSpanRule.checkOnClose(context, test.harness())
+              : unownedSpanRule.checkAfterTest(test.harness(), session.name()));
+    } catch (RuntimeException | Error alsoFailed) {
+      if (failure == null) {
+        throw alsoFailed;
+      }
+      failure.addSuppressed(alsoFailed);
+    }
   }
 
   /** After a test class whose harness this extension started: the spans that no test owned. */
@@ -64,48 +85,42 @@ final class AfterTestRules {
     TestPolicies policies = test.policies();
     List<String> failures = new ArrayList<>();
     exportedSpansGrace.await(test.harness());
-    unendedSpanRule.check(session).ifPresent(failures::add);
-    failures.addAll(scopeRules.check(test));
+    addIfPresent(failures, unendedSpanRule.check(session));
+    addAll(failures, scopeRules.check(test));
     try {
       session.requireWithinLimit();
-      failures.addAll(afterTestChecks.check(session, policies));
-      unassertedSpanRule.check(context, session, policies).ifPresent(failures::add);
+      addAll(failures, afterTestChecks.check(session, policies));
+      addIfPresent(failures, unassertedSpanRule.check(context, session, policies));
       traceReportWriter.report(context, session, policies);
-      waterfallReportWriter.write(context, session, policies, failures).ifPresent(failures::add);
+      addIfPresent(failures, waterfallReportWriter.write(context, session, policies, failures));
     } catch (SpanLimitExceededException e) {
       failures.add(e.getMessage());
     }
     return failures;
   }
 
+  // These two, unlike ifPresent(failures::add) and addAll, allocate nothing when there is nothing.
+  private static void addIfPresent(List<String> failures, Optional<String> failure) {
+    if (failure.isPresent()) {
+      failures.add(failure.get());
+    }
+  }
+
+  private static void addAll(List<String> failures, List<String> more) {
+    if (!more.isEmpty()) {
+      failures.addAll(more);
+    }
+  }
+
   private static void failIfPresent(Optional<String> failure) {
-    failure.ifPresent(
-        message -> {
-          throw new AssertionFailedError(message);
-        });
+    if (failure.isPresent()) {
+      throw new AssertionFailedError(failure.get());
+    }
   }
 
   private static void failIfAny(List<String> failures) {
     if (!failures.isEmpty()) {
       throw new AssertionFailedError(String.join("\n\n", failures));
     }
-  }
-
-  /**
-   * A {@code finally} that neither swallows nor is swallowed: {@code always} runs even when {@code
-   * body} fails, and when both fail, the test sees both (the second as suppressed).
-   */
-  private static void runThenAlways(Runnable body, Runnable always) {
-    try {
-      body.run();
-    } catch (RuntimeException | Error failure) {
-      try {
-        always.run();
-      } catch (RuntimeException | Error alsoFailed) {
-        failure.addSuppressed(alsoFailed);
-      }
-      throw failure;
-    }
-    always.run();
   }
 }

@@ -1,13 +1,20 @@
 package dev.spanproof.junit;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * Where one {@link TracingExtension} keeps its state: in JUnit's store, never in fields, so that
- * JUnit closes each harness and session with the context that created it.
+ * Where one {@link TracingExtension} keeps its state. Harnesses live in JUnit's store, so that
+ * JUnit closes each with the context that created it. Running tests live in a map of their own:
+ * JUnit's store charged about 1 KB and a microsecond per test for the put, the look-ups and the
+ * removal (docs/benchmarks.md), and a test is always taken out again by the extension's {@code
+ * afterEach}, which JUnit calls once a {@code beforeEach} has run. Should a session still be open
+ * then, its harness closes it.
  */
 final class ExtensionStore {
 
@@ -15,6 +22,9 @@ final class ExtensionStore {
 
   private final TracingExtension owner;
   private final HarnessKey harnessKey;
+  // Keyed by the test's context, which JUnit compares by identity; tests of parallel classes may
+  // share one extension (a static field), so the map is concurrent.
+  private final Map<ExtensionContext, TestInProgress> runningTests = new ConcurrentHashMap<>();
 
   ExtensionStore(TracingExtension owner) {
     this.owner = owner;
@@ -64,17 +74,31 @@ final class ExtensionStore {
   }
 
   void putTest(ExtensionContext context, TestInProgress test) {
-    context.getStore(NAMESPACE).put(TestInProgress.class, test);
+    runningTests.put(context, test);
   }
 
-  /** The running test of this context or the test it belongs to; null outside a test. */
+  /**
+   * The running test of this context or of the test it belongs to (a dynamic test's factory
+   * method); null outside a test.
+   */
   TestInProgress findTest(ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(TestInProgress.class, TestInProgress.class);
+    ExtensionContext searched = context;
+    while (true) {
+      TestInProgress test = runningTests.get(searched);
+      if (test != null) {
+        return test;
+      }
+      Optional<ExtensionContext> parent = searched.getParent();
+      if (parent.isEmpty()) {
+        return null;
+      }
+      searched = parent.get();
+    }
   }
 
-  /** Takes the test out of the store: from now on, closing its session is the caller's job. */
+  /** Takes the test out: from now on, closing its session is the caller's job. */
   TestInProgress removeTest(ExtensionContext context) {
-    return context.getStore(NAMESPACE).remove(TestInProgress.class, TestInProgress.class);
+    return runningTests.remove(context);
   }
 
   private record ClassClaim(Class<?> testClass) {}

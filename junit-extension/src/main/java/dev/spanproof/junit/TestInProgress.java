@@ -5,9 +5,9 @@ import dev.spanproof.core.internal.WatchedScopes;
 import io.opentelemetry.context.Scope;
 
 /**
- * What the extension keeps in JUnit's store from a test's {@code beforeEach} to its {@code
- * afterEach}, looked up once instead of once per use: the test's session, its harness, whether the
- * harness lives only as long as the test, the policies of its checks, and its watched scopes.
+ * What the extension keeps from a test's {@code beforeEach} to its {@code afterEach}, looked up
+ * once instead of once per use: the test's session, its harness, whether the harness lives only as
+ * long as the test, the policies of its checks, and its watched scopes.
  *
  * @param session the test's session
  * @param harness the harness the session belongs to
@@ -21,8 +21,7 @@ record TestInProgress(
     HarnessResource harness,
     boolean ownsHarness,
     TestPolicies policies,
-    WatchedScopes scopes)
-    implements AutoCloseable {
+    WatchedScopes scopes) {
 
   /**
    * Makes the session current on this thread for a test method or a method around it. The scope is
@@ -33,11 +32,5 @@ record TestInProgress(
   @SuppressWarnings("MustBeClosedChecker")
   Scope makeCurrent() {
     return scopes == null ? session.makeCurrent() : scopes.openRunnersScope(session::makeCurrent);
-  }
-
-  /** Closed by JUnit with the test's context, should the extension not get to close it itself. */
-  @Override
-  public void close() {
-    session.close();
   }
 }

@@ -88,20 +88,24 @@ final class WaterfallReportWriter {
     if (which == HtmlReports.OFF) {
       return Optional.empty();
     }
-    List<String> messages = new ArrayList<>();
-    context
-        .getExecutionException()
-        // An aborted test (a failed assumption) is skipped, not failed.
-        .filter(thrown -> !(thrown instanceof TestAbortedException))
-        .map(WaterfallReportWriter::messageOf)
-        .ifPresent(messages::add);
-    messages.addAll(failures);
-    boolean failed = !messages.isEmpty();
+    // An aborted test (a failed assumption) is skipped, not failed.
+    Throwable thrown =
+        context
+            .getExecutionException()
+            .filter(t -> !(t instanceof TestAbortedException))
+            .orElse(null);
+    boolean failed = thrown != null || !failures.isEmpty();
     if (which == HtmlReports.FAILED && !failed) {
+      // What a passing test gets by default: answered before building anything.
       return Optional.empty();
     }
     TestReport report;
     if (failed) {
+      List<String> messages = new ArrayList<>();
+      if (thrown != null) {
+        messages.add(messageOf(thrown));
+      }
+      messages.addAll(failures);
       String message = String.join("\n\n", messages);
       report =
           TestReport.failed(

@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -181,6 +184,40 @@ class TracingExtensionTest {
     assertThat(observed)
         .containsEntry("outer", List.of("outer"))
         .containsEntry("inner", List.of("before-each", "inner"));
+  }
+
+  // ---------------------------------------------------------------- dynamic tests
+
+  @ExtendWith(TracingExtension.class)
+  static class Dynamic {
+    @TestFactory
+    Stream<DynamicTest> perOrder(Tracer tracer, CaptureSession session) {
+      return Stream.of("first", "second")
+          .map(
+              order ->
+                  DynamicTest.dynamicTest(
+                      order,
+                      () -> {
+                        tracer.spanBuilder(order).startSpan().end();
+                        observed.put(
+                            order + ".current", CaptureSession.current().orElse(null) == session);
+                        observed.put(
+                            order + ".names",
+                            session.finishedSpans().stream().map(SpanData::getName).toList());
+                      }));
+    }
+  }
+
+  @Test
+  void should_make_the_factory_methods_session_current_in_its_dynamic_tests() {
+    EngineExecutionResults results = run(Dynamic.class);
+
+    assertThat(failureMessages(results.allEvents())).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.succeeded(2));
+    assertThat(observed)
+        .containsEntry("first.current", true)
+        .containsEntry("second.current", true)
+        .containsEntry("second.names", List.of("first", "second"));
   }
 
   // ---------------------------------------------------------------- configuration

@@ -186,10 +186,12 @@ public final class ScopeTracking {
       if (WATCHED.isEmpty()) {
         return null;
       }
-      Optional<CaptureSession> session =
-          CaptureSession.fromContext(toAttach)
-              .or(() -> before == null ? Optional.empty() : CaptureSession.fromContext(before));
-      return session.map(WATCHED::get).orElse(null);
+      // Without Optional chains: this runs for every scope while a session is watched.
+      CaptureSession session = CaptureSession.fromContext(toAttach).orElse(null);
+      if (session == null && before != null) {
+        session = CaptureSession.fromContext(before).orElse(null);
+      }
+      return session == null ? null : WATCHED.get(session);
     }
   }
 

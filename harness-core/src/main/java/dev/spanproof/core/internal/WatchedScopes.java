@@ -20,8 +20,10 @@ public final class WatchedScopes {
   private final OpenStacks openStacks;
   private final String sessionName;
   private final Queue<TrackedScope> scopes = new ConcurrentLinkedQueue<>();
-  private final Queue<TrackedScope> closedOnAnotherThread = new ConcurrentLinkedQueue<>();
-  private final Queue<TrackedScope> closedOutOfOrder = new ConcurrentLinkedQueue<>();
+  // The two mistakes' queues are made on their first entry: a session is watched per test, and
+  // most tests make neither mistake.
+  private volatile Queue<TrackedScope> closedOnAnotherThread;
+  private volatile Queue<TrackedScope> closedOutOfOrder;
   private volatile Thread openingRunnersScope;
 
   WatchedScopes(CaptureSession session, OpenStacks openStacks) {
@@ -68,11 +70,11 @@ public final class WatchedScopes {
     Thread closer = Thread.currentThread();
     scope.closedOn(closer);
     if (closer != scope.openedOn()) {
-      closedOnAnotherThread.add(scope);
+      closedOnAnotherThreadQueue().add(scope);
     } else if (current != scope.context()) {
       // Only the innermost scope may close: OpenTelemetry's storage leaves the context as it is.
       scope.closedBefore(lastOpenedWith(current, closer));
-      closedOutOfOrder.add(scope);
+      closedOutOfOrderQueue().add(scope);
     }
   }
 
@@ -89,8 +91,8 @@ public final class WatchedScopes {
       // A scope closed out of order or on another thread left the context as it was: retried.
       if (scope.openedOn() == thread
           && (!scope.isClosed()
-              || closedOutOfOrder.contains(scope)
-              || closedOnAnotherThread.contains(scope))) {
+              || contains(closedOutOfOrder, scope)
+              || contains(closedOnAnotherThread, scope))) {
         if (toClose == null) {
           toClose = new ArrayList<>();
         }
@@ -122,7 +124,7 @@ public final class WatchedScopes {
 
   /** Scopes closed on a thread other than the one that opened them. */
   public List<TrackedScope> closedOnAnotherThread() {
-    return closedOnAnotherThread.isEmpty() ? List.of() : List.copyOf(closedOnAnotherThread);
+    return copyOf(closedOnAnotherThread);
   }
 
   /**
@@ -130,7 +132,7 @@ public final class WatchedScopes {
    * TrackedScope#closedBefore()}.
    */
   public List<TrackedScope> closedOutOfOrder() {
-    return closedOutOfOrder.isEmpty() ? List.of() : List.copyOf(closedOutOfOrder);
+    return copyOf(closedOutOfOrder);
   }
 
   /**
@@ -169,4 +171,26 @@ public final class WatchedScopes {
    *     current before the session was watched
    */
   public record LeftContext(String threadName, TrackedScope madeCurrent) {}
+
+  private synchronized Queue<TrackedScope> closedOnAnotherThreadQueue() {
+    if (closedOnAnotherThread == null) {
+      closedOnAnotherThread = new ConcurrentLinkedQueue<>();
+    }
+    return closedOnAnotherThread;
+  }
+
+  private synchronized Queue<TrackedScope> closedOutOfOrderQueue() {
+    if (closedOutOfOrder == null) {
+      closedOutOfOrder = new ConcurrentLinkedQueue<>();
+    }
+    return closedOutOfOrder;
+  }
+
+  private static boolean contains(Queue<TrackedScope> queue, TrackedScope scope) {
+    return queue != null && queue.contains(scope);
+  }
+
+  private static List<TrackedScope> copyOf(Queue<TrackedScope> queue) {
+    return queue == null || queue.isEmpty() ? List.of() : List.copyOf(queue);
+  }
 }
