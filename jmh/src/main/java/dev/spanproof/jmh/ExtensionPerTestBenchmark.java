@@ -4,7 +4,9 @@ import dev.spanproof.core.internal.ScopeTracking;
 import dev.spanproof.jmh.fixtures.CallbacksOnlyManyTestsFixture;
 import dev.spanproof.jmh.fixtures.ManyTestsFixture;
 import dev.spanproof.jmh.fixtures.OpenTelemetryManyTestsFixture;
+import dev.spanproof.jmh.fixtures.OpenTelemetryShapedManyTestsFixture;
 import dev.spanproof.jmh.fixtures.PlainManyTestsFixture;
+import dev.spanproof.jmh.fixtures.SpanproofFieldManyTestsFixture;
 import dev.spanproof.jmh.fixtures.SpanproofManyTestsFixture;
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
@@ -27,18 +29,19 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The per-test cost of spanproof's {@code TracingExtension} and sdk-testing's {@code
  * OpenTelemetryExtension}, against no extension, resolved in time as well as allocation: the
- * variants of {@link ExtensionOverheadBenchmark} run interleaved in one JVM, each over a class of
- * {@value ManyTestsFixture#TEST_COUNT} tests.
+ * variants of {@link ExtensionOverheadBenchmark}, spanproof's also registered on a static field,
+ * and two do-nothing extensions shaped as the two extensions (what JUnit charges for calling them),
+ * run interleaved in one JVM, each over a class of {@value ManyTestsFixture#TEST_COUNT} tests.
  *
  * <p>One operation runs, for each variant in turn (the first variant rotating from one operation to
  * the next), its fixture's first test alone and then its whole class, through the Launcher. The run
- * thread's CPU time, wall time and allocated bytes of each of the six runs are added up per
- * variant, and {@link ExtensionPerTestProfiler} reports per iteration, per variant, {@code (x(200)
- * - x(1)) / 199}, and the differences between variants. Interleaving pairs the variants: they share
- * the JIT's state of JUnit's code, the heap and the machine's load at the moment, which the forks
- * of {@link ExtensionOverheadBenchmark} do not (there one fork of a variant may run at up to 2.6
- * times another fork's level; see docs/benchmarks.md). The primary score, the time of one
- * operation, is the sum of the six runs and not a result. Run with {@code -prof
+ * thread's CPU time, wall time and allocated bytes of each of the runs are added up per variant,
+ * and {@link ExtensionPerTestProfiler} reports per iteration, per variant, {@code (x(200) - x(1)) /
+ * 199}, and the differences between variants. Interleaving pairs the variants: they share the JIT's
+ * state of JUnit's code, the heap and the machine's load at the moment, which the forks of {@link
+ * ExtensionOverheadBenchmark} do not (there one fork of a variant may run at up to 2.6 times
+ * another fork's level; see docs/benchmarks.md). The primary score, the time of one operation, is
+ * the sum of the runs and not a result. Run with {@code -prof
  * dev.spanproof.jmh.ExtensionPerTestProfiler}.
  *
  * <p>Every variant runs with spanproof's context storage wrapper installed, as in {@link
@@ -59,9 +62,13 @@ public class ExtensionPerTestBenchmark {
   enum Variant {
     NONE("none", PlainManyTestsFixture.class),
     SPANPROOF("spanproof", SpanproofManyTestsFixture.class),
+    /** The same extension on a static field, which JUnit calls at a different cost. */
+    SPANPROOF_ON_FIELD("spanprooffield", SpanproofFieldManyTestsFixture.class),
     OPENTELEMETRY("otel", OpenTelemetryManyTestsFixture.class),
     /** TracingExtension's callbacks doing nothing: JUnit's share of an extension's cost. */
-    CALLBACKS_ONLY("callbacks", CallbacksOnlyManyTestsFixture.class);
+    CALLBACKS_ONLY("callbacks", CallbacksOnlyManyTestsFixture.class),
+    /** OpenTelemetryExtension's callbacks doing nothing: JUnit's share of sdk-testing's cost. */
+    OPENTELEMETRY_SHAPED("otelshaped", OpenTelemetryShapedManyTestsFixture.class);
 
     final String metric;
     private final Class<? extends ManyTestsFixture> fixture;
@@ -132,7 +139,7 @@ public class ExtensionPerTestBenchmark {
     }
   }
 
-  /** Measured: the six runs of one operation (see the class comment). */
+  /** Measured: the runs of one operation (see the class comment). */
   @Benchmark
   public void allVariants(Blackhole blackhole) {
     int first = firstVariant;

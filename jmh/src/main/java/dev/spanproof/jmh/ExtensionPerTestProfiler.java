@@ -19,13 +19,16 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * The results of {@link ExtensionPerTestBenchmark}, per iteration: for each variant ({@code none},
- * {@code spanproof}, {@code otel}, {@code callbacks}) the cost of one more test, {@code (x(200) -
- * x(1)) / 199}, in the run thread's CPU time ({@code <variant>.test.cpu}, µs; no JIT, GC or waiting
- * time in it), wall time ({@code .test.wall}, µs) and allocation ({@code .test.alloc}, B); the
- * differences {@code spanproof-none}, {@code otel-none}, {@code spanproof-otel} and {@code
- * callbacks-none} of each, paired within the iteration; and the CPU time of a one-test run ({@code
- * <variant>.run1.cpu}, µs: the once-per-class cost and the launcher's). Use with {@code -prof
- * dev.spanproof.jmh.ExtensionPerTestProfiler}; it reports nothing for other benchmarks.
+ * {@code spanproof}, {@code spanprooffield}, {@code otel}, {@code callbacks}, {@code otelshaped})
+ * the cost of one more test, {@code (x(200) - x(1)) / 199}, in the run thread's CPU time ({@code
+ * <variant>.test.cpu}, µs; no JIT, GC or waiting time in it), wall time ({@code .test.wall}, µs)
+ * and allocation ({@code .test.alloc}, B); the differences {@code spanproof-none}, {@code
+ * otel-none}, {@code spanproof-otel}, {@code callbacks-none}, {@code otelshaped-none} and {@code
+ * spanprooffield-none} of each, and each extension's own work above a do-nothing extension of its
+ * shape ({@code spanproof-callbacks}, {@code otel-otelshaped}), paired within the iteration; and
+ * the CPU time of a one-test run ({@code <variant>.run1.cpu}, µs: the once-per-class cost and the
+ * launcher's). Use with {@code -prof dev.spanproof.jmh.ExtensionPerTestProfiler}; it reports
+ * nothing for other benchmarks.
  */
 public final class ExtensionPerTestProfiler implements InternalProfiler {
 
@@ -65,6 +68,8 @@ public final class ExtensionPerTestProfiler implements InternalProfiler {
       double spanproof = perTest(Variant.SPANPROOF, measure, operations);
       double otel = perTest(Variant.OPENTELEMETRY, measure, operations);
       double callbacks = perTest(Variant.CALLBACKS_ONLY, measure, operations);
+      double otelShaped = perTest(Variant.OPENTELEMETRY_SHAPED, measure, operations);
+      double spanproofOnField = perTest(Variant.SPANPROOF_ON_FIELD, measure, operations);
       String suffix = ".test." + measure.name().toLowerCase(Locale.ROOT);
       String unit = measure == Measure.ALLOC ? "B/test" : "us/test";
       results.add(result("none" + suffix, none, unit));
@@ -75,6 +80,11 @@ public final class ExtensionPerTestProfiler implements InternalProfiler {
       results.add(result("spanproof-otel" + suffix, spanproof - otel, unit));
       results.add(result("callbacks" + suffix, callbacks, unit));
       results.add(result("callbacks-none" + suffix, callbacks - none, unit));
+      results.add(result("otelshaped-none" + suffix, otelShaped - none, unit));
+      results.add(result("spanprooffield-none" + suffix, spanproofOnField - none, unit));
+      // Each extension's own work: its cost above a do-nothing extension of its shape.
+      results.add(result("spanproof-callbacks" + suffix, spanproof - callbacks, unit));
+      results.add(result("otel-otelshaped" + suffix, otel - otelShaped, unit));
     }
     for (Variant variant : Variant.values()) {
       double cpu = delta(variant, false, Measure.CPU) / 1_000.0 / operations;
