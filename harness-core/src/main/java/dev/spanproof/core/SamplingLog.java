@@ -64,15 +64,16 @@ final class SamplingLog {
     }
   }
 
-  private final String ownerDescription;
-  private final int maxDecisions;
-  private final CountedStack<Entry> stack = new CountedStack<>();
-
   // Counters in fields rather than LongAdders: a session is made per test, and these rarely count.
   private static final AtomicLongFieldUpdater<SamplingLog> REJECTED =
       AtomicLongFieldUpdater.newUpdater(SamplingLog.class, "rejected");
   private static final AtomicLongFieldUpdater<SamplingLog> DROPPED =
       AtomicLongFieldUpdater.newUpdater(SamplingLog.class, "dropped");
+
+  private final String ownerDescription;
+  private final int maxDecisions;
+  private final CountedStack<Entry> stack = new CountedStack<>();
+
   private volatile long rejected;
   private volatile long dropped;
 

@@ -35,15 +35,15 @@ final class SpanBucket {
     }
   }
 
+  // Counted in a field rather than a LongAdder: a session is made per test, and this rarely counts.
+  private static final AtomicLongFieldUpdater<SpanBucket> REJECTED =
+      AtomicLongFieldUpdater.newUpdater(SpanBucket.class, "rejected");
+
   private final String ownerDescription;
   private final int maxSpans;
   private final CountedStack<CapturedSpan> first = new CountedStack<>();
   // Null until two threads contend for the first stack; set once, through STRIPES_HANDLE.
   private volatile List<CountedStack<CapturedSpan>> stripes;
-  // A counter in a field rather than a LongAdder: a session is made per test, and this rarely
-  // counts.
-  private static final AtomicLongFieldUpdater<SpanBucket> REJECTED =
-      AtomicLongFieldUpdater.newUpdater(SpanBucket.class, "rejected");
   private volatile long rejected;
   // Made on the first span that records a stack, when stacks are recorded per session.
   private volatile FirstStartStacks firstStartStacks;

@@ -41,8 +41,8 @@ final class AfterTestRules {
 
   /**
    * After a test: its rules, then its session closes and the spans it lost are reported. Should
-   * both fail, the test sees both, the second as suppressed. Written without lambdas: this runs
-   * after every test, and a clean test should allocate nothing here.
+   * both fail, the test sees both, the second as suppressed. Written without capturing lambdas,
+   * which would be made again after every test.
    */
   void afterTest(ExtensionContext context, TestInProgress test) {
     try {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 /**
  * Where one {@link TracingExtension} keeps its state. Harnesses live in JUnit's store, so that
  * JUnit closes each with the context that created it. Running tests live in a map of their own:
- * JUnit's store charged about 1 KB and a microsecond per test for the put, the look-ups and the
- * removal (docs/benchmarks.md), and a test is always taken out again by the extension's {@code
- * afterEach}, which JUnit calls once a {@code beforeEach} has run. Should a session still be open
- * then, its harness closes it.
+ * JUnit's store charged about 1 KB per test for the put, the look-ups and the removal
+ * (docs/benchmarks.md), and a test is always taken out again by the extension's {@code afterEach},
+ * which JUnit calls once a {@code beforeEach} has run. Should a session still be open then, its
+ * harness closes it.
  */
 final class ExtensionStore {
 
